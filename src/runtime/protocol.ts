@@ -1,0 +1,65 @@
+/**
+ * The one typed protocol at the worker boundary. Both the browser worker and the Node worker thread speak
+ * it; the host and the worker each declare their handlers with `satisfies` against these unions, so the
+ * two sides cannot drift. Bump PROTOCOL_VERSION on any incompatible change.
+ */
+import type { InitRequest, InvokeRequest, RunReport } from '../sim/runtimePort';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Named start-up phases, in order; each one is timed and reported. */
+export const BOOT_PHASES = ['download', 'compile', 'interpreter', 'ready'] as const;
+export type BootPhase = (typeof BOOT_PHASES)[number];
+
+export interface BootOptions {
+  /** Absolute URL of the folder holding Pyodide's files (browser) or undefined to use the package (Node). */
+  readonly indexUrl?: string;
+  /** Absolute URL (browser) or file path (Node) of a memory snapshot to restore from, when one exists. */
+  readonly snapshotUrl?: string;
+  /** Set by the host when cross-origin isolated: Python polls it and raises KeyboardInterrupt on 2. */
+  readonly interruptBuffer?: SharedArrayBuffer;
+}
+
+/** A one-shot run of a handler: used by the first screen before the simulation drives the runtime. */
+export interface QuickRunRequest {
+  readonly files: Readonly<Record<string, string>>;
+  readonly handler: string;
+  readonly eventJson: string;
+}
+
+export interface QuickRunResult {
+  readonly ok: boolean;
+  /** JSON text of the response, or of the error payload when ok is false. */
+  readonly payloadJson: string;
+  readonly stdout: readonly string[];
+  readonly durationMs: number;
+}
+
+export type HostToWorker =
+  | { readonly type: 'boot'; readonly v: typeof PROTOCOL_VERSION; readonly options: BootOptions }
+  | { readonly type: 'quickRun'; readonly id: number; readonly request: QuickRunRequest }
+  | { readonly type: 'init'; readonly id: number; readonly request: InitRequest }
+  | { readonly type: 'invoke'; readonly id: number; readonly request: InvokeRequest }
+  | { readonly type: 'destroy'; readonly id: number; readonly envId: string };
+
+export type WorkerToHost =
+  | {
+      readonly type: 'phase';
+      readonly phase: BootPhase;
+      readonly state: 'start' | 'progress' | 'end';
+      readonly ms: number;
+      readonly loadedBytes?: number;
+      readonly totalBytes?: number;
+      readonly detail?: string;
+    }
+  | { readonly type: 'ready'; readonly v: typeof PROTOCOL_VERSION; readonly fromSnapshot: boolean; readonly phaseMs: Readonly<Record<BootPhase, number>> }
+  | { readonly type: 'bootFailed'; readonly phase: BootPhase; readonly message: string }
+  | { readonly type: 'quickRunResult'; readonly id: number; readonly result: QuickRunResult }
+  | { readonly type: 'runReport'; readonly id: number; readonly report: RunReport }
+  | { readonly type: 'destroyed'; readonly id: number }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+/** Handlers keyed by message type: `satisfies HandlersOf<HostToWorker>` makes a missing case a type error. */
+export type HandlersOf<U extends { readonly type: string }> = {
+  readonly [K in U['type']]: (message: Extract<U, { type: K }>) => void;
+};
