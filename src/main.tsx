@@ -1,0 +1,17 @@
+// Python starts first: its download and compile overlap with React and Monaco loading.
+import { startPython } from './controller/pythonController';
+
+startPython();
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import './ui/app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

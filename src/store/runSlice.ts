@@ -1,0 +1,28 @@
+import type { StateCreator } from 'zustand';
+import type { LabState } from './labStore';
+
+export interface TestResult {
+  readonly status: 'Succeeded' | 'Failed';
+  readonly responseJson: string;
+  readonly logs: readonly string[];
+  readonly requestId: string;
+  readonly durationMs: number;
+}
+
+export interface RunSlice {
+  readonly running: boolean;
+  readonly lastResult: TestResult | null;
+  readonly runError: string | null;
+  setRunning(running: boolean): void;
+  setResult(result: TestResult): void;
+  setRunError(message: string): void;
+}
+
+export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
+  running: false,
+  lastResult: null,
+  runError: null,
+  setRunning: (running) => set({ running }),
+  setResult: (lastResult) => set({ lastResult, runError: null, running: false }),
+  setRunError: (runError) => set({ runError, running: false }),
+});

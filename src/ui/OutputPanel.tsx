@@ -1,0 +1,46 @@
+/** The Test result, laid out like the Lambda console's: status, response, function logs, request id. */
+import { useLabStore } from '../store/labStore';
+
+function pretty(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+export function OutputPanel() {
+  const result = useLabStore((s) => s.lastResult);
+  const runError = useLabStore((s) => s.runError);
+  return (
+    <section className="panel output-panel" aria-labelledby="output-heading" aria-live="polite">
+      <div className="panel-header">
+        <h2 id="output-heading">Execution result</h2>
+      </div>
+      {runError ? (
+        <p className="inline-error" role="alert" data-testid="result.error">
+          {runError}
+        </p>
+      ) : null}
+      {result ? (
+        <div className="result">
+          <p>
+            Status:{' '}
+            <strong className={result.status === 'Succeeded' ? 'ok' : 'bad'} data-testid="result.status">
+              {result.status}
+            </strong>
+          </p>
+          <h3>Response</h3>
+          <pre data-testid="result.response">{pretty(result.responseJson)}</pre>
+          <h3>Function Logs</h3>
+          <pre data-testid="result.logs">{result.logs.join('\n') || '(no output)'}</pre>
+          <p className="muted">
+            Request ID: <code data-testid="result.requestId">{result.requestId}</code>
+          </p>
+        </div>
+      ) : (
+        <p className="muted">Press Test to run the handler with the test event.</p>
+      )}
+    </section>
+  );
+}

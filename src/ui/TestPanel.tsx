@@ -1,0 +1,64 @@
+/** The test event editor and the Test button, disabled with its reason while the event or Python is not ready. */
+import { lazy, Suspense } from 'react';
+import { runTest } from '../controller/pythonController';
+import { useLabStore } from '../store/labStore';
+import { validateEventJson } from './validateJson';
+
+const CodeEditor = lazy(() => import('./editor/CodeEditor'));
+
+export function testBlocker(eventError: string | null, pythonState: string, running: boolean): string | null {
+  if (eventError) return `Fix the test event first. ${eventError}`;
+  if (pythonState === 'booting') return 'Python is still starting.';
+  if (pythonState === 'failed') return 'Python could not start: press Retry above.';
+  if (running) return 'A test is running.';
+  return null;
+}
+
+export function TestPanel() {
+  const eventJson = useLabStore((s) => s.eventJson);
+  const setEventJson = useLabStore((s) => s.setEventJson);
+  const pythonState = useLabStore((s) => s.python.state);
+  const running = useLabStore((s) => s.running);
+  const check = validateEventJson(eventJson);
+  const eventError = check.ok ? null : check.message;
+  const blocker = testBlocker(eventError, pythonState, running);
+
+  return (
+    <section className="panel test-panel" aria-labelledby="event-heading">
+      <div className="panel-header">
+        <h2 id="event-heading">Test event</h2>
+        <button
+          type="button"
+          className="primary"
+          data-testid="test.run"
+          disabled={blocker !== null}
+          title={blocker ?? 'Run the handler with this event (Ctrl/Cmd+Enter)'}
+          aria-describedby={blocker ? 'test-blocker' : undefined}
+          onClick={() => void runTest()}
+        >
+          {running ? 'Running…' : 'Test'}
+        </button>
+      </div>
+      <Suspense fallback={<pre className="editor-fallback">{eventJson}</pre>}>
+        <CodeEditor
+          language="json"
+          value={eventJson}
+          onChange={setEventJson}
+          onRun={() => void runTest()}
+          ariaLabel="Test event JSON"
+          testId="editor.event"
+        />
+      </Suspense>
+      {eventError ? (
+        <p className="inline-error" role="alert" data-testid="event.error">
+          {eventError}
+        </p>
+      ) : null}
+      {blocker ? (
+        <p id="test-blocker" className="hint" data-testid="test.blocker">
+          {blocker}
+        </p>
+      ) : null}
+    </section>
+  );
+}
