@@ -1,0 +1,182 @@
+/**
+ * The engine: drives ONE loaded Pyodide instance and runs init / invoke / destroy for many simulated
+ * execution environments. Host-agnostic (no fs, DOM or worker APIs): the browser worker and the Node
+ * worker both hand it a booted Pyodide and the Python runtime's sources, then call it synchronously.
+ *
+ * Files live in Emscripten's FS: the runtime at /var/runtime, each distinct function code + layers once
+ * under /lambda-lab/code/<key> (shared by the environments that run it, read-only), each environment's
+ * /tmp under /lambda-lab/envs/<n>. The Python side renames an environment's folders into place while it
+ * runs (see lambda_lab_envs.py).
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { EnvSpec, InitRequest, InvokeRequest, RunReport } from '../../sim/runtimePort';
+import { asEmscriptenFs, type FsNode, installFsGuards, removeTree, writeTree } from './emscriptenFs';
+import { bareReport, parseRunReport } from './reports';
+
+/** The Python runtime's sources, keyed by file name (`lambda_lab_runtime.py`, ...). */
+export type PythonSources = Readonly<Record<string, string>>;
+
+export interface Engine {
+  init(request: InitRequest): RunReport;
+  invoke(request: InvokeRequest): RunReport;
+  destroy(envId: string): void;
+  envIds(): readonly string[];
+  /** Bytes an environment holds in its /tmp (for tests and the lab's storage gauge). */
+  tmpUsedBytes(envId: string): number;
+}
+
+interface RuntimeModule {
+  init(requestJson: string): string;
+  invoke(requestJson: string): string;
+  destroy(envId: string): void;
+}
+
+interface CodeDir {
+  readonly root: string;
+  readonly nodes: readonly FsNode[];
+  refs: number;
+}
+
+interface EnvFiles {
+  readonly codeKey: string;
+  readonly root: string;
+  readonly tmpNode: FsNode;
+}
+
+const MB = 1024 * 1024;
+const RUNTIME_DIR = '/var/runtime';
+
+function asRuntimeModule(value: unknown): RuntimeModule {
+  for (const key of ['init', 'invoke', 'destroy']) {
+    if (typeof Reflect.get(Object(value), key) !== 'function')
+      throw new Error(`lambda_lab_runtime has no ${key}()`);
+  }
+  return value as RuntimeModule;
+}
+
+/** A 64-bit FNV-1a digest of the code and layers: environments of one function version share files. */
+export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
+  const parts: string[] = [];
+  const add = (prefix: string, files: Readonly<Record<string, string>>) => {
+    for (const name of Object.keys(files).sort()) parts.push(`${prefix}${name}\u0000${files[name]}\u0000`);
+  };
+  add('task/', spec.code);
+  for (const layer of spec.layers) add('opt/', layer.files);
+  const text = parts.join('');
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engine {
+  const fs = asEmscriptenFs(pyodide.FS);
+  const guards = installFsGuards(fs);
+  writeTree(fs, RUNTIME_DIR, sources);
+  guards.markReadOnly(fs.lookupPath(RUNTIME_DIR).node);
+  pyodide.runPython(
+    `import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport lambda_lab_runtime\nlambda_lab_runtime.boot()`,
+  );
+  const runtime = asRuntimeModule(pyodide.pyimport('lambda_lab_runtime'));
+  const codeDirs = new Map<string, CodeDir>();
+  const envs = new Map<string, EnvFiles>();
+  let envSeq = 0;
+
+  const acquireCode = (spec: EnvSpec): string => {
+    const key = codeKey(spec);
+    const existing = codeDirs.get(key);
+    if (existing) {
+      existing.refs += 1;
+      return key;
+    }
+    const root = `/lambda-lab/code/${key}`;
+    writeTree(fs, `${root}/task`, spec.code);
+    fs.mkdirTree(`${root}/opt`);
+    // Later layers overwrite earlier ones, as Lambda extracts them in order.
+    for (const layer of spec.layers) writeTree(fs, `${root}/opt`, layer.files);
+    const nodes = [fs.lookupPath(`${root}/task`).node, fs.lookupPath(`${root}/opt`).node];
+    for (const node of nodes) guards.markReadOnly(node);
+    codeDirs.set(key, { root, nodes, refs: 1 });
+    return key;
+  };
+
+  const releaseCode = (key: string) => {
+    const dir = codeDirs.get(key);
+    if (!dir) return;
+    dir.refs -= 1;
+    if (dir.refs > 0) return;
+    codeDirs.delete(key);
+    for (const node of dir.nodes) guards.unmarkReadOnly(node);
+    removeTree(fs, dir.root);
+  };
+
+  const createFiles = (spec: EnvSpec): EnvFiles => {
+    envSeq += 1;
+    const root = `/lambda-lab/envs/e${envSeq}`;
+    fs.mkdirTree(`${root}/tmp`);
+    const tmpNode = fs.lookupPath(`${root}/tmp`).node;
+    guards.limitSize(tmpNode, spec.ephemeralStorageMb * MB);
+    return { codeKey: acquireCode(spec), root, tmpNode };
+  };
+
+  const pythonErrorType = (error: unknown): string | undefined =>
+    error instanceof pyodide.ffi.PythonError ? error.type : undefined;
+
+  /** Runs one phase; a Python error escaping the runtime itself becomes a report, a wasm failure throws. */
+  const runPhase = (envId: string, call: () => string): RunReport => {
+    try {
+      return parseRunReport(call());
+    } catch (error) {
+      const type = pythonErrorType(error);
+      if (type === undefined) throw error;
+      // The runtime's own code was cut short: its namespace is not trustworthy any more.
+      runtime.destroy(envId);
+      if (type === 'KeyboardInterrupt') return bareReport({ status: 'timeout' });
+      if (type === 'MemoryError') return bareReport({ status: 'outOfMemory' });
+      const message = error instanceof Error ? error.message.trim().split('\n').slice(-1)[0] : String(error);
+      return bareReport({ status: 'crash', message: `Lambda Lab runtime failure: ${message}` });
+    }
+  };
+
+  return {
+    init(request) {
+      const { env } = request;
+      const files = envs.get(env.envId) ?? createFiles(env);
+      envs.set(env.envId, files);
+      const payload = {
+        env,
+        nowMs: request.nowMs,
+        limitMs: request.limitMs,
+        taskDir: `/lambda-lab/code/${files.codeKey}/task`,
+        optDir: `/lambda-lab/code/${files.codeKey}/opt`,
+        tmpDir: `${files.root}/tmp`,
+      };
+      return runPhase(env.envId, () => runtime.init(JSON.stringify(payload)));
+    },
+
+    invoke(request) {
+      return runPhase(request.envId, () => runtime.invoke(JSON.stringify(request)));
+    },
+
+    destroy(envId) {
+      runtime.destroy(envId);
+      const files = envs.get(envId);
+      if (!files) return;
+      envs.delete(envId);
+      guards.unlimitSize(files.tmpNode);
+      removeTree(fs, files.root);
+      releaseCode(files.codeKey);
+    },
+
+    envIds: () => [...envs.keys()],
+
+    tmpUsedBytes(envId) {
+      const files = envs.get(envId);
+      return files ? guards.usedBytes(files.tmpNode) : 0;
+    },
+  };
+}

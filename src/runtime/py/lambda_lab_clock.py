@@ -1,0 +1,153 @@
+"""Virtual time inside Python.
+
+A handler sees the simulation's clock, not the wall clock: virtual now = the phase's start time
++ measured real time x cpu_scale (the memory/CPU model) + the virtual time slept. time.sleep()
+advances that clock without blocking, and ends the phase when it crosses the deadline.
+"""
+
+import datetime as _datetime
+import time as _time
+
+_real_perf_counter = _time.perf_counter
+_real_gmtime = _time.gmtime
+_real_localtime = _time.localtime
+_real_ctime = _time.ctime
+_real_asctime = _time.asctime
+_real_strftime = _time.strftime
+_RealDatetime = _datetime.datetime
+
+
+class DeadlineExceeded(BaseException):
+    """Virtual time passed the deadline. A BaseException so `except Exception` cannot swallow it."""
+
+
+class _Phase:
+    __slots__ = ("start_ms", "deadline_ms", "cpu_scale", "origin_ms", "real_start", "sleep_ms")
+
+    def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms):
+        self.start_ms = start_ms
+        self.deadline_ms = deadline_ms
+        self.cpu_scale = cpu_scale
+        # monotonic()/perf_counter() count from the environment's creation, like a process clock.
+        self.origin_ms = origin_ms
+        self.real_start = _real_perf_counter()
+        self.sleep_ms = 0.0
+
+
+_phase = None
+# Where the clock stands between phases (runtime code only), so time never jumps back to 1970.
+_idle_ms = 0.0
+
+
+def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms):
+    global _phase
+    _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms))
+
+
+def end_phase():
+    """Close the phase and return (measured real ms, virtual sleep ms)."""
+    global _phase, _idle_ms
+    phase = _phase
+    if phase is None:
+        return 0.0, 0.0
+    cpu_ms = (_real_perf_counter() - phase.real_start) * 1000.0
+    _idle_ms = now_ms()
+    _phase = None
+    return cpu_ms, phase.sleep_ms
+
+
+def now_ms():
+    """Virtual epoch milliseconds."""
+    phase = _phase
+    if phase is None:
+        return _idle_ms
+    real_ms = (_real_perf_counter() - phase.real_start) * 1000.0
+    return phase.start_ms + real_ms * phase.cpu_scale + phase.sleep_ms
+
+
+def elapsed_ms():
+    """Virtual milliseconds since the phase started (the offset of a log line)."""
+    phase = _phase
+    return 0.0 if phase is None else now_ms() - phase.start_ms
+
+
+def past_deadline():
+    phase = _phase
+    return phase is not None and now_ms() >= phase.deadline_ms
+
+
+def deadline_ms():
+    phase = _phase
+    return 0.0 if phase is None else phase.deadline_ms
+
+
+def _monotonic_ms():
+    phase = _phase
+    origin = 0.0 if phase is None else phase.origin_ms
+    # A process has been up about a second before user code runs; keeps monotonic() positive.
+    return now_ms() - origin + 1000.0
+
+
+def _sleep(secs):
+    secs = float(secs)
+    if secs < 0:
+        raise ValueError("sleep length must be non-negative")
+    phase = _phase
+    if phase is None:
+        return
+    phase.sleep_ms += secs * 1000.0
+    if now_ms() >= phase.deadline_ms:
+        raise DeadlineExceeded()
+
+
+def _or_now(value):
+    return now_ms() / 1000.0 if value is None else value
+
+
+class _DatetimeMeta(type):
+    # isinstance(real_datetime, datetime.datetime) must stay true after the class is swapped.
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, _RealDatetime)
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, _RealDatetime)
+
+
+class datetime(_RealDatetime, metaclass=_DatetimeMeta):  # noqa: N801 - keeps the public name
+    """datetime whose now()/utcnow() read the virtual clock; every constructor returns a real datetime."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is datetime:
+            return _RealDatetime(*args, **kwargs)
+        return _RealDatetime.__new__(cls, *args, **kwargs)
+
+    @classmethod
+    def now(cls, tz=None):
+        return _RealDatetime.fromtimestamp(now_ms() / 1000.0, tz)
+
+    @classmethod
+    def utcnow(cls):
+        stamp = _RealDatetime.fromtimestamp(now_ms() / 1000.0, _datetime.timezone.utc)
+        return stamp.replace(tzinfo=None)
+
+
+datetime.__module__ = "datetime"
+datetime.__qualname__ = "datetime"
+
+
+def install():
+    """Patch the time and datetime modules once, before any user code is imported."""
+    _time.time = lambda: now_ms() / 1000.0
+    _time.time_ns = lambda: int(now_ms() * 1_000_000)
+    _time.monotonic = lambda: _monotonic_ms() / 1000.0
+    _time.monotonic_ns = lambda: int(_monotonic_ms() * 1_000_000)
+    _time.perf_counter = _time.monotonic
+    _time.perf_counter_ns = _time.monotonic_ns
+    _time.sleep = _sleep
+    _time.gmtime = lambda secs=None: _real_gmtime(_or_now(secs))
+    _time.localtime = lambda secs=None: _real_localtime(_or_now(secs))
+    _time.ctime = lambda secs=None: _real_ctime(_or_now(secs))
+    _time.asctime = lambda t=None: _real_asctime(_real_localtime(_or_now(None)) if t is None else t)
+    _time.strftime = lambda fmt, t=None: _real_strftime(fmt, _real_localtime(_or_now(None)) if t is None else t)
+    # date.today() and datetime.today() already go through time.time(); now() and utcnow() do not.
+    _datetime.datetime = datetime

@@ -1,0 +1,106 @@
+"""The memory model behind "Max Memory Used" and out-of-memory.
+
+Lambda reports the sandbox's memory high-water mark. Here many environments share one interpreter,
+so each environment is charged:
+
+    runtime baseline (the published hello-world figure for the Python runtime)
+    + the Python memory it retains (malloc in-use growth over its phases)
+    + the transient peak of the current phase (growth of malloc in-use or of the heap footprint).
+
+The limit is enforced for real: during a phase, dlmalloc's footprint limit is set so that the
+phase may only grow the heap by what the environment has left; beyond it malloc fails and Python
+raises MemoryError, which the runtime reports as out-of-memory.
+"""
+
+import ctypes
+import math
+
+MB = 1024 * 1024
+# maxday/lambda-perf "max memory used" of a hello-world function, per runtime (facts section 9).
+BASELINE_MB = {"python3.12": 37, "python3.13": 36, "python3.14": 38}
+DEFAULT_BASELINE_MB = 38
+_UNLIMITED = ctypes.c_size_t(-1).value
+# Treat a phase that ended within this distance of its footprint limit as having hit it.
+_LIMIT_SLACK = 256 * 1024
+
+
+class _MallInfo(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+    ]
+
+
+try:
+    _libc = ctypes.CDLL(None)
+    _libc.mallinfo.restype = _MallInfo
+    _libc.malloc_footprint.restype = ctypes.c_size_t
+    _libc.malloc_set_footprint_limit.restype = ctypes.c_size_t
+    _libc.malloc_set_footprint_limit.argtypes = [ctypes.c_size_t]
+except (OSError, AttributeError):  # not dlmalloc: measure nothing, enforce nothing
+    _libc = None
+
+
+def baseline_bytes(runtime):
+    return BASELINE_MB.get(runtime, DEFAULT_BASELINE_MB) * MB
+
+
+def _in_use():
+    return _libc.mallinfo().uordblks
+
+
+class PhaseMeter:
+    """Measures one phase of one environment and enforces its memory limit."""
+
+    def __init__(self, limit_bytes, charged_bytes):
+        self.allowance = limit_bytes - charged_bytes
+        self.limit = None
+        self.in_use_start = self.footprint_start = 0
+        self.in_use_end = self.footprint_end = 0
+
+    def start(self):
+        if _libc is None:
+            return
+        self.in_use_start = _in_use()
+        self.footprint_start = _libc.malloc_footprint()
+        holes = self.footprint_start - self.in_use_start
+        # Free space inside the heap is usable without growing it, so only the rest may be added;
+        # but half the allowance always may, as fragmented holes cannot hold one large object.
+        growth = max(self.allowance - holes, self.allowance // 2, 0)
+        self.limit = self.footprint_start + growth
+        _libc.malloc_set_footprint_limit(self.limit)
+
+    def release(self):
+        """Lift the limit (runtime code after the handler must never fail to allocate)."""
+        if _libc is None:
+            return
+        _libc.malloc_set_footprint_limit(_UNLIMITED)
+        self.footprint_end = _libc.malloc_footprint()
+
+    def finish(self):
+        if _libc is None:
+            return
+        self.in_use_end = _in_use()
+
+    @property
+    def retained_delta(self):
+        return self.in_use_end - self.in_use_start
+
+    @property
+    def peak_delta(self):
+        return max(self.retained_delta, self.footprint_end - self.footprint_start, 0)
+
+    @property
+    def exceeded(self):
+        if _libc is None:
+            return False
+        grew_to_limit = (
+            self.limit is not None
+            and self.footprint_end > self.footprint_start
+            and self.footprint_end + _LIMIT_SLACK >= self.limit
+        )
+        return grew_to_limit or self.retained_delta > self.allowance
+
+
+def to_mb(num_bytes):
+    return int(math.ceil(max(num_bytes, 0) / MB))

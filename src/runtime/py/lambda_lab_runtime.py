@@ -1,0 +1,184 @@
+"""The in-interpreter Lambda runtime: the entry points the engine calls for init, invoke and destroy.
+
+Each call runs one *phase* of one environment: make it resident, start the virtual clock, the log
+buffer and the memory meter, run the user code, and return a JSON report (outcome, measured CPU
+ms, virtual sleep ms, modeled max memory, log events). User code runs from frames in
+/var/runtime, which are left out of stack traces, as on Lambda.
+"""
+
+import importlib
+import json
+import logging
+
+import lambda_lab_clock as clock
+import lambda_lab_context as contexts
+import lambda_lab_envs as envs
+import lambda_lab_errors as errors
+import lambda_lab_logs as logs
+import lambda_lab_memory as memory
+
+LAMBDA_WARNING = (
+    "LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in "
+    "rare cases, a Lambda runtime update can cause unexpected function behavior. For functions using managed "
+    "runtimes, runtime updates can be triggered by a function change, or can be applied automatically. To "
+    "determine if the runtime has been updated, check the runtime version in the INIT_START log entry. If this "
+    "error correlates with a change in the runtime version, you may be able to mitigate this error by "
+    "temporarily rolling back to the previous runtime version. For more information, see "
+    "https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html"
+)
+
+_envs = {}
+
+
+def boot():
+    clock.install()
+    logs.install()
+    envs.install()
+
+
+def load_handler(handler_name):
+    """Import the handler module and return the handler, raising Lambda's fault types."""
+    try:
+        modname, fname = handler_name.rsplit(".", 1)
+    except ValueError as error:
+        raise errors.FaultError("Runtime.MalformedHandlerName", f"Bad handler '{handler_name}': {error}") from None
+    if modname.split(".")[0] in errors.LAMBDA_BUILTIN_MODULES:
+        message = f"Cannot use built-in module {modname} as a handler module"
+        raise errors.FaultError("Runtime.BuiltInModuleConflict", message)
+    try:
+        module = importlib.import_module(modname.replace("/", "."))
+    except ImportError as error:
+        message = f"Unable to import module '{modname}': {error}"
+        raise errors.FaultError("Runtime.ImportModuleError", message) from None
+    except SyntaxError as error:
+        trace = [f'  File "{error.filename}" Line {error.lineno}\n    {error.text}']
+        message = f"Syntax error in module '{modname}': {error}"
+        raise errors.FaultError("Runtime.UserCodeSyntaxError", message, trace) from None
+    try:
+        return getattr(module, fname)
+    except AttributeError:
+        message = f"Handler '{fname}' missing on module '{modname}'"
+        raise errors.FaultError("Runtime.HandlerNotFound", message) from None
+
+
+# Failures that end the runtime process on Lambda rather than becoming an error payload.
+_FATAL = (KeyboardInterrupt, clock.DeadlineExceeded, MemoryError, SystemExit)
+
+
+def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
+    spec = env.spec
+    envs.make_resident(env)
+    logs.begin(request_id)
+    baseline = memory.baseline_bytes(spec["runtime"])
+    meter = memory.PhaseMeter(spec["memoryMb"] * memory.MB, baseline + env.retained_bytes)
+    clock.start_phase(start_ms, deadline_ms, spec["cpuScale"], env.origin_ms)
+    outcome = None
+    fatal = None
+    try:
+        meter.start()
+        try:
+            outcome = body()
+        finally:
+            meter.release()
+    except _FATAL as error:
+        fatal = error
+    except Exception as error:
+        payload = errors.error_from_exception(error, request_id)
+        if is_init:
+            logging.warning(LAMBDA_WARNING)
+        if payload["errorType"] != "Function.ResponseSizeTooLarge":
+            logs.emit(logs.error_event(payload, env.json_logs))
+        outcome = {"status": "error", "error": payload}
+    meter.finish()
+    if isinstance(fatal, (KeyboardInterrupt, clock.DeadlineExceeded)) or (fatal is None and clock.past_deadline()):
+        outcome = {"status": "timeout"}
+    elif isinstance(fatal, MemoryError) or meter.exceeded:
+        outcome = {"status": "outOfMemory"}
+    elif isinstance(fatal, SystemExit):
+        code = fatal.code if isinstance(fatal.code, int) else (0 if fatal.code is None else 1)
+        outcome = {"status": "crash", "message": f"Runtime exited with error: exit status {code}"}
+    cpu_ms, sleep_ms = clock.end_phase()
+    events = logs.finish()
+    peak = baseline + env.retained_bytes + meter.peak_delta
+    env.retained_bytes = max(env.retained_bytes + meter.retained_delta, 0)
+    env.max_bytes = max(env.max_bytes, peak)
+    max_mb = memory.to_mb(env.max_bytes)
+    if outcome["status"] == "outOfMemory":
+        max_mb = spec["memoryMb"]
+    if outcome["status"] in ("timeout", "outOfMemory", "crash"):
+        # The runtime process is gone: the next invoke needs a fresh init (/tmp survives).
+        _reset(env)
+    return json.dumps(
+        {
+            "outcome": outcome,
+            "cpuMs": cpu_ms,
+            "sleepMs": sleep_ms,
+            "maxMemoryMb": max_mb,
+            "logs": events,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _reset(env):
+    envs.forget(env)
+    env.retained_bytes = 0
+    env.max_bytes = 0
+    env.environ = dict(env.spec["environment"])
+
+
+def init(request_json):
+    """Create (or re-initialise) an environment and run its module code."""
+    request = json.loads(request_json)
+    spec = request["env"]
+    env = _envs.get(spec["envId"])
+    if env is None:
+        env = envs.Env(spec, request["taskDir"], request["optDir"], request["tmpDir"], request["nowMs"])
+        _envs[env.env_id] = env
+    else:
+        _reset(env)
+
+    def body():
+        env.handler = load_handler(spec["handler"])
+        return {"status": "success", "responseJson": "null"}
+
+    now = request["nowMs"]
+    return _run_phase(env, "", now, now + request["limitMs"], body, True)
+
+
+def invoke(request_json):
+    request = json.loads(request_json)
+    env = _envs.get(request["envId"])
+    if env is None or env.handler is None:
+        state = "does not exist" if env is None else "has no initialised runtime"
+        outcome = {"status": "crash", "message": f"Environment {request['envId']} {state}"}
+        return json.dumps({"outcome": outcome, "cpuMs": 0, "sleepMs": 0, "maxMemoryMb": 0, "logs": []})
+    request_id = request["requestId"]
+
+    def body():
+        try:
+            event = json.loads(request["eventJson"])
+        except ValueError as error:
+            raise errors.FaultError("Runtime.UnmarshalError", f"Unable to unmarshal input: {error}") from None
+        try:
+            client_context = contexts.parse_client_context(request.get("clientContextJson"))
+        except ValueError as error:
+            message = f"Unable to parse Client Context JSON: {error}"
+            raise errors.FaultError("Runtime.LambdaContextUnmarshalError", message) from None
+        context = contexts.LambdaContext(env.spec, request_id, request["invokedFunctionArn"], client_context)
+        result = env.handler(event, context)
+        text = errors.marshal_response(result)
+        errors.check_response_size(text)
+        return {"status": "success", "responseJson": text}
+
+    return _run_phase(env, request_id, request["nowMs"], request["deadlineMs"], body, False)
+
+
+def destroy(env_id):
+    env = _envs.pop(env_id, None)
+    if env is not None:
+        envs.forget(env)
+
+
+def env_ids():
+    return json.dumps(sorted(_envs))
