@@ -1,0 +1,105 @@
+/** The Invoke API: validation, routing to a warm, provisioned or new environment, and throttling. */
+import { enqueueAsync } from './asyncInvoke';
+import { fail, type Result, throttled, validationError } from './awsErrors';
+import { ASYNC_PAYLOAD_MAX_BYTES, SYNC_PAYLOAD_MAX_BYTES } from './limits';
+import { resolveQualified, startInvocation } from './routing';
+import type { InvocationType } from './trace';
+import { utf8Length } from './utf8';
+import type { WorldCtx } from './worldTypes';
+
+export interface InvokeParams {
+  readonly functionName: string;
+  readonly qualifier?: string;
+  readonly invocationType?: InvocationType;
+  readonly payloadJson?: string;
+  readonly clientContextJson?: string;
+}
+
+export interface InvokeAccepted {
+  readonly requestId: string;
+  /** 200 for RequestResponse (the response arrives later), 202 for Event, 204 for DryRun. */
+  readonly statusCode: 200 | 202 | 204;
+  readonly executedVersion: string | null;
+}
+
+const INVOCATION_TYPES: readonly string[] = ['Event', 'RequestResponse', 'DryRun'];
+
+export function invoke(ctx: WorldCtx, p: InvokeParams): Result<InvokeAccepted> {
+  const type = p.invocationType ?? 'RequestResponse';
+  if (!INVOCATION_TYPES.includes(type)) {
+    return validationError([
+      {
+        field: 'invocationType',
+        value: type,
+        constraint: 'Member must satisfy enum value set: [Event, RequestResponse, DryRun]',
+      },
+    ]);
+  }
+  const resolved = resolveQualified(ctx, p.functionName, p.qualifier);
+  if ('name' in resolved) return { ok: false, error: resolved };
+  const payloadJson = p.payloadJson ?? '{}';
+  const max = type === 'Event' ? ASYNC_PAYLOAD_MAX_BYTES : SYNC_PAYLOAD_MAX_BYTES;
+  if (utf8Length(payloadJson) > max) {
+    return fail(
+      'RequestEntityTooLargeException',
+      `Request must be smaller than ${max} bytes for the InvokeFunction operation`,
+      413,
+    );
+  }
+  try {
+    JSON.parse(payloadJson);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return fail(
+      'InvalidRequestContentException',
+      `Could not parse request body into json: Could not parse payload into json: ${why}`,
+    );
+  }
+  if (p.clientContextJson !== undefined && type !== 'RequestResponse') {
+    return fail(
+      'InvalidParameterValueException',
+      'ClientContext is only passed to synchronous (RequestResponse) invocations.',
+    );
+  }
+  const version = resolved.config.version;
+  if (type === 'DryRun')
+    return {
+      ok: true,
+      value: { requestId: ctx.rng.uuid(), statusCode: 204, executedVersion: null },
+      effects: [],
+    };
+  if (type === 'Event') {
+    const requestId = enqueueAsync(ctx, resolved.fn.name, resolved.qualifier, payloadJson);
+    return { ok: true, value: { requestId, statusCode: 202, executedVersion: null }, effects: [] };
+  }
+  const requestId = ctx.rng.uuid();
+  const reason = startInvocation(ctx, resolved, {
+    requestId,
+    type: 'RequestResponse',
+    payloadJson,
+    clientContextJson: p.clientContextJson,
+    qualifier: resolved.qualifier,
+    attempt: 1,
+    onDone: null,
+  });
+  if (reason) {
+    ctx.trace.emit('lambda.invoke.throttled', ctx.now, {
+      requestId,
+      functionName: resolved.fn.name,
+      invocationType: 'RequestResponse',
+      reason,
+    });
+    return throttled(reason);
+  }
+  rememberPending(ctx, requestId);
+  return { ok: true, value: { requestId, statusCode: 200, executedVersion: version }, effects: [] };
+}
+
+/** Sync responses are kept for lookup; the oldest are forgotten beyond `retainInvocations`. */
+function rememberPending(ctx: WorldCtx, requestId: string): void {
+  ctx.responses.set(requestId, null);
+  if (ctx.responses.size > ctx.opts.retainInvocations) {
+    const oldest = ctx.responses.keys().next();
+    if (!oldest.done) ctx.responses.delete(oldest.value);
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * createWorld: the simulated Lambda service. Commands validate and either refuse with an AWS error (world
+ * unchanged) or apply, trace, and return effects; the shell runs effects and feeds reports back through
+ * completeInit / completeInvoke; advanceTo / runUntilIdle move virtual time, never past outstanding work.
+ */
+import { onAsyncDispatch } from './asyncInvoke';
+import type { Result } from './awsErrors';
+import { type Bill, computeBill, createLedger, type PcAllocation } from './billing';
+import { type ColdStartModel, DEFAULT_COLD_START_MODEL } from './coldStart';
+import { type ConcurrencySnapshot, concurrencySnapshot } from './concurrency';
+import * as cc from './concurrencyCommands';
+import type { Effect } from './effects';
+import { DEFAULT_LIFETIME_MODEL, type LifetimeModel } from './environment';
+import { onIdleReap } from './envPool';
+import { createEventQueue } from './eventQueue';
+import { completeInvoke, onInvokeDone } from './finish';
+import * as fc from './functionCommands';
+import type {
+  AliasConfiguration,
+  CodeInput,
+  CreateFunctionInput,
+  EventInvokeConfig,
+  EventInvokeConfigInput,
+  FunctionConfigPatch,
+  FunctionConfiguration,
+  LayerVersion,
+  PublishLayerVersionInput,
+} from './functionTypes';
+import { type InvokeAccepted, type InvokeParams, invoke } from './invoke';
+import { completeInit, onInitDone, onMaxLifetime } from './lifecycle';
+import * as L from './limits';
+import { createLogStore, type LogStore } from './logStore';
+import { createRng, type Rng } from './rng';
+import { resolveQualified } from './routing';
+import type { RunReport } from './runtimePort';
+import { createTrace, type EnvState, type InitType, type Trace, type TracePayloads } from './trace';
+import type { DestinationSink, InvokeResponse, Scheduled, WorldCtx } from './worldTypes';
+import { schedule } from './worldTypes';
+
+export interface WorldOptions {
+  readonly seed: number;
+  readonly startTimeMs: number;
+  readonly accountConcurrency?: number;
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly lifetime?: Partial<LifetimeModel>;
+  readonly coldStart?: Partial<ColdStartModel>;
+  /** Modeled delay between accepting an Event invoke and its first dispatch (default 0). */
+  readonly asyncQueueDelayMs?: number;
+  /** How many sync responses stay available to getResponse (default 10,000). */
+  readonly retainInvocations?: number;
+}
+
+export interface AdvanceResult {
+  readonly effects: readonly Effect[];
+  /** True when runtime effects are outstanding: time waits for completeInit / completeInvoke. */
+  readonly blocked: boolean;
+  readonly now: number;
+}
+
+export interface EnvSnapshot {
+  readonly envId: string;
+  readonly functionName: string;
+  readonly version: string;
+  readonly state: EnvState;
+  readonly initType: InitType;
+  readonly logStreamName: string;
+  readonly createdAt: number;
+  readonly needsReset: boolean;
+  readonly currentRequestId: string | null;
+  readonly maxMemoryUsedMb: number;
+}
+
+/** What a simulated service (SQS, SNS, ...) may use: the world's clock, queue, RNG, trace and Invoke. */
+export interface ServiceContext {
+  now(): number;
+  schedule(atMs: number, label: string, run: () => void, options?: { background?: boolean }): void;
+  readonly rng: Rng;
+  emit<K extends keyof TracePayloads>(name: K, payload: TracePayloads[K]): void;
+  invoke(params: InvokeParams): Result<InvokeAccepted>;
+  addDestinationSink(sink: DestinationSink): void;
+}
+
+export interface SimService {
+  readonly name: string;
+  attach(ctx: ServiceContext): void;
+}
+
+export interface World {
+  readonly trace: Trace;
+  readonly logs: LogStore;
+  now(): number;
+  createFunction(input: CreateFunctionInput): Result<FunctionConfiguration>;
+  getFunction(name: string, qualifier?: string): Result<FunctionConfiguration>;
+  updateFunctionConfiguration(name: string, patch: FunctionConfigPatch): Result<FunctionConfiguration>;
+  updateFunctionCode(name: string, code: CodeInput): Result<FunctionConfiguration>;
+  deleteFunction(name: string, qualifier?: string): Result<null>;
+  publishVersion(name: string): Result<FunctionConfiguration>;
+  createAlias(name: string, alias: string, version: string): Result<AliasConfiguration>;
+  updateAlias(name: string, alias: string, version: string): Result<AliasConfiguration>;
+  deleteAlias(name: string, alias: string): Result<null>;
+  publishLayerVersion(input: PublishLayerVersionInput): Result<LayerVersion>;
+  putFunctionConcurrency(name: string, reserved: number): Result<{ reservedConcurrentExecutions: number }>;
+  deleteFunctionConcurrency(name: string): Result<null>;
+  putProvisionedConcurrencyConfig(
+    name: string,
+    qualifier: string,
+    count: number,
+  ): Result<cc.ProvisionedConcurrencyStatus>;
+  getProvisionedConcurrencyConfig(name: string, qualifier: string): cc.ProvisionedConcurrencyStatus | null;
+  deleteProvisionedConcurrencyConfig(name: string, qualifier: string): Result<null>;
+  putFunctionEventInvokeConfig(
+    name: string,
+    qualifier: string | undefined,
+    config: EventInvokeConfigInput,
+  ): Result<EventInvokeConfig>;
+  setAccountConcurrency(limit: number): void;
+  invoke(params: InvokeParams): Result<InvokeAccepted>;
+  /** The sync response once the invocation ended; null while pending; undefined if unknown or forgotten. */
+  getResponse(requestId: string): InvokeResponse | null | undefined;
+  completeInit(envId: string, report: RunReport): Result<null>;
+  completeInvoke(envId: string, requestId: string, report: RunReport): Result<null>;
+  advanceTo(timeMs: number): AdvanceResult;
+  advanceBy(ms: number): AdvanceResult;
+  /** Run until no foreground work (invocations, inits, async events) is scheduled. */
+  runUntilIdle(): AdvanceResult;
+  nextEventTime(): number | undefined;
+  outstandingEffects(): number;
+  envs(): EnvSnapshot[];
+  concurrency(): ConcurrencySnapshot;
+  bill(): Bill;
+  registerService(service: SimService): void;
+  addDestinationSink(sink: DestinationSink): void;
+}
+
+export function createWorld(options: WorldOptions): World {
+  const trace = createTrace();
+  const ctx: WorldCtx = {
+    now: options.startTimeMs,
+    opts: {
+      seed: options.seed,
+      region: options.region ?? L.REGION_DEFAULT,
+      accountId: options.accountId ?? L.ACCOUNT_ID_DEFAULT,
+      lifetime: { ...DEFAULT_LIFETIME_MODEL, ...options.lifetime },
+      coldStart: { ...DEFAULT_COLD_START_MODEL, ...options.coldStart },
+      asyncQueueDelayMs: options.asyncQueueDelayMs ?? 0,
+      retainInvocations: options.retainInvocations ?? 10_000,
+    },
+    rng: createRng(options.seed),
+    trace,
+    queue: createEventQueue<Scheduled>(),
+    logs: createLogStore(trace),
+    ledger: createLedger(),
+    outbox: [],
+    outstanding: 0,
+    foreground: 0,
+    functions: new Map(),
+    layers: new Map(),
+    envs: new Map(),
+    idlePools: new Map(),
+    pcPools: new Map(),
+    responses: new Map(),
+    sinks: [],
+    nextAsyncId: 1,
+    accountLimit: options.accountConcurrency ?? L.ACCOUNT_CONCURRENCY_DEFAULT,
+    totalReserved: 0,
+    unreservedInUse: 0,
+  };
+  trace.emit('world.created', ctx.now, { seed: options.seed, startTimeMs: options.startTimeMs });
+
+  const drain = (): Effect[] => (ctx.outbox.length === 0 ? [] : ctx.outbox.splice(0));
+  const withEffects = <T>(r: Result<T>): Result<T> =>
+    r.ok ? { ok: true, value: r.value, effects: drain() } : r;
+
+  const dispatch = (item: Scheduled): void => {
+    switch (item.kind) {
+      case 'initDone':
+        onInitDone(ctx, item.env);
+        return;
+      case 'invokeDone':
+        onInvokeDone(ctx, item.env);
+        return;
+      case 'idleReap':
+        onIdleReap(ctx, item.env, item.idleGen);
+        return;
+      case 'maxLifetime':
+        onMaxLifetime(ctx, item.env);
+        return;
+      case 'asyncDispatch':
+        onAsyncDispatch(ctx, item.event);
+        return;
+      case 'service':
+        item.run();
+        return;
+      default: {
+        const never: never = item;
+        throw new Error(`unknown scheduled item ${JSON.stringify(never)}`);
+      }
+    }
+  };
+
+  const step = (): void => {
+    const e = ctx.queue.pop()!;
+    const item = e.item;
+    if (
+      !(
+        item.kind === 'idleReap' ||
+        item.kind === 'maxLifetime' ||
+        (item.kind === 'service' && item.background)
+      )
+    ) {
+      ctx.foreground--;
+    }
+    if (e.at > ctx.now) ctx.now = e.at;
+    dispatch(item);
+  };
+
+  const advanceTo = (t: number): AdvanceResult => {
+    while (ctx.outstanding === 0) {
+      const at = ctx.queue.peekTime();
+      if (at === undefined || at > t) break;
+      step();
+    }
+    const blocked = ctx.outstanding > 0;
+    // The clock never goes backwards, and never past work the runtime has not reported yet.
+    if (!blocked && t > ctx.now && Number.isFinite(t)) ctx.now = t;
+    return { effects: drain(), blocked, now: ctx.now };
+  };
+
+  const serviceCtx: ServiceContext = {
+    now: () => ctx.now,
+    schedule: (at, label, run, o) =>
+      schedule(ctx, Math.max(at, ctx.now), {
+        kind: 'service',
+        label,
+        run,
+        background: o?.background ?? false,
+      }),
+    rng: ctx.rng,
+    emit: (name, payload) => trace.emit(name, ctx.now, payload),
+    invoke: (p) => invoke(ctx, p),
+    addDestinationSink: (sink) => ctx.sinks.push(sink),
+  };
+
+  const openPc = (): PcAllocation[] => {
+    const out: PcAllocation[] = [];
+    for (const fn of ctx.functions.values()) {
+      for (const pc of fn.pc.values()) {
+        out.push({
+          sinceMs: pc.sinceMs,
+          count: pc.requested,
+          memoryMb: fn.versions.get(pc.version)?.memorySize ?? 128,
+        });
+      }
+    }
+    return out;
+  };
+
+  return {
+    trace,
+    logs: ctx.logs,
+    now: () => ctx.now,
+    createFunction: (input) => withEffects(fc.createFunction(ctx, input)),
+    getFunction(name, qualifier) {
+      const r = resolveQualified(ctx, name, qualifier);
+      return 'name' in r ? { ok: false, error: r } : { ok: true, value: r.config, effects: [] };
+    },
+    updateFunctionConfiguration: (name, patch) =>
+      withEffects(fc.updateFunctionConfiguration(ctx, name, patch)),
+    updateFunctionCode: (name, code) => withEffects(fc.updateFunctionCode(ctx, name, code)),
+    deleteFunction: (name, qualifier) => withEffects(fc.deleteFunction(ctx, name, qualifier)),
+    publishVersion: (name) => withEffects(fc.publishVersion(ctx, name)),
+    createAlias: (name, alias, version) => withEffects(fc.putAlias(ctx, name, alias, version, 'create')),
+    updateAlias: (name, alias, version) => withEffects(fc.putAlias(ctx, name, alias, version, 'update')),
+    deleteAlias: (name, alias) => withEffects(fc.deleteAlias(ctx, name, alias)),
+    publishLayerVersion: (input) => withEffects(fc.publishLayerVersion(ctx, input)),
+    putFunctionConcurrency: (name, n) => withEffects(cc.putFunctionConcurrency(ctx, name, n)),
+    deleteFunctionConcurrency: (name) => withEffects(cc.deleteFunctionConcurrency(ctx, name)),
+    putProvisionedConcurrencyConfig: (name, q, n) =>
+      withEffects(cc.putProvisionedConcurrencyConfig(ctx, name, q, n)),
+    getProvisionedConcurrencyConfig(name, qualifier) {
+      const pc = ctx.functions.get(name)?.pc.get(qualifier);
+      return pc ? cc.provisionedStatus(pc) : null;
+    },
+    deleteProvisionedConcurrencyConfig: (name, q) =>
+      withEffects(cc.deleteProvisionedConcurrencyConfig(ctx, name, q)),
+    putFunctionEventInvokeConfig: (name, q, c) =>
+      withEffects(cc.putFunctionEventInvokeConfig(ctx, name, q, c)),
+    setAccountConcurrency(limit) {
+      ctx.accountLimit = limit;
+    },
+    invoke: (params) => withEffects(invoke(ctx, params)),
+    getResponse: (requestId) => ctx.responses.get(requestId),
+    completeInit: (envId, report) => withEffects(completeInit(ctx, envId, report)),
+    completeInvoke: (envId, requestId, report) => withEffects(completeInvoke(ctx, envId, requestId, report)),
+    advanceTo,
+    advanceBy: (ms) => advanceTo(ctx.now + ms),
+    runUntilIdle() {
+      while (ctx.outstanding === 0 && ctx.foreground > 0 && ctx.queue.size() > 0) step();
+      return { effects: drain(), blocked: ctx.outstanding > 0, now: ctx.now };
+    },
+    nextEventTime: () => ctx.queue.peekTime(),
+    outstandingEffects: () => ctx.outstanding,
+    envs: () =>
+      [...ctx.envs.values()].map((e) => ({
+        envId: e.id,
+        functionName: e.config.functionName,
+        version: e.config.version,
+        state: e.state,
+        initType: e.initType,
+        logStreamName: e.logStream,
+        createdAt: e.createdAt,
+        needsReset: e.needsReset,
+        currentRequestId: e.current?.requestId ?? null,
+        maxMemoryUsedMb: e.maxMemoryMb,
+      })),
+    concurrency: () => concurrencySnapshot(ctx),
+    bill: () => computeBill(ctx.ledger, openPc(), ctx.now),
+    registerService: (service) => service.attach(serviceCtx),
+    addDestinationSink: (sink) => ctx.sinks.push(sink),
+  };
+}
