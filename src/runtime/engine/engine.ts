@@ -25,10 +25,11 @@ export interface Engine {
   tmpUsedBytes(envId: string): number;
 }
 
+// Python names avoid PyProxy's own methods (a proxy's `destroy` would free the proxy itself).
 interface RuntimeModule {
-  init(requestJson: string): string;
-  invoke(requestJson: string): string;
-  destroy(envId: string): void;
+  init_env(requestJson: string): string;
+  invoke_env(requestJson: string): string;
+  destroy_env(envId: string): void;
 }
 
 interface CodeDir {
@@ -47,7 +48,7 @@ const MB = 1024 * 1024;
 const RUNTIME_DIR = '/var/runtime';
 
 function asRuntimeModule(value: unknown): RuntimeModule {
-  for (const key of ['init', 'invoke', 'destroy']) {
+  for (const key of ['init_env', 'invoke_env', 'destroy_env']) {
     if (typeof Reflect.get(Object(value), key) !== 'function')
       throw new Error(`lambda_lab_runtime has no ${key}()`);
   }
@@ -134,7 +135,7 @@ export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engin
       const type = pythonErrorType(error);
       if (type === undefined) throw error;
       // The runtime's own code was cut short: its namespace is not trustworthy any more.
-      runtime.destroy(envId);
+      runtime.destroy_env(envId);
       if (type === 'KeyboardInterrupt') return bareReport({ status: 'timeout' });
       if (type === 'MemoryError') return bareReport({ status: 'outOfMemory' });
       const message = error instanceof Error ? error.message.trim().split('\n').slice(-1)[0] : String(error);
@@ -155,15 +156,15 @@ export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engin
         optDir: `/lambda-lab/code/${files.codeKey}/opt`,
         tmpDir: `${files.root}/tmp`,
       };
-      return runPhase(env.envId, () => runtime.init(JSON.stringify(payload)));
+      return runPhase(env.envId, () => runtime.init_env(JSON.stringify(payload)));
     },
 
     invoke(request) {
-      return runPhase(request.envId, () => runtime.invoke(JSON.stringify(request)));
+      return runPhase(request.envId, () => runtime.invoke_env(JSON.stringify(request)));
     },
 
     destroy(envId) {
-      runtime.destroy(envId);
+      runtime.destroy_env(envId);
       const files = envs.get(envId);
       if (!files) return;
       envs.delete(envId);

@@ -135,19 +135,40 @@ datetime.__module__ = "datetime"
 datetime.__qualname__ = "datetime"
 
 
+class _Plain:
+    """A callable that, like a builtin, does not bind as a method when stored on a class
+    (code such as `logging.Formatter.converter = time.gmtime` must keep working)."""
+
+    __slots__ = ("_function", "__name__", "__qualname__")
+
+    def __init__(self, name, function):
+        self._function = function
+        self.__name__ = self.__qualname__ = name
+
+    def __call__(self, *args, **kwargs):
+        return self._function(*args, **kwargs)
+
+    def __repr__(self):
+        return f"<built-in function {self.__name__}>"
+
+
 def install():
     """Patch the time and datetime modules once, before any user code is imported."""
-    _time.time = lambda: now_ms() / 1000.0
-    _time.time_ns = lambda: int(now_ms() * 1_000_000)
-    _time.monotonic = lambda: _monotonic_ms() / 1000.0
-    _time.monotonic_ns = lambda: int(_monotonic_ms() * 1_000_000)
-    _time.perf_counter = _time.monotonic
-    _time.perf_counter_ns = _time.monotonic_ns
-    _time.sleep = _sleep
-    _time.gmtime = lambda secs=None: _real_gmtime(_or_now(secs))
-    _time.localtime = lambda secs=None: _real_localtime(_or_now(secs))
-    _time.ctime = lambda secs=None: _real_ctime(_or_now(secs))
-    _time.asctime = lambda t=None: _real_asctime(_real_localtime(_or_now(None)) if t is None else t)
-    _time.strftime = lambda fmt, t=None: _real_strftime(fmt, _real_localtime(_or_now(None)) if t is None else t)
+    patches = {
+        "time": lambda: now_ms() / 1000.0,
+        "time_ns": lambda: int(now_ms() * 1_000_000),
+        "monotonic": lambda: _monotonic_ms() / 1000.0,
+        "monotonic_ns": lambda: int(_monotonic_ms() * 1_000_000),
+        "perf_counter": lambda: _monotonic_ms() / 1000.0,
+        "perf_counter_ns": lambda: int(_monotonic_ms() * 1_000_000),
+        "sleep": _sleep,
+        "gmtime": lambda secs=None: _real_gmtime(_or_now(secs)),
+        "localtime": lambda secs=None: _real_localtime(_or_now(secs)),
+        "ctime": lambda secs=None: _real_ctime(_or_now(secs)),
+        "asctime": lambda t=None: _real_asctime(_real_localtime(_or_now(None)) if t is None else t),
+        "strftime": lambda fmt, t=None: _real_strftime(fmt, _real_localtime(_or_now(None)) if t is None else t),
+    }
+    for name, function in patches.items():
+        setattr(_time, name, _Plain(name, function))
     # date.today() and datetime.today() already go through time.time(); now() and utcnow() do not.
     _datetime.datetime = datetime

@@ -14,6 +14,7 @@ raises MemoryError, which the runtime reports as out-of-memory.
 
 import ctypes
 import math
+import sys
 
 MB = 1024 * 1024
 # maxday/lambda-perf "max memory used" of a hello-world function, per runtime (facts section 9).
@@ -41,6 +42,36 @@ except (OSError, AttributeError):  # not dlmalloc: measure nothing, enforce noth
     _libc = None
 
 
+# sys.monitoring reports every raised exception, so a MemoryError that the handler catches and
+# swallows still counts: on Lambda the process would have been killed at that point.
+_TOOL_ID = 3
+_monitoring = getattr(sys, "monitoring", None)
+_memory_error_seen = False
+
+
+def _on_raise(code, offset, exception):
+    global _memory_error_seen
+    if isinstance(exception, MemoryError):
+        _memory_error_seen = True
+
+
+def _watch_raises(enabled):
+    if _monitoring is None:
+        return
+    _monitoring.set_events(_TOOL_ID, _monitoring.events.RAISE if enabled else 0)
+
+
+def install():
+    global _monitoring
+    if _monitoring is None:
+        return
+    try:
+        _monitoring.use_tool_id(_TOOL_ID, "lambda-lab-memory")
+        _monitoring.register_callback(_TOOL_ID, _monitoring.events.RAISE, _on_raise)
+    except ValueError:  # the tool id is taken: fall back to the footprint heuristic alone
+        _monitoring = None
+
+
 def baseline_bytes(runtime):
     return BASELINE_MB.get(runtime, DEFAULT_BASELINE_MB) * MB
 
@@ -59,6 +90,9 @@ class PhaseMeter:
         self.in_use_end = self.footprint_end = 0
 
     def start(self):
+        global _memory_error_seen
+        _memory_error_seen = False
+        _watch_raises(True)
         if _libc is None:
             return
         self.in_use_start = _in_use()
@@ -72,6 +106,7 @@ class PhaseMeter:
 
     def release(self):
         """Lift the limit (runtime code after the handler must never fail to allocate)."""
+        _watch_raises(False)
         if _libc is None:
             return
         _libc.malloc_set_footprint_limit(_UNLIMITED)
@@ -92,6 +127,8 @@ class PhaseMeter:
 
     @property
     def exceeded(self):
+        if _memory_error_seen:
+            return True
         if _libc is None:
             return False
         grew_to_limit = (

@@ -34,6 +34,7 @@ def boot():
     clock.install()
     logs.install()
     envs.install()
+    memory.install()
 
 
 def load_handler(handler_name):
@@ -127,7 +128,7 @@ def _reset(env):
     env.environ = dict(env.spec["environment"])
 
 
-def init(request_json):
+def init_env(request_json):
     """Create (or re-initialise) an environment and run its module code."""
     request = json.loads(request_json)
     spec = request["env"]
@@ -146,7 +147,7 @@ def init(request_json):
     return _run_phase(env, "", now, now + request["limitMs"], body, True)
 
 
-def invoke(request_json):
+def invoke_env(request_json):
     request = json.loads(request_json)
     env = _envs.get(request["envId"])
     if env is None or env.handler is None:
@@ -174,7 +175,7 @@ def invoke(request_json):
     return _run_phase(env, request_id, request["nowMs"], request["deadlineMs"], body, False)
 
 
-def destroy(env_id):
+def destroy_env(env_id):
     env = _envs.pop(env_id, None)
     if env is not None:
         envs.forget(env)
