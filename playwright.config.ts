@@ -3,6 +3,8 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = (await findChromium()) ?? undefined;
 const PORT = 4173;
+/** The same build served without COOP/COEP, as a plain static host would: the fallbacks must hold. */
+const PLAIN_PORT = 4174;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,10 +22,23 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
-    url: `http://localhost:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'isolated', testIgnore: /\.plain\.spec\.ts$/ },
+    { name: 'plain', testMatch: /\.plain\.spec\.ts$/, use: { baseURL: `http://localhost:${PLAIN_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --port ${PORT} --strictPort`,
+      url: `http://localhost:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx vite preview --port ${PLAIN_PORT} --strictPort`,
+      env: { LAMBDA_LAB_NO_ISOLATION: '1' },
+      url: `http://localhost:${PLAIN_PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -50,11 +50,14 @@ function pyodideAssets(): Plugin {
   };
 }
 
+// LAMBDA_LAB_NO_ISOLATION=1 serves without the headers, to test the fallbacks a plain static host gets.
+const headers = process.env.LAMBDA_LAB_NO_ISOLATION === '1' ? {} : isolationHeaders;
+
 export default defineConfig({
   plugins: [pyodideAssets(), react()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers },
+  preview: { headers },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
 });

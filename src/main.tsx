@@ -1,11 +1,8 @@
-// Python starts first: its download and compile overlap with React and Monaco loading.
-import { startPython } from './controller/pythonController';
-
-startPython();
-
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startPython } from './controller/pythonController';
 import { App } from './ui/App';
+import { afterFirstPaint } from './ui/editor/lazyEditor';
 import './ui/app.css';
 
 const root = document.getElementById('root');
@@ -15,3 +12,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Python starts right after the first paint: its download overlaps with Monaco loading, but the lesson
+// text is on screen first.
+void afterFirstPaint().then(startPython);

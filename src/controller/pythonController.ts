@@ -15,26 +15,30 @@ export function startPython(): void {
   const store = useLabStore.getState();
   host?.terminate('The Python worker was restarted.');
   store.setPython({ state: 'booting', phase: 'download', loadedBytes: 0, totalBytes: 0 });
-  const created = createPythonHost(import.meta.env.BASE_URL, {
-    onPhase(phase, _state, _ms, loaded, total) {
-      const current = useLabStore.getState().python;
-      if (current.state === 'failed') return;
-      useLabStore.getState().setPython({
-        state: 'booting',
-        phase,
-        loadedBytes: loaded ?? (current.state === 'booting' ? current.loadedBytes : 0),
-        totalBytes: total ?? (current.state === 'booting' ? current.totalBytes : 0),
-      });
+  const useSnapshot = new URLSearchParams(location.search).get('snapshot') !== 'off';
+  const created = createPythonHost(
+    { baseUrl: import.meta.env.BASE_URL, useSnapshot },
+    {
+      onPhase(phase, _state, _ms, loaded, total) {
+        const current = useLabStore.getState().python;
+        if (current.state === 'failed') return;
+        useLabStore.getState().setPython({
+          state: 'booting',
+          phase,
+          loadedBytes: loaded ?? (current.state === 'booting' ? current.loadedBytes : 0),
+          totalBytes: total ?? (current.state === 'booting' ? current.totalBytes : 0),
+        });
+      },
+      onReady({ fromSnapshot, phaseMs, sinceStartMs }) {
+        const readyMs = performance.now();
+        useLabStore.getState().setPython({ state: 'ready', fromSnapshot, phaseMs, readyMs });
+        performance.mark('lambda-lab:python-ready', { detail: { fromSnapshot, phaseMs, sinceStartMs } });
+      },
+      onFailed(phase, message) {
+        useLabStore.getState().setPython({ state: 'failed', phase, message });
+      },
     },
-    onReady({ fromSnapshot, phaseMs, sinceStartMs }) {
-      const readyMs = performance.now();
-      useLabStore.getState().setPython({ state: 'ready', fromSnapshot, phaseMs, readyMs });
-      performance.mark('lambda-lab:python-ready', { detail: { fromSnapshot, phaseMs, sinceStartMs } });
-    },
-    onFailed(phase, message) {
-      useLabStore.getState().setPython({ state: 'failed', phase, message });
-    },
-  });
+  );
   host = created;
   store.setIsolated(created.isolated);
 }
@@ -61,7 +65,8 @@ export async function runTest(): Promise<void> {
     ]);
     if (outcome === 'timeout') {
       // The runaway handler owns the worker's thread: replace the worker, as Lambda resets the environment.
-      startPython();
+      // The new one starts after the result is on screen, so its start-up never delays that frame.
+      setTimeout(startPython, 0);
       const seconds = (DEFAULT_TIMEOUT_MS / 1000).toFixed(2);
       useLabStore.getState().setResult({
         status: 'Failed',

@@ -1,11 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { runTest } from '../controller/pythonController';
 import { useLabStore } from '../store/labStore';
+import { LazyCodeEditor } from './editor/lazyEditor';
 import { OutputPanel } from './OutputPanel';
 import { PythonStatus } from './PythonStatus';
 import { TestPanel } from './TestPanel';
-
-const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
 export function App() {
   const code = useLabStore((s) => s.code);
@@ -41,7 +40,7 @@ export function App() {
             <h2 id="code-heading">lambda_function.py</h2>
           </div>
           <Suspense fallback={<pre className="editor-fallback">{code}</pre>}>
-            <CodeEditor
+            <LazyCodeEditor
               language="python"
               value={code}
               onChange={setCode}

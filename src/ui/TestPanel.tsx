@@ -1,10 +1,9 @@
 /** The test event editor and the Test button, disabled with its reason while the event or Python is not ready. */
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { runTest } from '../controller/pythonController';
 import { useLabStore } from '../store/labStore';
+import { LazyCodeEditor } from './editor/lazyEditor';
 import { validateEventJson } from './validateJson';
-
-const CodeEditor = lazy(() => import('./editor/CodeEditor'));
 
 export function testBlocker(eventError: string | null, pythonState: string, running: boolean): string | null {
   if (eventError) return `Fix the test event first. ${eventError}`;
@@ -40,7 +39,7 @@ export function TestPanel() {
         </button>
       </div>
       <Suspense fallback={<pre className="editor-fallback">{eventJson}</pre>}>
-        <CodeEditor
+        <LazyCodeEditor
           language="json"
           value={eventJson}
           onChange={setEventJson}
@@ -54,7 +53,7 @@ export function TestPanel() {
           {eventError}
         </p>
       ) : null}
-      {blocker ? (
+      {blocker && !running ? (
         <p id="test-blocker" className="hint" data-testid="test.blocker">
           {blocker}
         </p>

@@ -36,7 +36,13 @@ export interface PythonHost {
   readonly isolated: boolean;
 }
 
-export function createPythonHost(baseUrl: string, events: BootEvents): PythonHost {
+export interface HostOptions {
+  readonly baseUrl: string;
+  /** False skips the memory snapshot and boots Python the plain way (`?snapshot=off`). */
+  readonly useSnapshot: boolean;
+}
+
+export function createPythonHost({ baseUrl, useSnapshot }: HostOptions, events: BootEvents): PythonHost {
   const started = performance.now();
   const worker = new Worker(new URL('./python.worker.ts', import.meta.url), {
     type: 'module',
@@ -93,7 +99,7 @@ export function createPythonHost(baseUrl: string, events: BootEvents): PythonHos
     v: PROTOCOL_VERSION,
     options: {
       indexUrl: new URL(`${baseUrl}pyodide/`, location.href).href,
-      snapshotUrl: new URL(`${baseUrl}pyodide/snapshot.bin`, location.href).href,
+      snapshotUrl: useSnapshot ? new URL(`${baseUrl}pyodide/snapshot.bin`, location.href).href : undefined,
       interruptBuffer,
     },
   });

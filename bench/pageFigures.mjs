@@ -1,0 +1,125 @@
+// Figures measured in headless Chromium, each beside its baseline from the same run.
+
+/** Figures the harness will add as their features land, with what each waits for. */
+export const PENDING = [
+  ['warm invoke at the runtime boundary', 'the runtime engine in the worker (issue #4)'],
+  ['new execution environment for a trivial handler', 'environments as namespaces (issue #4)'],
+  ['10,000 SQS messages drained by a Python handler', 'SQS and event source mappings (issue #5)'],
+  ['burst of 1,000 concurrent environments', 'the simulation engine wired to the runtime (issues #3, #4)'],
+  ['pure sim invocations per second', 'the simulation engine (issue #3): bench/simBench'],
+  ['frame time p95 animating 1,000 environments', 'the visualizers (issue #7)'],
+  ['renderer memory after 1,000 environments', 'the simulation wired to the runtime (issues #3, #4)'],
+  ['CLI cold and warm lambda-lab invoke', 'the headless CLI (issue #4)'],
+];
+
+const READY_TIMEOUT = 120_000;
+
+async function readyMs(page, mark) {
+  return page.evaluate(
+    ([name, timeout]) =>
+      new Promise((resolve, reject) => {
+        const started = performance.now();
+        const poll = () => {
+          const entry = performance.getEntriesByName(name)[0];
+          if (entry) return resolve(entry.startTime);
+          if (performance.now() - started > timeout) return reject(new Error(`${name} never came`));
+          setTimeout(poll, 20);
+        };
+        poll();
+      }),
+    [mark, READY_TIMEOUT],
+  );
+}
+
+const fcp = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const entry = list.getEntriesByName('first-contentful-paint')[0];
+          if (entry) resolve(entry.startTime);
+        }).observe({ type: 'paint', buffered: true });
+      }),
+  );
+
+async function visit(browser, url, mark) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const paint = await fcp(page);
+  const ready = await readyMs(page, mark);
+  return { context, page, paint, ready };
+}
+
+async function uiRoundTrips(page, count) {
+  await page.getByTestId('test.run').click();
+  await page.getByTestId('result.requestId').waitFor();
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const id = document.querySelector('[data-testid="result.requestId"]');
+            const before = id?.textContent;
+            const started = performance.now();
+            new MutationObserver((_m, observer) => {
+              if (document.querySelector('[data-testid="result.requestId"]')?.textContent !== before) {
+                observer.disconnect();
+                resolve(performance.now() - started);
+              }
+            }).observe(document.body, { subtree: true, childList: true, characterData: true });
+            document.querySelector('[data-testid="test.run"]').click();
+          }),
+      ),
+    );
+  }
+  return times;
+}
+
+async function rawRoundTrips(page, count) {
+  return page.evaluate(async (n) => {
+    await window.rawCall();
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      await window.rawCall();
+      times.push(performance.now() - started);
+    }
+    return times;
+  }, count);
+}
+
+export async function pageFigures(browser, base, runs, stats) {
+  const lab = { paint: [], ready: [], plain: [], repeat: [] };
+  const bare = { paint: [], ready: [] };
+  let uiTimes = [];
+  let rawTimes = [];
+  for (let i = 0; i < runs; i++) {
+    const b = await visit(browser, `${base}/__bench/bare.html`, 'bare:python-ready');
+    bare.paint.push(b.paint);
+    bare.ready.push(b.ready);
+    if (i === 0) rawTimes = await rawRoundTrips(b.page, 50);
+    await b.context.close();
+
+    const plain = await visit(browser, `${base}/?snapshot=off`, 'lambda-lab:python-ready');
+    lab.plain.push(plain.ready);
+    await plain.context.close();
+
+    const v = await visit(browser, `${base}/`, 'lambda-lab:python-ready');
+    lab.paint.push(v.paint);
+    lab.ready.push(v.ready);
+    if (i === 0) uiTimes = await uiRoundTrips(v.page, 20);
+    await v.page.reload();
+    lab.repeat.push(await readyMs(v.page, 'lambda-lab:python-ready'));
+    await v.context.close();
+  }
+  void stats;
+  return [
+    ['first contentful paint', 'ms', lab.paint, bare.paint, 'the lab against the bare Pyodide page'],
+    ['page load to Python ready (snapshot)', 'ms', lab.ready, bare.ready, 'against a bare page loading Pyodide plainly'],
+    ['page load to Python ready (plain, ?snapshot=off)', 'ms', lab.plain, bare.ready, 'same baseline'],
+    ['repeat visit to Python ready (snapshot)', 'ms', lab.repeat, bare.ready, 'reload in the same browser context'],
+    ['warm Test round trip in the UI', 'ms', uiTimes, rawTimes, 'click to result shown, against raw postMessage + Python call'],
+  ];
+}
