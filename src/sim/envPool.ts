@@ -42,15 +42,12 @@ export function becomeIdle(ctx: WorldCtx, env: Env): void {
     pools.set(env.poolKey, pool);
   }
   pool.push(env);
-  // Provisioned environments are kept warm; only on-demand ones are reaped when idle.
-  if (!pc) {
-    env.idleGen++;
-    const o = ctx.opts.lifetime;
-    schedule(ctx, ctx.now + ctx.rng.between(o.idleMinMs, o.idleMaxMs), {
-      kind: 'idleReap',
-      env,
-      idleGen: env.idleGen,
-    });
+  env.idleSince = ctx.now;
+  // Provisioned environments are kept warm; only on-demand ones are reaped when idle. One timer per
+  // environment at a time: when it fires early (the environment worked since), it is set again.
+  if (!pc && !env.idleTimerPending) {
+    env.idleTimerPending = true;
+    schedule(ctx, ctx.now + env.idleTtlMs, { kind: 'idleReap', env });
   }
 }
 
@@ -78,6 +75,13 @@ export function retireWhere(ctx: WorldCtx, pred: (env: Env) => boolean, reason: 
   }
 }
 
-export function onIdleReap(ctx: WorldCtx, env: Env, idleGen: number): void {
-  if (env.state === 'idle' && env.idleGen === idleGen) shutdown(ctx, env, 'idle');
+export function onIdleReap(ctx: WorldCtx, env: Env): void {
+  env.idleTimerPending = false;
+  if (env.state !== 'idle') return;
+  const due = env.idleSince + env.idleTtlMs;
+  if (ctx.now >= due) shutdown(ctx, env, 'idle');
+  else {
+    env.idleTimerPending = true;
+    schedule(ctx, due, { kind: 'idleReap', env });
+  }
 }

@@ -7,7 +7,7 @@ import { finishInvocation, platformStatusOf } from './finish';
 import type { FunctionConfiguration } from './functionTypes';
 import { INIT_LIMIT_MS } from './limits';
 import * as lines from './logLines';
-import type { RunReport } from './runtimePort';
+import type { InvokeRequest, RunReport } from './runtimePort';
 import { streamDate, toCentis } from './timeFormat';
 import type { InitPhase, InitType } from './trace';
 import {
@@ -69,7 +69,9 @@ export function createEnv(
     pendingRestoreCentis: null,
     needsReset: false,
     maxMemoryMb: 0,
-    idleGen: 0,
+    idleTtlMs: ctx.rng.between(ctx.opts.lifetime.idleMinMs, ctx.opts.lifetime.idleMaxMs),
+    idleSince: ctx.now,
+    idleTimerPending: false,
     retire: false,
     current: null,
   };
@@ -296,15 +298,17 @@ function beginHandler(ctx: WorldCtx, env: Env, inv: Invocation): void {
   logStart(ctx, env, inv);
   env.awaiting = 'invoke';
   ctx.outstanding++;
-  const request = {
+  const base: InvokeRequest = {
     envId: env.id,
     requestId: inv.requestId,
     eventJson: inv.payloadJson,
     nowMs: ctx.now,
     deadlineMs: inv.serveStart + env.config.timeout * 1000,
     invokedFunctionArn: inv.invokedArn,
-    ...(inv.clientContextJson === undefined ? {} : { clientContextJson: inv.clientContextJson }),
   };
+  // A client context exists only for sync invokes that passed one; copy only then.
+  const cc = inv.clientContextJson;
+  const request: InvokeRequest = cc === undefined ? base : { ...base, clientContextJson: cc };
   ctx.outbox.push({ kind: 'runInvoke', request });
 }
 

@@ -37,8 +37,14 @@ export function createLogStore(trace: Trace): LogStore {
       trace.emit('logs.stream.created', t, { logGroupName: group, logStreamName: stream });
     },
     put(group, stream, timestamp, message, t) {
-      streamOf(group, stream).push({ logStreamName: stream, timestamp, message });
-      trace.emit('logs.event', t, { logGroupName: group, logStreamName: stream, timestamp, message });
+      // The stream keeps the trace event itself: one object per log line, not two.
+      const event = trace.emit('logs.event', t, {
+        logGroupName: group,
+        logStreamName: stream,
+        timestamp,
+        message,
+      });
+      streamOf(group, stream).push(event);
     },
     groups: () => [...store.keys()],
     streams: (group) => [...(store.get(group)?.keys() ?? [])],

@@ -12,11 +12,15 @@ export interface Rng {
   uuid(): string;
 }
 
-const HEX8_PAD = '00000000';
+const BYTE_HEX: readonly string[] = Array.from(
+  { length: 256 },
+  (_, i) => (i < 16 ? '0' : '') + i.toString(16),
+);
 
 function hex8(n: number): string {
-  const s = n.toString(16);
-  return s.length === 8 ? s : HEX8_PAD.slice(s.length) + s;
+  return (
+    BYTE_HEX[n >>> 24]! + BYTE_HEX[(n >>> 16) & 0xff]! + BYTE_HEX[(n >>> 8) & 0xff]! + BYTE_HEX[n & 0xff]!
+  );
 }
 
 export function createRng(seed: number): Rng {

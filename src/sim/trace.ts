@@ -118,7 +118,8 @@ export type TraceListener = (event: TraceEvent) => void;
 export interface Trace {
   /** Append-only: readers keep an index, never a copy. */
   readonly events: readonly TraceEvent[];
-  emit<K extends TraceName>(name: K, t: number, payload: TracePayloads[K]): void;
+  /** Appends and returns the event; the payload object is copied, never kept. */
+  emit<K extends TraceName>(name: K, t: number, payload: TracePayloads[K]): TraceEventOf<K>;
   subscribe(listener: TraceListener): () => void;
 }
 
@@ -128,9 +129,10 @@ export function createTrace(): Trace {
   return {
     events,
     emit(name, t, payload) {
-      const event = { name, t, seq: events.length, ...payload } as TraceEvent;
+      const event = { name, t, seq: events.length, ...payload } as unknown as TraceEvent;
       events.push(event);
       for (const l of listeners) l(event);
+      return event as unknown as TraceEventOf<typeof name>;
     },
     subscribe(listener) {
       listeners = [...listeners, listener];

@@ -181,7 +181,7 @@ export function createWorld(options: WorldOptions): World {
         onInvokeDone(ctx, item.env);
         return;
       case 'idleReap':
-        onIdleReap(ctx, item.env, item.idleGen);
+        onIdleReap(ctx, item.env);
         return;
       case 'maxLifetime':
         onMaxLifetime(ctx, item.env);

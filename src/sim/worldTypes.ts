@@ -28,7 +28,7 @@ import type {
 export type Scheduled =
   | { readonly kind: 'initDone'; readonly env: Env }
   | { readonly kind: 'invokeDone'; readonly env: Env }
-  | { readonly kind: 'idleReap'; readonly env: Env; readonly idleGen: number }
+  | { readonly kind: 'idleReap'; readonly env: Env }
   | { readonly kind: 'maxLifetime'; readonly env: Env }
   | { readonly kind: 'asyncDispatch'; readonly event: AsyncEvent }
   | {
@@ -124,7 +124,10 @@ export interface Env {
   pendingRestoreCentis: number | null;
   needsReset: boolean;
   maxMemoryMb: number;
-  idleGen: number;
+  /** Modeled idle lifetime of this environment (seeded draw at creation) and when it last became idle. */
+  readonly idleTtlMs: number;
+  idleSince: number;
+  idleTimerPending: boolean;
   retire: boolean;
   current: Invocation | null;
 }
@@ -223,8 +226,16 @@ export function schedule(ctx: WorldCtx, at: number, item: Scheduled): void {
   ctx.queue.push(at, item);
 }
 
+const poolKeys = new WeakMap<FunctionConfiguration, string>();
+
+/** Environments are pooled per function, version and revision; configurations are immutable, so cache. */
 export function poolKey(config: FunctionConfiguration): string {
-  return `${config.functionName}\u0000${config.version}\u0000${config.revision}`;
+  let key = poolKeys.get(config);
+  if (key === undefined) {
+    key = `${config.functionName}\u0000${config.version}\u0000${config.revision}`;
+    poolKeys.set(config, key);
+  }
+  return key;
 }
 
 export function functionArn(ctx: WorldCtx, name: string, qualifier?: string): string {
