@@ -1,6 +1,13 @@
 // `npm run bench:sim`: simulated invocations per second and trace events per second with the scripted
 // runtime. Node 20 cannot strip types, so the script is bundled by rolldown first (see package.json).
-import { advanceSettled, createFakeRuntime, createWorld, type FakeScript, settleEffects, utcMs } from '../src/sim/index';
+import {
+  advanceSettled,
+  createFakeRuntime,
+  createWorld,
+  type FakeScript,
+  settleEffects,
+  utcMs,
+} from '../src/sim/index';
 
 interface Figures {
   readonly scenario: string;
@@ -36,7 +43,12 @@ function sequential(n: number): Figures {
     if (r.ok) settleEffects(world, runtime, r.effects);
     advanceSettled(world, runtime, world.now() + 10);
   }
-  return { scenario: 'sequential sync', invocations: n, traceEvents: world.trace.events.length, ms: performance.now() - t0 };
+  return {
+    scenario: 'sequential sync',
+    invocations: n,
+    traceEvents: world.trace.events.length,
+    ms: performance.now() - t0,
+  };
 }
 
 /** Bursts of `width` overlapping invokes every 50 ms of virtual time: many environments at once. */
@@ -63,10 +75,16 @@ function asyncEvents(n: number): Figures {
   const { world, runtime } = setup();
   const t0 = performance.now();
   for (let i = 0; i < n; i += 100) {
-    for (let j = 0; j < 100; j++) world.invoke({ functionName: 'bench', invocationType: 'Event', payloadJson: '{}' });
+    for (let j = 0; j < 100; j++)
+      world.invoke({ functionName: 'bench', invocationType: 'Event', payloadJson: '{}' });
     advanceSettled(world, runtime, world.now() + 50);
   }
-  return { scenario: 'async Event x100', invocations: n, traceEvents: world.trace.events.length, ms: performance.now() - t0 };
+  return {
+    scenario: 'async Event x100',
+    invocations: n,
+    traceEvents: world.trace.events.length,
+    ms: performance.now() - t0,
+  };
 }
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -79,8 +97,12 @@ for (const scenario of scenarios) {
   const median = results[Math.floor(results.length / 2)]!;
   const secs = median.ms / 1000;
   console.log(
-    `${median.scenario.padEnd(22)} ${Math.round(median.invocations / secs).toLocaleString('en-US').padStart(9)} invocations/s` +
-      `  ${Math.round(median.traceEvents / secs).toLocaleString('en-US').padStart(10)} trace events/s` +
+    `${median.scenario.padEnd(22)} ${Math.round(median.invocations / secs)
+      .toLocaleString('en-US')
+      .padStart(9)} invocations/s` +
+      `  ${Math.round(median.traceEvents / secs)
+        .toLocaleString('en-US')
+        .padStart(10)} trace events/s` +
       `  (${(median.traceEvents / median.invocations).toFixed(1)} events/invocation, ${median.ms.toFixed(0)} ms)`,
   );
 }
