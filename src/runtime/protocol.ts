@@ -5,7 +5,8 @@
  */
 import type { InitRequest, InvokeRequest, RunReport } from '../sim/runtimePort';
 
-export const PROTOCOL_VERSION = 1;
+/** v2 added `fatal` (the worker's interpreter is unusable: the host replaces the worker). */
+export const PROTOCOL_VERSION = 2;
 
 /** Named start-up phases, in order; each one is timed and reported. */
 export const BOOT_PHASES = ['download', 'compile', 'interpreter', 'ready'] as const;
@@ -52,12 +53,21 @@ export type WorkerToHost =
       readonly totalBytes?: number;
       readonly detail?: string;
     }
-  | { readonly type: 'ready'; readonly v: typeof PROTOCOL_VERSION; readonly fromSnapshot: boolean; readonly phaseMs: Readonly<Record<BootPhase, number>> }
+  | {
+      readonly type: 'ready';
+      readonly v: typeof PROTOCOL_VERSION;
+      readonly fromSnapshot: boolean;
+      readonly phaseMs: Readonly<Record<BootPhase, number>>;
+    }
   | { readonly type: 'bootFailed'; readonly phase: BootPhase; readonly message: string }
   | { readonly type: 'quickRunResult'; readonly id: number; readonly result: QuickRunResult }
   | { readonly type: 'runReport'; readonly id: number; readonly report: RunReport }
   | { readonly type: 'destroyed'; readonly id: number }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+  | { readonly type: 'failed'; readonly id: number; readonly message: string }
+  | { readonly type: 'fatal'; readonly message: string };
+
+/** Everything but `boot`: the messages the shared worker core (runtime/engine/workerCore.ts) serves. */
+export type RunMessage = Exclude<HostToWorker, { readonly type: 'boot' }>;
 
 /** Handlers keyed by message type: `satisfies HandlersOf<HostToWorker>` makes a missing case a type error. */
 export type HandlersOf<U extends { readonly type: string }> = {

@@ -1,17 +1,8 @@
 /** Test helpers: a Pyodide with the engine on top, and specs and requests with sensible defaults. */
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import type { EnvSpec, InitRequest, InvokeRequest } from '../../sim/runtimePort';
-import { createEngine, type Engine, type PythonSources } from './engine';
-
-export function readPythonSources(): PythonSources {
-  const dir = new URL('../py/', import.meta.url);
-  const sources: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.py')) sources[name] = readFileSync(new URL(name, dir), 'utf8');
-  }
-  return sources;
-}
+import { readPythonSources } from '../node/pythonSources';
+import { createEngine, type Engine } from './engine';
 
 export async function loadEngine(): Promise<Engine> {
   const pyodide = await loadPyodide();

@@ -1,0 +1,74 @@
+/**
+ * The shared worker core: after a host-specific boot (browser worker or Node worker thread) hands it a
+ * loaded Pyodide, it serves every run message of the protocol with the engine. Handlers are declared
+ * with `satisfies HandlersOf<RunMessage>`, so a new message kind without a handler is a type error.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { HandlersOf, HostToWorker, RunMessage, WorkerToHost } from '../protocol';
+import { createEngine, type PythonSources } from './engine';
+import { quickRun } from './quickRun';
+
+/** A wasm trap or abort leaves Pyodide unusable; anything else is one failed request. */
+export function isFatalError(error: unknown): boolean {
+  if (error instanceof WebAssembly.RuntimeError) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  return /fatally failed|Aborted\(|out of memory|Array buffer allocation failed/i.test(message);
+}
+
+export function createWorkerCore(
+  pyodide: PyodideAPI,
+  sources: PythonSources,
+  post: (message: WorkerToHost) => void,
+): (message: HostToWorker) => void {
+  const engine = createEngine(pyodide, sources);
+  let fatal: string | null = null;
+
+  const serve = (id: number, run: () => void) => {
+    if (fatal !== null) {
+      post({ type: 'failed', id, message: `The Python interpreter is no longer usable: ${fatal}` });
+      return;
+    }
+    try {
+      run();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isFatalError(error)) {
+        fatal = message;
+        post({ type: 'fatal', message });
+      }
+      post({ type: 'failed', id, message });
+    }
+  };
+
+  const handlers = {
+    quickRun: ({ id, request }) =>
+      serve(id, () => post({ type: 'quickRunResult', id, result: quickRun(engine, request) })),
+    init: ({ id, request }) => serve(id, () => post({ type: 'runReport', id, report: engine.init(request) })),
+    invoke: ({ id, request }) =>
+      serve(id, () => post({ type: 'runReport', id, report: engine.invoke(request) })),
+    destroy: ({ id, envId }) =>
+      serve(id, () => {
+        engine.destroy(envId);
+        post({ type: 'destroyed', id });
+      }),
+  } satisfies HandlersOf<RunMessage>;
+
+  return (message) => {
+    switch (message.type) {
+      case 'boot':
+        return; // already booted: the host-specific entry handled it
+      case 'quickRun':
+        return handlers.quickRun(message);
+      case 'init':
+        return handlers.init(message);
+      case 'invoke':
+        return handlers.invoke(message);
+      case 'destroy':
+        return handlers.destroy(message);
+      default: {
+        const never: never = message;
+        return never;
+      }
+    }
+  };
+}
