@@ -126,3 +126,42 @@ describe('provisioned concurrency limits', () => {
     expect(t.world.concurrency().unreservedInUse).toBe(3);
   });
 });
+
+describe('changing provisioned concurrency', () => {
+  it('lowering keeps some environments, raising adds more, deleting retires all and bills the interval', () => {
+    const t = createTestWorld()
+      .createFunction({ functionName: 'f' })
+      .do((w) => w.publishVersion('f'))
+      .do((w) => w.createAlias('f', 'live', '1'))
+      .do((w) => w.putProvisionedConcurrencyConfig('f', 'live', 3))
+      .advanceBy(1000)
+      .expectEnvCount(3, { initType: 'provisioned-concurrency', state: 'idle' })
+      .do((w) => w.putProvisionedConcurrencyConfig('f', 'live', 1))
+      .expectOk()
+      .expectEnvCount(1)
+      .do((w) => w.putProvisionedConcurrencyConfig('f', 'live', 2))
+      .advanceBy(1000)
+      .expectEnvCount(2, { state: 'idle' });
+    expect(eventsNamed(t.world.trace.events, 'lambda.env.created').length).toBe(4);
+    expect(t.world.concurrency().functions.f?.provisioned).toBe(2);
+    t.do((w) => w.deleteProvisionedConcurrencyConfig('f', 'live')).expectOk().expectEnvCount(0);
+    expect(t.world.concurrency().functions.f?.provisioned).toBe(0);
+    expect(t.world.bill().provisionedCostUsd).toBeGreaterThan(0);
+    t.do((w) => w.deleteProvisionedConcurrencyConfig('f', 'live')).expectError(
+      'ProvisionedConcurrencyConfigNotFoundException',
+    );
+  });
+
+  it('recycles provisioned environments at their lifetime by initializing a replacement first', () => {
+    const t = createTestWorld({ lifetime: { maxAgeMs: 60_000, maxAgeJitterMs: 0 } })
+      .createFunction({ functionName: 'f' })
+      .do((w) => w.publishVersion('f'))
+      .do((w) => w.putProvisionedConcurrencyConfig('f', '1', 1))
+      .advanceBy(61_000)
+      .expectEnvCount(1, { initType: 'provisioned-concurrency', state: 'idle' });
+    const created = eventsNamed(t.world.trace.events, 'lambda.env.created');
+    expect(created.length).toBe(2);
+    const gone = eventsNamed(t.world.trace.events, 'lambda.env.state').filter((e) => e.to === 'gone');
+    expect(gone.map((e) => e.envId)).toEqual([created[0]!.envId]);
+  });
+});

@@ -8,7 +8,7 @@ import { beginInit, createEnv } from './lifecycle';
 import * as L from './limits';
 import { getRecord } from './records';
 import { resolveQualified } from './routing';
-import type { Env, FunctionRecord, PcConfig, WorldCtx } from './worldTypes';
+import type { FunctionRecord, PcConfig, WorldCtx } from './worldTypes';
 
 export function putFunctionConcurrency(
   ctx: WorldCtx,
@@ -108,23 +108,30 @@ export function putProvisionedConcurrencyConfig(
       );
     }
   }
-  const envs = new Set<Env>();
-  if (old) {
-    for (const e of old.envs) envs.add(e);
-    closePc(ctx, fn, qualifier, false);
+  let pc = fn.pc.get(qualifier);
+  if (pc) {
+    billPcInterval(ctx, fn, pc);
+    changePcAllocated(ctx, fn, -pc.requested);
+    pc.requested = requested;
+    pc.sinceMs = ctx.now;
+  } else {
+    pc = { qualifier, version: r.config.version, requested, sinceMs: ctx.now, envs: new Set() };
+    fn.pc.set(qualifier, pc);
   }
-  const pc: PcConfig = { qualifier, version: r.config.version, requested, sinceMs: ctx.now, envs };
-  fn.pc.set(qualifier, pc);
   changePcAllocated(ctx, fn, requested);
-  const surplus = [...envs].sort((a, b) => Number(b.state === 'idle') - Number(a.state === 'idle'));
-  while (envs.size > requested) {
-    const e = surplus.shift()!;
-    envs.delete(e);
-    retireWhere(ctx, (x) => x === e, 'provisioned concurrency lowered');
+  const current = pc;
+  // An alias moved to another version: its provisioned environments are replaced, not reused.
+  const stale = current.version !== r.config.version;
+  current.version = r.config.version;
+  const idleFirst = [...current.envs].sort((a, b) => Number(b.state === 'idle') - Number(a.state === 'idle'));
+  for (const e of idleFirst) {
+    if (!stale && current.envs.size <= requested) break;
+    current.envs.delete(e);
+    retireWhere(ctx, (x) => x === e, 'provisioned concurrency changed');
   }
-  while (envs.size < requested) {
-    const env = createEnv(ctx, fn, r.config, 'provisioned-concurrency', pc);
-    envs.add(env);
+  while (current.envs.size < requested) {
+    const env = createEnv(ctx, fn, r.config, 'provisioned-concurrency', current);
+    current.envs.add(env);
     beginInit(ctx, env, 'init');
   }
   ctx.trace.emit('lambda.concurrency.provisioned', ctx.now, {
@@ -132,7 +139,7 @@ export function putProvisionedConcurrencyConfig(
     qualifier,
     allocated: requested,
   });
-  return { ok: true, value: provisionedStatus(pc), effects: [] };
+  return { ok: true, value: provisionedStatus(current), effects: [] };
 }
 
 export function provisionedStatus(pc: PcConfig): ProvisionedConcurrencyStatus {
@@ -147,17 +154,23 @@ export function provisionedStatus(pc: PcConfig): ProvisionedConcurrencyStatus {
   };
 }
 
-/** End a PC allocation: bill its interval and, unless it is being replaced, retire its environments. */
-export function closePc(ctx: WorldCtx, fn: FunctionRecord, qualifier: string, retire = true): void {
-  const pc = fn.pc.get(qualifier);
-  if (!pc) return;
+function billPcInterval(ctx: WorldCtx, fn: FunctionRecord, pc: PcConfig): void {
   ctx.ledger.pcAllocatedGbMsClosed += pcAllocatedGbMs(
     { sinceMs: pc.sinceMs, count: pc.requested, memoryMb: fn.versions.get(pc.version)?.memorySize ?? 128 },
     ctx.now,
   );
+}
+
+/** End a PC allocation: bill its interval and retire its environments. */
+export function closePc(ctx: WorldCtx, fn: FunctionRecord, qualifier: string): void {
+  const pc = fn.pc.get(qualifier);
+  if (!pc) return;
+  billPcInterval(ctx, fn, pc);
   changePcAllocated(ctx, fn, -pc.requested);
   fn.pc.delete(qualifier);
-  if (retire) retireWhere(ctx, (e) => pc.envs.has(e), 'provisioned concurrency removed');
+  const envs = [...pc.envs];
+  pc.envs.clear();
+  retireWhere(ctx, (e) => envs.includes(e), 'provisioned concurrency removed');
 }
 
 export function deleteProvisionedConcurrencyConfig(

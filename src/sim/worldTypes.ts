@@ -38,11 +38,12 @@ export type Scheduled =
       readonly background: boolean;
     };
 
+/** One provisioned concurrency config; updated in place so its environments keep pointing at it. */
 export interface PcConfig {
   readonly qualifier: string;
-  readonly version: string;
-  readonly requested: number;
-  readonly sinceMs: number;
+  version: string;
+  requested: number;
+  sinceMs: number;
   readonly envs: Set<Env>;
 }
 
