@@ -4,6 +4,7 @@
  */
 import { createPythonHost, type PythonHost } from '../runtime/browser/pythonHost';
 import { useLabStore } from '../store/labStore';
+import { selectActiveFunction } from '../store/workspaceSlice';
 import { validateEventJson } from '../ui/validateJson';
 
 /** Until the simulated function's configuration lands, Test uses Lambda's default timeout. */
@@ -45,7 +46,9 @@ export function startPython(): void {
 
 export async function runTest(): Promise<void> {
   const state = useLabStore.getState();
-  const check = validateEventJson(state.eventJson);
+  const fn = selectActiveFunction(state);
+  const eventJson = fn.events[fn.activeEvent] ?? '';
+  const check = validateEventJson(eventJson);
   if (!check.ok || state.python.state !== 'ready' || state.running || !host) return;
   state.setRunning(true);
   const requestId = crypto.randomUUID();
@@ -56,11 +59,7 @@ export async function runTest(): Promise<void> {
   });
   try {
     const outcome = await Promise.race([
-      current.quickRun({
-        files: { 'lambda_function.py': state.code },
-        handler: state.handler,
-        eventJson: state.eventJson,
-      }),
+      current.quickRun({ files: fn.files, handler: fn.handler, eventJson }),
       timedOut,
     ]);
     if (outcome === 'timeout') {

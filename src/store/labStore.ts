@@ -1,36 +1,66 @@
 /**
- * The one bound store, combined from typed slices. Only the workspace is persisted; a schema version and
- * a migration hook keep old saves readable as the shape grows.
+ * The one bound store, combined from typed slices. The workspace and the theme are persisted through a
+ * validating storage: saves of older formats are migrated, unreadable ones are set aside and reported.
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createRuntimeSlice, type RuntimeSlice } from './runtimeSlice';
+import { createSafeStorage } from './safeStorage';
+import { createUiSlice, type ThemeChoice, type UiSlice } from './uiSlice';
+import { parseWorkspace, WORKSPACE_VERSION, type WorkspaceDoc } from './workspaceDoc';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice;
+export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice & UiSlice;
 
 export const STORE_KEY = 'lambda-lab.workspace';
-export const STORE_VERSION = 1;
+
+export interface Persisted {
+  readonly workspace: WorkspaceDoc;
+  readonly theme: ThemeChoice;
+}
+
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+/** Version 1 stored the first screen's fields at the top level; later versions nest the workspace. */
+export function parsePersisted(
+  state: unknown,
+  version: number,
+): { ok: true; state: Persisted } | { ok: false; reason: string } {
+  if (typeof state !== 'object' || state === null) return { ok: false, reason: 'it holds no workspace' };
+  const record = state as Record<string, unknown>;
+  const parsed = parseWorkspace(version <= 1 ? record : record.workspace, Math.max(version, 1));
+  if (!parsed.ok) return parsed;
+  const theme = THEMES.find((t) => t === record.theme) ?? 'system';
+  return { ok: true, state: { workspace: parsed.workspace, theme } };
+}
 
 export const useLabStore = create<LabState>()(
   persist(
-    (...a) => ({ ...createWorkspaceSlice(...a), ...createRuntimeSlice(...a), ...createRunSlice(...a) }),
+    (...a) => ({
+      ...createWorkspaceSlice(...a),
+      ...createRuntimeSlice(...a),
+      ...createRunSlice(...a),
+      ...createUiSlice(...a),
+    }),
     {
       name: STORE_KEY,
-      version: STORE_VERSION,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ code: state.code, eventJson: state.eventJson, handler: state.handler }),
-      merge: (persisted, current) => {
-        // Anything that is not a string is ignored, so a corrupt save cannot break the app.
-        const saved = (persisted ?? {}) as Partial<Record<'code' | 'eventJson' | 'handler', unknown>>;
-        return {
-          ...current,
-          ...(typeof saved.code === 'string' ? { code: saved.code } : {}),
-          ...(typeof saved.eventJson === 'string' ? { eventJson: saved.eventJson } : {}),
-          ...(typeof saved.handler === 'string' ? { handler: saved.handler } : {}),
-        };
-      },
+      version: WORKSPACE_VERSION,
+      storage: createSafeStorage<Persisted>({
+        version: WORKSPACE_VERSION,
+        parse: parsePersisted,
+        onSetAside: ({ key, reason }) =>
+          // Deferred: the store is still being created when storage is first read.
+          queueMicrotask(() =>
+            useLabStore
+              .getState()
+              .addNotice(
+                'warning',
+                `Your saved workspace could not be read (${reason}). It was kept in this browser's storage as "${key}" and a fresh workspace was started.`,
+              ),
+          ),
+      }),
+      partialize: (state): Persisted => ({ workspace: state.workspace, theme: state.theme }),
     },
   ),
 );

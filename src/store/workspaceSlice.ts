@@ -1,36 +1,35 @@
 import type { StateCreator } from 'zustand';
 import type { LabState } from './labStore';
-
-export const DEFAULT_HANDLER_CODE = `import json
-
-
-def lambda_handler(event, context):
-    # Anything printed here appears under "Function Logs".
-    name = event.get("name", "world")
-    print(f"Saying hello to {name}")
-    return {
-        "statusCode": 200,
-        "body": json.dumps(f"Hello, {name}! Greetings from Lambda Lab."),
-    }
-`;
-
-export const DEFAULT_EVENT_JSON = `{
-  "name": "student"
-}
-`;
+import { defaultWorkspace, type FunctionDraft, type WorkspaceDoc } from './workspaceDoc';
 
 export interface WorkspaceSlice {
-  readonly code: string;
-  readonly eventJson: string;
-  readonly handler: string;
-  setCode(code: string): void;
-  setEventJson(eventJson: string): void;
+  readonly workspace: WorkspaceDoc;
+  setFileText(path: string, text: string): void;
+  setEventText(name: string, text: string): void;
+  /** Replaces the whole workspace (an import): all or nothing. */
+  replaceWorkspace(workspace: WorkspaceDoc): void;
 }
 
+/** The function the learner is working on. */
+export const selectActiveFunction = (s: Pick<LabState, 'workspace'>): FunctionDraft => {
+  const fn = s.workspace.functions[s.workspace.activeFunction];
+  if (!fn) throw new Error(`The workspace has no function "${s.workspace.activeFunction}"`);
+  return fn;
+};
+
+const updateActive = (state: LabState, change: (fn: FunctionDraft) => FunctionDraft): Partial<LabState> => {
+  const name = state.workspace.activeFunction;
+  const fn = selectActiveFunction(state);
+  return {
+    workspace: { ...state.workspace, functions: { ...state.workspace.functions, [name]: change(fn) } },
+  };
+};
+
 export const createWorkspaceSlice: StateCreator<LabState, [], [], WorkspaceSlice> = (set) => ({
-  code: DEFAULT_HANDLER_CODE,
-  eventJson: DEFAULT_EVENT_JSON,
-  handler: 'lambda_function.lambda_handler',
-  setCode: (code) => set({ code }),
-  setEventJson: (eventJson) => set({ eventJson }),
+  workspace: defaultWorkspace(),
+  setFileText: (path, text) =>
+    set((s) => updateActive(s, (fn) => ({ ...fn, files: { ...fn.files, [path]: text } }))),
+  setEventText: (name, text) =>
+    set((s) => updateActive(s, (fn) => ({ ...fn, events: { ...fn.events, [name]: text } }))),
+  replaceWorkspace: (workspace) => set({ workspace }),
 });

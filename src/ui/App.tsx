@@ -1,22 +1,31 @@
 import { Suspense } from 'react';
 import { runTest } from '../controller/pythonController';
 import { useLabStore } from '../store/labStore';
+import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
+import { NoticeBar } from './NoticeBar';
 import { OutputPanel } from './OutputPanel';
 import { PythonStatus } from './PythonStatus';
 import { TestPanel } from './TestPanel';
+import { ThemePicker, useResolvedTheme } from './ThemePicker';
 
 export function App() {
-  const code = useLabStore((s) => s.code);
-  const setCode = useLabStore((s) => s.setCode);
+  const fileName = useLabStore((s) => selectActiveFunction(s).activeFile);
+  const code = useLabStore((s) => selectActiveFunction(s).files[fileName] ?? '');
+  const setFileText = useLabStore((s) => s.setFileText);
+  const dark = useResolvedTheme() === 'dark';
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           λ Lambda Lab <span className="muted">Module 09: Serverless with AWS Lambda</span>
         </h1>
-        <PythonStatus />
+        <div className="header-tools">
+          <PythonStatus />
+          <ThemePicker />
+        </div>
       </header>
+      <NoticeBar />
       <main className="layout">
         <article className="panel lesson" aria-labelledby="lesson-heading" data-testid="lesson">
           <h2 id="lesson-heading">Your first handler</h2>
@@ -37,16 +46,17 @@ export function App() {
         </article>
         <section className="panel code-panel" aria-labelledby="code-heading">
           <div className="panel-header">
-            <h2 id="code-heading">lambda_function.py</h2>
+            <h2 id="code-heading">{fileName}</h2>
           </div>
           <Suspense fallback={<pre className="editor-fallback">{code}</pre>}>
             <LazyCodeEditor
               language="python"
               value={code}
-              onChange={setCode}
+              onChange={(text) => setFileText(fileName, text)}
               onRun={() => void runTest()}
-              ariaLabel="Handler code, lambda_function.py"
+              ariaLabel={`Handler code, ${fileName}`}
               testId="editor.code"
+              dark={dark}
             />
           </Suspense>
         </section>

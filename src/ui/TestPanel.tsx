@@ -2,7 +2,9 @@
 import { Suspense } from 'react';
 import { runTest } from '../controller/pythonController';
 import { useLabStore } from '../store/labStore';
+import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
+import { useResolvedTheme } from './ThemePicker';
 import { validateEventJson } from './validateJson';
 
 export function testBlocker(eventError: string | null, pythonState: string, running: boolean): string | null {
@@ -14,8 +16,9 @@ export function testBlocker(eventError: string | null, pythonState: string, runn
 }
 
 export function TestPanel() {
-  const eventJson = useLabStore((s) => s.eventJson);
-  const setEventJson = useLabStore((s) => s.setEventJson);
+  const eventName = useLabStore((s) => selectActiveFunction(s).activeEvent);
+  const eventJson = useLabStore((s) => selectActiveFunction(s).events[eventName] ?? '');
+  const setEventText = useLabStore((s) => s.setEventText);
   const pythonState = useLabStore((s) => s.python.state);
   const running = useLabStore((s) => s.running);
   const check = validateEventJson(eventJson);
@@ -42,10 +45,11 @@ export function TestPanel() {
         <LazyCodeEditor
           language="json"
           value={eventJson}
-          onChange={setEventJson}
+          onChange={(text) => setEventText(eventName, text)}
           onRun={() => void runTest()}
           ariaLabel="Test event JSON"
           testId="editor.event"
+          dark={useResolvedTheme() === 'dark'}
         />
       </Suspense>
       {eventError ? (

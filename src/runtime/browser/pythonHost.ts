@@ -82,6 +82,7 @@ export function createPythonHost({ baseUrl, useSnapshot }: HostOptions, events: 
     runReport: () => {},
     destroyed: () => {},
     failed: (m) => settle(m.id)?.reject(new Error(m.message)),
+    fatal: (m) => events.onFailed('interpreter', `The Python interpreter stopped working: ${m.message}`),
   } satisfies HandlersOf<WorkerToHost>;
 
   worker.onmessage = (event: MessageEvent<WorkerToHost>) => {

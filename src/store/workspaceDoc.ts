@@ -1,0 +1,169 @@
+/**
+ * The saved workspace: what a learner built (functions, their files, configuration and test events).
+ * Validated with zod on every load and import, with migrations from older versions, so a save from an
+ * older lab or a hand-edited file is either understood or set aside, never half-applied.
+ */
+import { z } from 'zod';
+
+export const WORKSPACE_VERSION = 2;
+
+const fileTree = z.record(z.string().min(1), z.string());
+
+export const functionDraftSchema = z.strictObject({
+  files: fileTree,
+  handler: z.string(),
+  runtime: z.string(),
+  memorySize: z.number().int(),
+  timeout: z.number().int(),
+  ephemeralStorage: z.number().int(),
+  architecture: z.enum(['x86_64', 'arm64']),
+  environment: z.record(z.string(), z.string()),
+  /** Saved test events by name, as the JSON text the learner typed (kept even when invalid). */
+  events: z.record(z.string().min(1), z.string()),
+  activeEvent: z.string(),
+  activeFile: z.string(),
+});
+export type FunctionDraft = z.infer<typeof functionDraftSchema>;
+
+export const workspaceSchema = z.strictObject({
+  version: z.literal(WORKSPACE_VERSION),
+  functions: z.record(z.string().min(1), functionDraftSchema),
+  activeFunction: z.string(),
+});
+export type WorkspaceDoc = z.infer<typeof workspaceSchema>;
+
+export const DEFAULT_FUNCTION_NAME = 'hello-lambda';
+
+export const DEFAULT_HANDLER_CODE = `import json
+
+
+def lambda_handler(event, context):
+    # Anything printed here appears under "Function Logs".
+    name = event.get("name", "world")
+    print(f"Saying hello to {name}")
+    return {
+        "statusCode": 200,
+        "body": json.dumps(f"Hello, {name}! Greetings from Lambda Lab."),
+    }
+`;
+
+export const DEFAULT_EVENT_JSON = `{
+  "name": "student"
+}
+`;
+
+export function newFunctionDraft(code = DEFAULT_HANDLER_CODE): FunctionDraft {
+  return {
+    files: { 'lambda_function.py': code },
+    handler: 'lambda_function.lambda_handler',
+    runtime: 'python3.13',
+    memorySize: 128,
+    timeout: 3,
+    ephemeralStorage: 512,
+    architecture: 'x86_64',
+    environment: {},
+    events: { testEvent: DEFAULT_EVENT_JSON },
+    activeEvent: 'testEvent',
+    activeFile: 'lambda_function.py',
+  };
+}
+
+export function defaultWorkspace(): WorkspaceDoc {
+  return {
+    version: WORKSPACE_VERSION,
+    functions: { [DEFAULT_FUNCTION_NAME]: newFunctionDraft() },
+    activeFunction: DEFAULT_FUNCTION_NAME,
+  };
+}
+
+/** Version 1 (the first screen) saved a single handler and event. */
+const v1Schema = z.object({ code: z.string(), eventJson: z.string(), handler: z.string().optional() });
+
+const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  1: (old) => {
+    const v1 = v1Schema.parse(old);
+    const draft = newFunctionDraft(v1.code);
+    return {
+      version: 2,
+      functions: {
+        [DEFAULT_FUNCTION_NAME]: {
+          ...draft,
+          handler: v1.handler ?? draft.handler,
+          events: { testEvent: v1.eventJson },
+        },
+      },
+      activeFunction: DEFAULT_FUNCTION_NAME,
+    };
+  },
+};
+
+export type ParsedWorkspace = { ok: true; workspace: WorkspaceDoc } | { ok: false; reason: string };
+
+/** Reads a saved or imported workspace of any known version; explains what is wrong otherwise. */
+export function parseWorkspace(data: unknown, fromVersion: number): ParsedWorkspace {
+  if (fromVersion > WORKSPACE_VERSION) {
+    return {
+      ok: false,
+      reason: `it was saved by a newer Lambda Lab (format ${fromVersion}, this lab reads up to ${WORKSPACE_VERSION})`,
+    };
+  }
+  let current = data;
+  try {
+    for (let v = fromVersion; v < WORKSPACE_VERSION; v++) {
+      const migrate = MIGRATIONS[v];
+      if (!migrate) return { ok: false, reason: `format ${v} is unknown` };
+      current = migrate(current);
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `it could not be upgraded from format ${fromVersion}: ${describeZod(error)}`,
+    };
+  }
+  const result = workspaceSchema.safeParse(current);
+  if (!result.success) return { ok: false, reason: describeZod(result.error) };
+  if (!result.data.functions[result.data.activeFunction]) {
+    return {
+      ok: false,
+      reason: `the active function "${result.data.activeFunction}" is not among its functions`,
+    };
+  }
+  return { ok: true, workspace: result.data };
+}
+
+function describeZod(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    if (!issue) return 'it is not a workspace';
+    const path = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
+    return `${path}: ${issue.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const EXPORT_FORMAT = 'lambda-lab-workspace';
+
+export function exportWorkspace(workspace: WorkspaceDoc): string {
+  return `${JSON.stringify({ format: EXPORT_FORMAT, version: workspace.version, workspace }, null, 2)}\n`;
+}
+
+export function importWorkspace(text: string): ParsedWorkspace {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `the file is not JSON (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+  const envelope = z
+    .object({
+      format: z.literal(EXPORT_FORMAT),
+      version: z.number().int().positive(),
+      workspace: z.unknown(),
+    })
+    .safeParse(data);
+  if (!envelope.success) return { ok: false, reason: 'the file is not a Lambda Lab workspace export' };
+  return parseWorkspace(envelope.data.workspace, envelope.data.version);
+}

@@ -1,0 +1,31 @@
+/** Light, dark or the system's theme; applied to the page and to Monaco. */
+import { useEffect } from 'react';
+import { useLabStore } from '../store/labStore';
+import type { ThemeChoice } from '../store/uiSlice';
+
+const prefersDark = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+
+/** The theme actually shown: the choice, or the system's when the choice is "system". */
+export function useResolvedTheme(): 'light' | 'dark' {
+  const theme = useLabStore((s) => s.theme);
+  return theme === 'system' ? (prefersDark() ? 'dark' : 'light') : theme;
+}
+
+export function ThemePicker() {
+  const theme = useLabStore((s) => s.theme);
+  const setTheme = useLabStore((s) => s.setTheme);
+  const resolved = useResolvedTheme();
+  useEffect(() => {
+    document.documentElement.dataset.theme = resolved;
+  }, [resolved]);
+  return (
+    <label className="theme-picker">
+      Theme{' '}
+      <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} data-testid="ui.theme">
+        <option value="system">System</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
+  );
+}
