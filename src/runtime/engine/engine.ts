@@ -13,7 +13,10 @@ import type { EnvSpec, InitRequest, InvokeRequest, RunReport } from '../../sim/r
 import { asEmscriptenFs, type FsNode, installFsGuards, removeTree, writeTree } from './emscriptenFs';
 import { bareReport, parseRunReport } from './reports';
 
-/** The Python runtime's sources, keyed by file name (`lambda_lab_runtime.py`, ...). */
+/**
+ * The Python runtime's sources keyed by file name (`lambda_lab_runtime.py`, ...). Keys may carry a folder
+ * (`../py/lambda_lab_runtime.py`, as Vite's import.meta.glob gives them): only the base name is used.
+ */
 export type PythonSources = Readonly<Record<string, string>>;
 
 export interface Engine {
@@ -77,7 +80,10 @@ export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
 export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engine {
   const fs = asEmscriptenFs(pyodide.FS);
   const guards = installFsGuards(fs);
-  writeTree(fs, RUNTIME_DIR, sources);
+  const byName = Object.fromEntries(
+    Object.entries(sources).map(([key, text]) => [key.slice(key.lastIndexOf('/') + 1), text]),
+  );
+  writeTree(fs, RUNTIME_DIR, byName);
   guards.markReadOnly(fs.lookupPath(RUNTIME_DIR).node);
   pyodide.runPython(
     `import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport lambda_lab_runtime\nlambda_lab_runtime.boot()`,
