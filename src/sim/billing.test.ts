@@ -55,6 +55,8 @@ describe('billing (facts §8)', () => {
     const cold = t.response('cold');
     expect(charges.map((c) => c.billedDurationMs)).toEqual([Math.ceil(100 + cold.initDurationMs!), 100]);
     expect(charges[1]!.gbSeconds).toBeCloseTo(0.1, 10);
+    expect(charges[1]!.costUsd).toBeCloseTo(0.0000002 + 0.1 * 0.0000166667, 15);
+    expect(charges[1]!.approximate).toBe(false);
     expect(t.world.bill().requests).toBe(2);
   });
 

@@ -82,6 +82,17 @@ export function recordCharge(ledger: BillingLedger, c: Charge): number {
   return gbs;
 }
 
+/** The list price of one invocation before the monthly free tier. */
+export function invocationCostUsd(c: Charge): number {
+  const gbs = gbSeconds(c.billedMs, c.memoryMb);
+  const rate = c.provisioned
+    ? L.PRICE_PC_DURATION_GB_S_APPROX_USD
+    : c.architecture === 'arm64'
+      ? L.PRICE_GB_S_ARM_USD
+      : L.PRICE_GB_S_X86_USD;
+  return L.PRICE_PER_REQUEST_USD + gbs * rate;
+}
+
 /** GB-ms of a PC allocation from its start to `untilMs`, rounded up to 5 minutes (pricing page). */
 export function pcAllocatedGbMs(a: PcAllocation, untilMs: number): number {
   const span = Math.max(0, untilMs - a.sinceMs);

@@ -144,7 +144,9 @@ describe('changing provisioned concurrency', () => {
       .expectEnvCount(2, { state: 'idle' });
     expect(eventsNamed(t.world.trace.events, 'lambda.env.created').length).toBe(4);
     expect(t.world.concurrency().functions.f?.provisioned).toBe(2);
-    t.do((w) => w.deleteProvisionedConcurrencyConfig('f', 'live')).expectOk().expectEnvCount(0);
+    t.do((w) => w.deleteProvisionedConcurrencyConfig('f', 'live'))
+      .expectOk()
+      .expectEnvCount(0);
     expect(t.world.concurrency().functions.f?.provisioned).toBe(0);
     expect(t.world.bill().provisionedCostUsd).toBeGreaterThan(0);
     t.do((w) => w.deleteProvisionedConcurrencyConfig('f', 'live')).expectError(

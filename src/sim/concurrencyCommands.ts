@@ -2,9 +2,10 @@
 import { fail, invalidParameter, type Result, validationError } from './awsErrors';
 import { pcAllocatedGbMs } from './billing';
 import { changePcAllocated, setReserved, unreservedCapacity } from './concurrency';
+import { createEnv } from './envCreate';
 import { retireWhere } from './envPool';
 import type { EventInvokeConfig, EventInvokeConfigInput } from './functionTypes';
-import { beginInit, createEnv } from './lifecycle';
+import { beginInit } from './lifecycle';
 import * as L from './limits';
 import { getRecord } from './records';
 import { resolveQualified } from './routing';

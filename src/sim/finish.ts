@@ -1,6 +1,6 @@
 /** The end of an invocation: duration, END/REPORT lines, billing, response, and the environment's next state. */
 import { notFound, type Result } from './awsErrors';
-import { billedDurationMs, recordCharge } from './billing';
+import { billedDurationMs, invocationCostUsd, recordCharge } from './billing';
 import { profileFor } from './coldStart';
 import { holdOnDemand } from './concurrency';
 import { becomeIdle, emitAppLogs, logTo, setState, shouldRetire, shutdown } from './envPool';
@@ -124,13 +124,14 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
   if (a.status === 'timeout')
     logTo(ctx, env, now, lines.timeoutLine(now, inv.requestId, config.timeout * 1000));
   const provisioned = env.initType === 'provisioned-concurrency';
-  const gbs = recordCharge(ctx.ledger, {
+  const charge = {
     billedMs,
     memoryMb: config.memorySize,
     ephemeralMb: config.ephemeralStorageMb,
     architecture: config.architecture,
     provisioned,
-  });
+  };
+  const gbs = recordCharge(ctx.ledger, charge);
   ctx.trace.emit('billing.charge', now, {
     requestId: inv.requestId,
     functionName: config.functionName,
@@ -139,6 +140,8 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
     billedDurationMs: billedMs,
     gbSeconds: gbs,
     provisioned,
+    costUsd: invocationCostUsd(charge),
+    approximate: provisioned,
   });
   const functionError = a.status === 'success' ? null : 'Unhandled';
   ctx.trace.emit('lambda.invoke.end', now, {

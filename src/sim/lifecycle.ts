@@ -1,96 +1,15 @@
 /** Execution environments over time: create, Init (cold or suppressed), serve, finish, reap, recycle. */
 import { notFound, type Result } from './awsErrors';
 import { planPlatformSpans, profileFor } from './coldStart';
+import { createEnv, runtimeArnHex } from './envCreate';
 import { becomeIdle, emitAppLogs, logTo, setState, shouldRetire, shutdown } from './envPool';
-import { buildEnvSpec } from './envSpec';
 import { finishInvocation, platformStatusOf } from './finish';
-import type { FunctionConfiguration } from './functionTypes';
 import { INIT_LIMIT_MS } from './limits';
 import * as lines from './logLines';
 import type { InvokeRequest, RunReport } from './runtimePort';
-import { streamDate, toCentis } from './timeFormat';
-import type { InitPhase, InitType } from './trace';
-import {
-  type Env,
-  type FunctionRecord,
-  type Invocation,
-  type PcConfig,
-  poolKey,
-  schedule,
-  type WorldCtx,
-} from './worldTypes';
-
-/** A stable 64-hex runtime version ARN suffix per runtime version (FNV-1a, so no RNG draw). */
-function runtimeArnHex(version: string): string {
-  let out = '';
-  for (let round = 0; out.length < 64; round++) {
-    let h = 0x811c9dc5 ^ round;
-    for (let i = 0; i < version.length; i++) h = Math.imul(h ^ version.charCodeAt(i), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
-  }
-  return out;
-}
-
-export function createEnv(
-  ctx: WorldCtx,
-  fn: FunctionRecord,
-  config: FunctionConfiguration,
-  initType: InitType,
-  pc: PcConfig | null,
-): Env {
-  const id = ctx.rng.hex(32);
-  const logGroup = `/aws/lambda/${config.functionName}`;
-  const logStream = `${streamDate(ctx.now)}/[${config.version}]${id}`;
-  const spec = buildEnvSpec({
-    envId: id,
-    config,
-    initType,
-    logGroupName: logGroup,
-    logStreamName: logStream,
-    region: ctx.opts.region,
-    rng: ctx.rng,
-  });
-  const env: Env = {
-    id,
-    fn,
-    config,
-    poolKey: poolKey(config),
-    initType,
-    spec,
-    logGroup,
-    logStream,
-    createdAt: ctx.now,
-    json: config.logFormat === 'JSON',
-    pc,
-    state: 'creating',
-    awaiting: 'none',
-    init: null,
-    pendingColdInitCentis: null,
-    pendingRestoreCentis: null,
-    needsReset: false,
-    maxMemoryMb: 0,
-    idleTtlMs: ctx.rng.between(ctx.opts.lifetime.idleMinMs, ctx.opts.lifetime.idleMaxMs),
-    idleSince: ctx.now,
-    idleTimerPending: false,
-    retire: false,
-    current: null,
-  };
-  ctx.envs.set(id, env);
-  ctx.trace.emit('lambda.env.created', ctx.now, {
-    envId: id,
-    functionName: config.functionName,
-    version: config.version,
-    initType,
-    logStreamName: logStream,
-  });
-  ctx.logs.createStream(logGroup, logStream, ctx.now);
-  const life = ctx.opts.lifetime;
-  schedule(ctx, ctx.now + life.maxAgeMs + ctx.rng.between(0, life.maxAgeJitterMs), {
-    kind: 'maxLifetime',
-    env,
-  });
-  return env;
-}
+import { toCentis } from './timeFormat';
+import type { InitPhase } from './trace';
+import { type Env, type Invocation, schedule, type WorldCtx } from './worldTypes';
 
 export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
   const spans = planPlatformSpans(env.config, phase, env.initType, ctx.rng, ctx.opts.coldStart);

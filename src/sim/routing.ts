@@ -1,8 +1,9 @@
 /** Routing a request to a provisioned, warm or new environment, under the concurrency and scaling limits. */
 import type { AwsError, ThrottleReason } from './awsErrors';
 import { holdOnDemand, onDemandThrottle, takeScalingToken } from './concurrency';
+import { createEnv } from './envCreate';
 import type { FunctionConfiguration } from './functionTypes';
-import { beginInit, createEnv, serve } from './lifecycle';
+import { beginInit, serve } from './lifecycle';
 import {
   type AttemptResult,
   type FunctionRecord,

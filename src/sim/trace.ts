@@ -103,6 +103,9 @@ export interface TracePayloads {
     billedDurationMs: number;
     gbSeconds: number;
     provisioned: boolean;
+    /** List price of this request and its duration before the free tier; approximate for PC. */
+    costUsd: number;
+    approximate: boolean;
   };
 }
 

@@ -387,3 +387,34 @@ describe('virtual time', () => {
     expect(t.world.now()).toBe(TEST_START_MS);
   });
 });
+
+describe('service registration', () => {
+  it('gives a service the clock, the queue, the RNG, the trace and Invoke', () => {
+    const t = createTestWorld().createFunction({ functionName: 'consumer' });
+    const seen: number[] = [];
+    t.world.registerService({
+      name: 'ticker',
+      attach(ctx) {
+        const tick = () => {
+          seen.push(ctx.now());
+          ctx.emit('lambda.layer.published', { layerVersionArn: `tick-${seen.length}` });
+          const r = ctx.invoke({
+            functionName: 'consumer',
+            invocationType: 'Event',
+            payloadJson: '{"tick":true}',
+          });
+          expect(r.ok).toBe(true);
+          if (seen.length < 3) ctx.schedule(ctx.now() + 1000, 'tick', tick);
+        };
+        ctx.schedule(ctx.now() + 500, 'tick', tick);
+      },
+    });
+    t.runUntilIdle();
+    expect(seen.map((s) => s - TEST_START_MS)).toEqual([500, 1500, 2500]);
+    expect(eventsNamed(t.world.trace.events, 'lambda.async.completed').map((e) => e.outcome)).toEqual([
+      'success',
+      'success',
+      'success',
+    ]);
+  });
+});

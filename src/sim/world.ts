@@ -5,133 +5,26 @@
  */
 import { onAsyncDispatch } from './asyncInvoke';
 import type { Result } from './awsErrors';
-import { type Bill, computeBill, createLedger, type PcAllocation } from './billing';
-import { type ColdStartModel, DEFAULT_COLD_START_MODEL } from './coldStart';
-import { type ConcurrencySnapshot, concurrencySnapshot } from './concurrency';
+import { computeBill, createLedger, type PcAllocation } from './billing';
+import { DEFAULT_COLD_START_MODEL } from './coldStart';
+import { concurrencySnapshot } from './concurrency';
 import * as cc from './concurrencyCommands';
 import type { Effect } from './effects';
-import { DEFAULT_LIFETIME_MODEL, type LifetimeModel } from './environment';
+import { DEFAULT_LIFETIME_MODEL } from './environment';
 import { onIdleReap } from './envPool';
 import { createEventQueue } from './eventQueue';
 import { completeInvoke, onInvokeDone } from './finish';
 import * as fc from './functionCommands';
-import type {
-  AliasConfiguration,
-  CodeInput,
-  CreateFunctionInput,
-  EventInvokeConfig,
-  EventInvokeConfigInput,
-  FunctionConfigPatch,
-  FunctionConfiguration,
-  LayerVersion,
-  PublishLayerVersionInput,
-} from './functionTypes';
-import { type InvokeAccepted, type InvokeParams, invoke } from './invoke';
+import { invoke } from './invoke';
 import { completeInit, onInitDone, onMaxLifetime } from './lifecycle';
 import * as L from './limits';
-import { createLogStore, type LogStore } from './logStore';
-import { createRng, type Rng } from './rng';
+import { createLogStore } from './logStore';
+import { createRng } from './rng';
 import { resolveQualified } from './routing';
-import type { RunReport } from './runtimePort';
-import { createTrace, type EnvState, type InitType, type Trace, type TracePayloads } from './trace';
-import type { DestinationSink, InvokeResponse, Scheduled, WorldCtx } from './worldTypes';
+import { createTrace } from './trace';
+import type { AdvanceResult, ServiceContext, World, WorldOptions } from './worldApi';
+import type { Scheduled, WorldCtx } from './worldTypes';
 import { schedule } from './worldTypes';
-
-export interface WorldOptions {
-  readonly seed: number;
-  readonly startTimeMs: number;
-  readonly accountConcurrency?: number;
-  readonly region?: string;
-  readonly accountId?: string;
-  readonly lifetime?: Partial<LifetimeModel>;
-  readonly coldStart?: Partial<ColdStartModel>;
-  /** Modeled delay between accepting an Event invoke and its first dispatch (default 0). */
-  readonly asyncQueueDelayMs?: number;
-  /** How many sync responses stay available to getResponse (default 10,000). */
-  readonly retainInvocations?: number;
-}
-
-export interface AdvanceResult {
-  readonly effects: readonly Effect[];
-  /** True when runtime effects are outstanding: time waits for completeInit / completeInvoke. */
-  readonly blocked: boolean;
-  readonly now: number;
-}
-
-export interface EnvSnapshot {
-  readonly envId: string;
-  readonly functionName: string;
-  readonly version: string;
-  readonly state: EnvState;
-  readonly initType: InitType;
-  readonly logStreamName: string;
-  readonly createdAt: number;
-  readonly needsReset: boolean;
-  readonly currentRequestId: string | null;
-  readonly maxMemoryUsedMb: number;
-}
-
-/** What a simulated service (SQS, SNS, ...) may use: the world's clock, queue, RNG, trace and Invoke. */
-export interface ServiceContext {
-  now(): number;
-  schedule(atMs: number, label: string, run: () => void, options?: { background?: boolean }): void;
-  readonly rng: Rng;
-  emit<K extends keyof TracePayloads>(name: K, payload: TracePayloads[K]): void;
-  invoke(params: InvokeParams): Result<InvokeAccepted>;
-  addDestinationSink(sink: DestinationSink): void;
-}
-
-export interface SimService {
-  readonly name: string;
-  attach(ctx: ServiceContext): void;
-}
-
-export interface World {
-  readonly trace: Trace;
-  readonly logs: LogStore;
-  now(): number;
-  createFunction(input: CreateFunctionInput): Result<FunctionConfiguration>;
-  getFunction(name: string, qualifier?: string): Result<FunctionConfiguration>;
-  updateFunctionConfiguration(name: string, patch: FunctionConfigPatch): Result<FunctionConfiguration>;
-  updateFunctionCode(name: string, code: CodeInput): Result<FunctionConfiguration>;
-  deleteFunction(name: string, qualifier?: string): Result<null>;
-  publishVersion(name: string): Result<FunctionConfiguration>;
-  createAlias(name: string, alias: string, version: string): Result<AliasConfiguration>;
-  updateAlias(name: string, alias: string, version: string): Result<AliasConfiguration>;
-  deleteAlias(name: string, alias: string): Result<null>;
-  publishLayerVersion(input: PublishLayerVersionInput): Result<LayerVersion>;
-  putFunctionConcurrency(name: string, reserved: number): Result<{ reservedConcurrentExecutions: number }>;
-  deleteFunctionConcurrency(name: string): Result<null>;
-  putProvisionedConcurrencyConfig(
-    name: string,
-    qualifier: string,
-    count: number,
-  ): Result<cc.ProvisionedConcurrencyStatus>;
-  getProvisionedConcurrencyConfig(name: string, qualifier: string): cc.ProvisionedConcurrencyStatus | null;
-  deleteProvisionedConcurrencyConfig(name: string, qualifier: string): Result<null>;
-  putFunctionEventInvokeConfig(
-    name: string,
-    qualifier: string | undefined,
-    config: EventInvokeConfigInput,
-  ): Result<EventInvokeConfig>;
-  setAccountConcurrency(limit: number): void;
-  invoke(params: InvokeParams): Result<InvokeAccepted>;
-  /** The sync response once the invocation ended; null while pending; undefined if unknown or forgotten. */
-  getResponse(requestId: string): InvokeResponse | null | undefined;
-  completeInit(envId: string, report: RunReport): Result<null>;
-  completeInvoke(envId: string, requestId: string, report: RunReport): Result<null>;
-  advanceTo(timeMs: number): AdvanceResult;
-  advanceBy(ms: number): AdvanceResult;
-  /** Run until no foreground work (invocations, inits, async events) is scheduled. */
-  runUntilIdle(): AdvanceResult;
-  nextEventTime(): number | undefined;
-  outstandingEffects(): number;
-  envs(): EnvSnapshot[];
-  concurrency(): ConcurrencySnapshot;
-  bill(): Bill;
-  registerService(service: SimService): void;
-  addDestinationSink(sink: DestinationSink): void;
-}
 
 export function createWorld(options: WorldOptions): World {
   const trace = createTrace();
@@ -320,3 +213,5 @@ export function createWorld(options: WorldOptions): World {
     addDestinationSink: (sink) => ctx.sinks.push(sink),
   };
 }
+
+export type { AdvanceResult, EnvSnapshot, ServiceContext, SimService, World, WorldOptions } from './worldApi';
