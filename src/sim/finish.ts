@@ -92,6 +92,19 @@ export interface FinishArgs {
   readonly reportStatus: lines.PlatformStatus;
 }
 
+const TAIL_CHARS = 4096;
+
+/** Each log event is a line; the tail keeps the last 4 KB of them (counted in characters). */
+function logTail(ctx: WorldCtx, env: Env, from: number): string {
+  const events = ctx.logs.events(env.logGroup, env.logStream);
+  let text = '';
+  for (let i = from; i < events.length; i++) {
+    const m = events[i]!.message;
+    text += m.endsWith('\n') ? m : `${m}\n`;
+  }
+  return text.length > TAIL_CHARS ? text.slice(text.length - TAIL_CHARS) : text;
+}
+
 /** Init is billed for on-demand cold starts of images and custom runtimes, and of all zip runtimes from 2025-08-01. */
 function initIsBilled(ctx: WorldCtx, env: Env): boolean {
   if (env.initType !== 'on-demand') return false;
@@ -168,6 +181,7 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
       billedDurationMs: billedMs,
       initDurationMs: inv.initCentis === null ? null : inv.initCentis / 100,
       logStreamName: env.logStream,
+      logTail: logTail(ctx, env, inv.logFrom),
     });
   }
   // The runtime is reset after a timeout, OOM or crash: the next invoke re-runs Init (suppressed init).

@@ -204,6 +204,7 @@ export function serve(ctx: WorldCtx, env: Env, inv: Invocation): void {
 
 function logStart(ctx: WorldCtx, env: Env, inv: Invocation): void {
   const v = env.config.version;
+  inv.logFrom = ctx.logs.events(env.logGroup, env.logStream).length;
   logTo(
     ctx,
     env,

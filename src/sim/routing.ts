@@ -79,6 +79,7 @@ export function startInvocation(ctx: WorldCtx, r: Resolved, a: StartArgs): Throt
     initCentis: null,
     restoreCentis: null,
     handler: null,
+    logFrom: 0,
   };
   if (cold) {
     env.current = inv;

@@ -48,6 +48,20 @@ describe('a cold start then a warm invoke', () => {
       payloadJson: 'null',
       initDurationMs: null,
     });
+    // The console's "Function Logs" for this request: its lines from START on, one per line.
+    expect(t.response('warm').logTail).toBe(
+      `START RequestId: ${warm} Version: $LATEST\nhello\nEND RequestId: ${warm}\nREPORT RequestId: ${warm}\tDuration: 37.64 ms\tBilled Duration: 38 ms\tMemory Size: 128 MB\tMax Memory Used: 56 MB\t\n`,
+    );
+  });
+
+  it("keeps only the last 4 KB of a request's log lines in the response tail", () => {
+    const t = createTestWorld({}, { invoke: { logs: [{ offsetMs: 0, text: 'x'.repeat(5000) }] } })
+      .createFunction({ functionName: 'chatty' })
+      .invoke({ functionName: 'chatty' })
+      .advanceBy(1000);
+    const tail = t.response().logTail;
+    expect(tail.length).toBe(4096);
+    expect(tail).toMatch(/^x+\nEND RequestId: .*\nREPORT RequestId: .*\t\n$/);
   });
 
   it('names the log stream after the creation date, version and the 32-hex environment id', () => {

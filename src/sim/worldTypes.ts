@@ -103,6 +103,8 @@ export interface Invocation {
   restoreCentis: number | null;
   /** Set once the runtime reported the handler run. */
   handler: { readonly centis: number; readonly status: InvokeStatus; readonly report: RunReport } | null;
+  /** Index of this request's START line in its stream, for the response's log tail. */
+  logFrom: number;
 }
 
 export interface Env {
@@ -165,6 +167,8 @@ export interface InvokeResponse {
   readonly billedDurationMs: number;
   readonly initDurationMs: number | null;
   readonly logStreamName: string;
+  /** The last 4 KB of this request's log lines from START on (what `--log-type Tail` returns, decoded). */
+  readonly logTail: string;
 }
 
 export interface DestinationDelivery {
