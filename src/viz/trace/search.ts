@@ -70,3 +70,24 @@ export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
+
+/** Intervals sorted by start, with a prefix maximum of ends: the active ones at t in O(log n + k). */
+export interface IntervalIndex {
+  readonly starts: Float64Array;
+  readonly maxEnds: Float64Array;
+}
+
+export function createIntervalIndex(starts: ArrayLike<number>, ends: ArrayLike<number>): IntervalIndex {
+  const maxEnds = new Float64Array(starts.length);
+  let m = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < starts.length; i++) {
+    if (ends[i]! > m) m = ends[i]!;
+    maxEnds[i] = m;
+  }
+  return { starts: Float64Array.from(starts), maxEnds };
+}
+
+/** Candidate indices [lo, hi) that may be active at t (end > t - pad); callers filter exactly. */
+export function candidatesAt(index: IntervalIndex, t: number, pad = 0): readonly [number, number] {
+  return [upperBound(index.maxEnds, t - pad), upperBound(index.starts, t)];
+}
