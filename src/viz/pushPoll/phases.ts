@@ -84,5 +84,10 @@ export function countAt(times: readonly number[]): StepSeries {
 function cumulative(deltas: [number, number][]): StepSeries {
   deltas.sort((a, b) => a[0] - b[0]);
   let v = 0;
-  return createStepSeries(deltas.map(([t, d]) => [t, (v += d)] as const));
+  const steps: [number, number][] = [];
+  for (const [t, d] of deltas) {
+    v += d;
+    steps.push([t, v]);
+  }
+  return createStepSeries(steps);
 }
