@@ -1,0 +1,7 @@
+import json
+
+
+def lambda_handler(event, context):
+    name = event.get("name", "World")
+    print(f"{context.aws_request_id} greeting {name}")
+    return {"statusCode": 200, "body": json.dumps({"message": f"Hello, {name}!"})}

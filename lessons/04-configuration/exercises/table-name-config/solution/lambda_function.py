@@ -1,0 +1,13 @@
+import os
+
+import boto3
+
+TABLE_NAME = os.environ["TABLE_NAME"]
+table = boto3.resource("dynamodb").Table(TABLE_NAME)
+
+
+def lambda_handler(event, context):
+    item = table.get_item(Key={"OrderId": event["order_id"]}).get("Item")
+    if item is None:
+        return {"found": False}
+    return {"found": True, "table": TABLE_NAME, "status": item["status"]}
