@@ -1,114 +1,24 @@
 /**
  * The cold-start timeline as a projection of the trace: one row per execution environment with its Init
  * parts (modeled platform parts, measured module code), invokes, idle gaps and shutdown; throttles; a
- * concurrency line and latency percentiles. Built once in one pass; `timelineFrameAt` is then O(log n).
+ * concurrency line and latency percentiles. Built once in one pass; frames are then binary searches.
  */
-import type { InitPart, InitType, InvokeStatus } from '../../sim';
+import type { InitType } from '../../sim';
 import { asKnown, type TraceLike } from '../trace/looseEvents';
-import {
-  createStepSeries,
-  lowerBound,
-  mergeSorted,
-  percentile,
-  type StepSeries,
-  stepAt,
-  upperBound,
-} from '../trace/search';
+import { createStepSeries, mergeSorted, percentile } from '../trace/search';
+import type {
+  EnvRow,
+  LatencyStats,
+  ThrottleMark,
+  TimelineModel,
+  TimelineSpan,
+  TimelineSpanKind,
+} from './timelineTypes';
+import { EMPTY_STATS } from './timelineTypes';
 
-export type TimelineSpanKind = 'init-modeled' | 'init-measured' | 'invoke' | 'idle' | 'shutdown';
-
-export interface TimelineSpan {
-  readonly kind: TimelineSpanKind;
-  readonly envIndex: number;
-  readonly startMs: number;
-  /** Equal to startMs for the shutdown marker; the trace end for spans still open. */
-  readonly endMs: number;
-  readonly open: boolean;
-  /** Init spans: which part, the model that produced it, and whether it re-ran inside an invoke. */
-  readonly part: InitPart | null;
-  readonly model: string | null;
-  readonly suppressed: boolean;
-  /** Invoke spans. */
-  readonly requestId: string | null;
-  readonly status: InvokeStatus | null;
-  readonly cold: boolean;
-  readonly attempt: number;
-  /** Shutdown reason or invocation type, for labels. */
-  readonly note: string | null;
-}
-
-export interface EnvRow {
-  readonly index: number;
-  readonly envId: string;
-  readonly functionName: string;
-  readonly version: string;
-  readonly initType: InitType;
-  readonly createdAt: number;
-  readonly goneAt: number | null;
-  readonly shutdownReason: string | null;
-  /** Sorted by startMs (an invoke before the suppressed Init drawn over it). */
-  readonly spans: readonly TimelineSpan[];
-  readonly spanStarts: Float64Array;
-  /** Prefix maximum of span ends: ascending, so the first span reaching a time is a binary search. */
-  readonly spanMaxEnds: Float64Array;
-  /** After this virtual time the row draws the same at any later t. */
-  readonly lastChangeMs: number;
-  readonly invokes: number;
-  readonly coldInvokes: number;
-}
-
-export interface ThrottleMark {
-  readonly t: number;
-  readonly requestId: string;
-  readonly functionName: string;
-  readonly reason: string;
-  readonly invocationType: string;
-}
-
-export interface LatencyStats {
-  readonly count: number;
-  readonly p50: number;
-  readonly p90: number;
-  readonly p99: number;
-}
-
-export interface TimelineModel {
-  readonly startMs: number;
-  readonly endMs: number;
-  readonly rows: readonly EnvRow[];
-  readonly rowCreatedAt: Float64Array;
-  readonly throttles: readonly ThrottleMark[];
-  readonly throttleTimes: Float64Array;
-  /** Environments initializing for a request or busy: Lambda's concurrency. */
-  readonly concurrency: StepSeries;
-  readonly environmentsAlive: StepSeries;
-  /** Cumulative latency percentiles at checkpoints (request arrival at the environment to end). */
-  readonly latencyTimes: Float64Array;
-  readonly latencyAt: readonly LatencyStats[];
-  readonly summary: TimelineSummary;
-}
-
-export interface TimelineSummary {
-  readonly environments: number;
-  readonly invocations: number;
-  readonly coldStarts: number;
-  readonly errors: number;
-  readonly throttles: number;
-  readonly maxConcurrency: number;
-  readonly latency: LatencyStats;
-  readonly coldLatency: LatencyStats;
-  readonly warmLatency: LatencyStats;
-}
-
-export interface TimelineFrame {
-  readonly t: number;
-  readonly concurrency: number;
-  readonly environmentsAlive: number;
-  /** Rows created at or before t (rows are in creation order). */
-  readonly rowCount: number;
-  readonly throttleCount: number;
-  readonly latency: LatencyStats;
-}
+export type { EnvStateAt } from './timelineFrame';
+export { rowStateAt, spansInWindow, timelineFrameAt } from './timelineFrame';
+export * from './timelineTypes';
 
 interface RowBuilder {
   readonly index: number;
@@ -127,7 +37,6 @@ interface RowBuilder {
 }
 
 const CHECKPOINTS = 256;
-const EMPTY_STATS: LatencyStats = { count: 0, p50: Number.NaN, p90: Number.NaN, p99: Number.NaN };
 
 function span(b: RowBuilder, kind: TimelineSpanKind, startMs: number, endMs: number): TimelineSpan {
   return {
@@ -406,46 +315,4 @@ function latencyCheckpoints(
     stats.push(statsOf(sorted));
   }
   return { latencyTimes: Float64Array.from(times), latencyAt: stats };
-}
-
-/** What changes with time alone, found by binary search: cheap enough for every animation frame. */
-export function timelineFrameAt(model: TimelineModel, t: number): TimelineFrame {
-  const li = upperBound(model.latencyTimes, t) - 1;
-  return {
-    t,
-    concurrency: stepAt(model.concurrency, t),
-    environmentsAlive: stepAt(model.environmentsAlive, t),
-    rowCount: upperBound(model.rowCreatedAt, t),
-    throttleCount: upperBound(model.throttleTimes, t),
-    latency: li < 0 ? EMPTY_STATS : model.latencyAt[li]!,
-  };
-}
-
-export type EnvStateAt = 'not-yet' | 'init' | 'invoke' | 'idle' | 'gone';
-
-/** The row's activity at t, by binary search over its spans. */
-export function rowStateAt(row: EnvRow, t: number): EnvStateAt {
-  if (t < row.createdAt) return 'not-yet';
-  if (row.goneAt !== null && t >= row.goneAt) return 'gone';
-  const i = upperBound(row.spanStarts, t) - 1;
-  // Look back over spans that started together (an invoke and its suppressed Init).
-  for (let k = i; k >= 0 && k >= i - 2; k--) {
-    const s = row.spans[k]!;
-    if (s.startMs <= t && t < s.endMs) {
-      if (s.kind === 'invoke') return 'invoke';
-      if (s.kind === 'idle') return 'idle';
-      if (s.kind === 'init-modeled' || s.kind === 'init-measured') return s.suppressed ? 'invoke' : 'init';
-    }
-  }
-  return i < 0 ? 'init' : 'idle';
-}
-
-/** The spans of a row that overlap [fromMs, toMs], found by two binary searches. */
-export function spansInWindow(row: EnvRow, fromMs: number, toMs: number): readonly TimelineSpan[] {
-  const lo = lowerBound(row.spanMaxEnds, fromMs);
-  const hi = upperBound(row.spanStarts, toMs);
-  if (lo === 0 && hi === row.spans.length) return row.spans;
-  const out: TimelineSpan[] = [];
-  for (let i = lo; i < hi; i++) if (row.spans[i]!.endMs >= fromMs) out.push(row.spans[i]!);
-  return out;
 }
