@@ -1,0 +1,222 @@
+/** SNS: topics, Lambda and SQS subscriptions, fan-out with message attributes, asynchronous Lambda delivery. */
+import { snsRecord } from './events/snsEvent';
+import type { Hub } from './hub';
+import { isObject, type JsonObject, optStr, str } from './json';
+import { type DestinationSink, isoTimestamp } from './kernel';
+import type { Operation, ServiceModule } from './operation';
+import { functionNameOf } from './s3';
+import { serviceError } from './serviceError';
+import type { Sqs } from './sqs';
+
+interface Subscription {
+  readonly arn: string;
+  readonly protocol: 'lambda' | 'sqs';
+  readonly endpoint: string;
+  raw: boolean;
+}
+
+interface Topic {
+  readonly name: string;
+  readonly arn: string;
+  readonly subs: Subscription[];
+}
+
+export interface Sns {
+  readonly module: ServiceModule;
+  readonly destinationSink: DestinationSink;
+  exists(arn: string): boolean;
+  /** A service publishes (S3 notifications, destinations): the topic fans out as for Publish. */
+  deliverFromService(topicArn: string, message: string, atMs: number, depth: number): void;
+}
+
+export function createSns(hub: Hub, sqs: Sqs): Sns {
+  const topics = new Map<string, Topic>();
+  const topicOf = (arn: string): Topic => {
+    const t = topics.get(arn);
+    if (!t) throw serviceError('NotFound', 'Topic does not exist', 404);
+    return t;
+  };
+
+  const fanOut = (
+    t: Topic,
+    message: string,
+    subject: string | null,
+    attributes: JsonObject,
+    atMs: number,
+    depth: number,
+  ): string => {
+    const messageId = hub.ctx.rng.uuid();
+    const timestamp = isoTimestamp(atMs);
+    const lambdaAttrs: JsonObject = {};
+    for (const [k, v] of Object.entries(attributes)) {
+      if (!isObject(v)) continue;
+      const type = String(v.DataType ?? 'String');
+      lambdaAttrs[k] = {
+        Type: type.startsWith('Binary') ? 'Binary' : type,
+        Value: v.StringValue ?? v.BinaryValue ?? '',
+      };
+    }
+    for (const sub of t.subs) {
+      const subId = sub.arn.slice(sub.arn.lastIndexOf(':') + 1);
+      hub.ctx.schedule(atMs, 'sns.delivery', () => {
+        let ok = true;
+        let reason = 'delivered';
+        if (sub.protocol === 'lambda') {
+          const fn = functionNameOf(sub.endpoint);
+          if (!hub.world.getFunction(fn).ok) {
+            ok = false;
+            reason = 'function not found';
+          } else if (!hub.iam.allowsInvoke(fn, 'sns.amazonaws.com', t.arn, hub.accountId)) {
+            ok = false;
+            reason = 'no resource-based permission for sns.amazonaws.com';
+            hub.emit('lambda.permission.denied', {
+              functionName: fn,
+              principal: 'sns.amazonaws.com',
+              sourceArn: t.arn,
+            });
+          } else {
+            const record = snsRecord({
+              topicArn: t.arn,
+              subscriptionId: subId,
+              messageId,
+              message,
+              subject,
+              timestamp,
+              messageAttributes: lambdaAttrs,
+              signature: hub.ctx.rng.hex(64),
+              region: hub.region,
+            });
+            ok = hub.invokeAsync(fn, JSON.stringify({ Records: [record] }), depth + 1, `sns:${t.arn}`);
+            if (!ok) reason = 'recursive loop stopped';
+          }
+        } else {
+          const body = sub.raw
+            ? message
+            : JSON.stringify({
+                Type: 'Notification',
+                MessageId: messageId,
+                TopicArn: t.arn,
+                ...(subject === null ? {} : { Subject: subject }),
+                Message: message,
+                Timestamp: timestamp,
+                SignatureVersion: '1',
+                Signature: hub.ctx.rng.hex(64),
+                SigningCertURL: `https://sns.${hub.region}.amazonaws.com/SimpleNotificationService-example.pem`,
+                UnsubscribeURL: `https://sns.${hub.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${sub.arn}`,
+                ...(Object.keys(lambdaAttrs).length > 0 ? { MessageAttributes: lambdaAttrs } : {}),
+              });
+          ok = sqs.deliver(sub.endpoint, body, sub.raw ? attributes : {}, atMs, depth + 1);
+          if (!ok) reason = 'queue not found';
+        }
+        hub.emit('sns.delivery', {
+          subscriptionArn: sub.arn,
+          protocol: sub.protocol,
+          endpoint: sub.endpoint,
+          ok,
+          reason,
+        });
+      });
+    }
+    hub.emit('sns.message.published', { topicArn: t.arn, messageId, subscriptions: t.subs.length });
+    return messageId;
+  };
+
+  const op = (action: string, run: Operation['run']): Operation => ({
+    action: `sns:${action}`,
+    resource: (p) => str(p, 'TopicArn'),
+    run,
+  });
+  const operations: Record<string, Operation> = {
+    CreateTopic: {
+      action: 'sns:CreateTopic',
+      resource: (p) => `arn:aws:sns:${hub.region}:${hub.accountId}:${str(p, 'Name')}`,
+      run: (p) => {
+        const name = str(p, 'Name');
+        if (!/^[A-Za-z0-9_-]{1,256}(\.fifo)?$/.test(name))
+          throw serviceError('InvalidParameter', 'Invalid parameter: Topic Name', 400);
+        const arn = `arn:aws:sns:${hub.region}:${hub.accountId}:${name}`;
+        if (!topics.has(arn)) {
+          topics.set(arn, { name, arn, subs: [] });
+          hub.emit('sns.topic.created', { topicArn: arn });
+        }
+        return { TopicArn: arn };
+      },
+    },
+    ListTopics: {
+      action: 'sns:ListTopics',
+      resource: () => '*',
+      run: () => ({ Topics: [...topics.keys()].map((TopicArn) => ({ TopicArn })) }),
+    },
+    Subscribe: op('Subscribe', (p) => {
+      const t = topicOf(str(p, 'TopicArn'));
+      const protocol = str(p, 'Protocol');
+      if (protocol !== 'lambda' && protocol !== 'sqs') {
+        throw serviceError(
+          'InvalidParameter',
+          `Invalid parameter: Protocol (the lab delivers to lambda and sqs, not ${protocol})`,
+          400,
+        );
+      }
+      const endpoint = str(p, 'Endpoint');
+      const attrs = isObject(p.Attributes) ? p.Attributes : {};
+      const sub: Subscription = {
+        arn: `${t.arn}:${hub.ctx.rng.uuid()}`,
+        protocol,
+        endpoint,
+        raw: attrs.RawMessageDelivery === 'true',
+      };
+      t.subs.push(sub);
+      return { SubscriptionArn: sub.arn };
+    }),
+    Unsubscribe: {
+      action: 'sns:Unsubscribe',
+      resource: (p) => str(p, 'SubscriptionArn'),
+      run: (p) => {
+        const arn = str(p, 'SubscriptionArn');
+        for (const t of topics.values()) {
+          const i = t.subs.findIndex((s) => s.arn === arn);
+          if (i >= 0) t.subs.splice(i, 1);
+        }
+        return {};
+      },
+    },
+    ListSubscriptionsByTopic: op('ListSubscriptionsByTopic', (p) => {
+      const t = topicOf(str(p, 'TopicArn'));
+      return {
+        Subscriptions: t.subs.map((s) => ({
+          SubscriptionArn: s.arn,
+          Owner: hub.accountId,
+          Protocol: s.protocol,
+          Endpoint: s.endpoint,
+          TopicArn: t.arn,
+        })),
+      };
+    }),
+    Publish: op('Publish', (p, c) => {
+      const t = topicOf(str(p, 'TopicArn'));
+      const message = str(p, 'Message');
+      const attrs = isObject(p.MessageAttributes) ? p.MessageAttributes : {};
+      return { MessageId: fanOut(t, message, optStr(p, 'Subject') ?? null, attrs, c.nowMs, c.depth) };
+    }),
+  };
+
+  return {
+    module: {
+      name: 'sns',
+      denied: { code: 'AuthorizationError', httpStatus: 403, quoteResource: false },
+      operations,
+    },
+    exists: (arn) => topics.has(arn),
+    deliverFromService: (arn, message, atMs, depth) => {
+      const t = topics.get(arn);
+      if (t) fanOut(t, message, 'Amazon S3 Notification', {}, atMs, depth);
+    },
+    destinationSink: {
+      accepts: (arn) => topics.has(arn),
+      deliver: (d) => {
+        const t = topics.get(d.destinationArn);
+        if (t) fanOut(t, d.bodyJson, null, {}, hub.now(), 0);
+      },
+    },
+  };
+}

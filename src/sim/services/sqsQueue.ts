@@ -1,0 +1,220 @@
+/**
+ * One SQS queue as a state machine per message: queued (visible or delayed) → in flight (invisible until
+ * its visibility timeout) → deleted, redriven to the DLQ after maxReceiveCount, or expired after retention.
+ * No message leaves without one of those recorded reasons.
+ */
+import type { Hub } from './hub';
+import type { JsonObject } from './json';
+import { md5Hex } from './md5';
+
+export type MessageState = 'queued' | 'inflight' | 'deleted' | 'redriven' | 'expired';
+
+export interface Message {
+  readonly id: string;
+  readonly body: string;
+  readonly md5: string;
+  readonly attributes: JsonObject;
+  readonly sentAt: number;
+  readonly depth: number;
+  readonly groupId: string | null;
+  readonly dedupId: string | null;
+  readonly sequenceNumber: string | null;
+  state: MessageState;
+  visibleAt: number;
+  receiveCount: number;
+  firstReceiveAt: number | null;
+  receipt: string | null;
+  /** Bumped whenever visibility changes, so stale timers do nothing. */
+  gen: number;
+}
+
+export interface QueueAttributes {
+  visibilityTimeoutS: number;
+  delayS: number;
+  retentionS: number;
+  redrive: { readonly deadLetterTargetArn: string; readonly maxReceiveCount: number } | null;
+  contentBasedDedup: boolean;
+}
+
+export interface Queue {
+  readonly name: string;
+  readonly url: string;
+  readonly arn: string;
+  readonly fifo: boolean;
+  readonly createdAt: number;
+  readonly attrs: QueueAttributes;
+  readonly messages: Map<string, Message>;
+  readonly listeners: Set<() => void>;
+  readonly dedup: Map<string, number>;
+  nextSeq: number;
+}
+
+export interface QueueOps {
+  send(
+    q: Queue,
+    m: Omit<
+      Message,
+      'state' | 'visibleAt' | 'receiveCount' | 'firstReceiveAt' | 'receipt' | 'gen' | 'md5' | 'sequenceNumber'
+    >,
+    delayS: number,
+  ): Message | null;
+  receive(q: Queue, max: number, atMs: number, visibilityS: number, by: string): Message[];
+  deleteByReceipt(q: Queue, receipt: string, by: string): 'deleted' | 'stale' | 'invalid';
+  changeVisibility(
+    q: Queue,
+    receipt: string,
+    timeoutS: number,
+    atMs: number,
+  ): 'ok' | 'invalid' | 'notInflight';
+  visibleCount(q: Queue, atMs: number): number;
+}
+
+export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | undefined): QueueOps {
+  const notify = (q: Queue): void => {
+    for (const l of q.listeners) l();
+  };
+  const armVisibility = (q: Queue, m: Message): void => {
+    const gen = m.gen;
+    hub.ctx.schedule(m.visibleAt, 'sqs.visible', () => {
+      if (m.gen !== gen || (m.state !== 'queued' && m.state !== 'inflight')) return;
+      if (m.state === 'inflight') {
+        m.state = 'queued';
+        m.receipt = null;
+      }
+      hub.emit('sqs.message.visible', { queueName: q.name, messageId: m.id });
+      notify(q);
+    });
+  };
+  const redrive = (q: Queue, m: Message, atMs: number): boolean => {
+    const r = q.attrs.redrive;
+    if (!r || m.receiveCount < r.maxReceiveCount) return false;
+    const dlq = findQueue(r.deadLetterTargetArn);
+    // A missing DLQ keeps the message where it is: never drop one silently.
+    if (!dlq) return false;
+    m.state = 'redriven';
+    m.gen++;
+    const moved: Message = {
+      ...m,
+      state: 'queued',
+      visibleAt: atMs,
+      receiveCount: 0,
+      firstReceiveAt: null,
+      receipt: null,
+      gen: 0,
+    };
+    dlq.messages.set(m.id, moved);
+    hub.emit('sqs.message.redriven', {
+      queueName: q.name,
+      messageId: m.id,
+      deadLetterQueue: dlq.name,
+      receiveCount: m.receiveCount,
+    });
+    notify(dlq);
+    return true;
+  };
+  const groupBusy = (q: Queue, atMs: number): Set<string> => {
+    const busy = new Set<string>();
+    if (!q.fifo) return busy;
+    for (const m of q.messages.values()) {
+      if (m.groupId && m.state === 'inflight' && m.visibleAt > atMs) busy.add(m.groupId);
+    }
+    return busy;
+  };
+  return {
+    send(q, input, delayS) {
+      if (q.fifo && input.dedupId) {
+        const seen = q.dedup.get(input.dedupId);
+        // FIFO drops a duplicate sent within the 5-minute deduplication interval (it is not an error).
+        if (seen !== undefined && input.sentAt - seen < 300_000) return null;
+        q.dedup.set(input.dedupId, input.sentAt);
+      }
+      const m: Message = {
+        ...input,
+        md5: md5Hex(input.body),
+        sequenceNumber: q.fifo ? String(++q.nextSeq).padStart(20, '0') : null,
+        state: 'queued',
+        visibleAt: input.sentAt + delayS * 1000,
+        receiveCount: 0,
+        firstReceiveAt: null,
+        receipt: null,
+        gen: 0,
+      };
+      q.messages.set(m.id, m);
+      hub.emit('sqs.message.sent', {
+        queueName: q.name,
+        messageId: m.id,
+        visibleAtMs: m.visibleAt,
+        atMs: input.sentAt,
+      });
+      hub.ctx.schedule(
+        input.sentAt + q.attrs.retentionS * 1000,
+        'sqs.retention',
+        () => {
+          if (m.state !== 'queued' && m.state !== 'inflight') return;
+          m.state = 'expired';
+          m.gen++;
+          hub.emit('sqs.message.expired', { queueName: q.name, messageId: m.id });
+        },
+        { background: true },
+      );
+      if (m.visibleAt > input.sentAt) armVisibility(q, m);
+      else hub.ctx.schedule(input.sentAt, 'sqs.sent', () => notify(q));
+      return m;
+    },
+    receive(q, max, atMs, visibilityS, by) {
+      const out: Message[] = [];
+      const busy = groupBusy(q, atMs);
+      for (const m of q.messages.values()) {
+        if (out.length >= max) break;
+        if ((m.state !== 'queued' && m.state !== 'inflight') || m.visibleAt > atMs) continue;
+        if (m.groupId && busy.has(m.groupId)) continue;
+        if (redrive(q, m, atMs)) continue;
+        m.state = 'inflight';
+        m.receiveCount++;
+        m.firstReceiveAt ??= atMs;
+        m.receipt = `AQEB${hub.ctx.rng.hex(40)}`;
+        m.visibleAt = atMs + visibilityS * 1000;
+        m.gen++;
+        armVisibility(q, m);
+        if (m.groupId) busy.add(m.groupId);
+        hub.emit('sqs.message.received', {
+          queueName: q.name,
+          messageId: m.id,
+          receiveCount: m.receiveCount,
+          by,
+        });
+        out.push(m);
+      }
+      return out;
+    },
+    deleteByReceipt(q, receipt, by) {
+      for (const m of q.messages.values()) {
+        if (m.receipt !== receipt) continue;
+        if (m.state !== 'inflight' && m.state !== 'queued') return 'stale';
+        m.state = 'deleted';
+        m.gen++;
+        hub.emit('sqs.message.deleted', { queueName: q.name, messageId: m.id, by });
+        return 'deleted';
+      }
+      return /^AQEB[0-9a-f]{40}$/.test(receipt) ? 'stale' : 'invalid';
+    },
+    changeVisibility(q, receipt, timeoutS, atMs) {
+      for (const m of q.messages.values()) {
+        if (m.receipt !== receipt) continue;
+        if (m.state !== 'inflight') return 'notInflight';
+        m.visibleAt = atMs + timeoutS * 1000;
+        m.gen++;
+        armVisibility(q, m);
+        return 'ok';
+      }
+      return 'invalid';
+    },
+    visibleCount(q, atMs) {
+      let n = 0;
+      for (const m of q.messages.values()) {
+        if ((m.state === 'queued' || m.state === 'inflight') && m.visibleAt <= atMs) n++;
+      }
+      return n;
+    },
+  };
+}
