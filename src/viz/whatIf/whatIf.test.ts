@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROLE } from '../../sim/testWorld';
+import { createTestLabFactory } from '../testing/testLab';
+import { runWhatIf, type WhatIfConfig } from './whatIf';
+
+const fn = {
+  functionName: 'api',
+  role: DEFAULT_ROLE,
+  handler: 'lambda_function.lambda_handler',
+  code: { files: { 'lambda_function.py': 'def lambda_handler(e, c):\n    return 1\n' } },
+};
+const base: WhatIfConfig = {
+  label: 'A',
+  memoryMb: 512,
+  provisionedConcurrency: 0,
+  packageSizeMb: 1,
+  runtime: 'python3.13',
+  vpc: false,
+  snapStart: false,
+};
+// Two bursts of three concurrent requests, 2 s apart.
+const traffic = { arrivalsMs: [0, 0, 0, 2000, 2000, 2000], tailMs: 3000 };
+const lab = createTestLabFactory({ invoke: { sleepMs: 300 } });
+
+describe('runWhatIf', () => {
+  it('removes cold starts with provisioned concurrency on the same traffic', () => {
+    const r = runWhatIf({
+      createLab: lab,
+      fn,
+      traffic,
+      a: base,
+      b: { ...base, label: 'B', provisionedConcurrency: 3 },
+    });
+    expect(r.a.error).toBeNull();
+    expect(r.b.error).toBeNull();
+    expect(r.a.timeline!.summary).toMatchObject({ invocations: 6, coldStarts: 3 });
+    expect(r.b.timeline!.summary).toMatchObject({ invocations: 6, coldStarts: 0 });
+    expect(r.b.timeline!.rows.every((row) => row.initType === 'provisioned-concurrency')).toBe(true);
+    expect(r.b.timeline!.summary.latency.p99).toBeLessThan(r.a.timeline!.summary.latency.p99);
+    expect(r.startMs).toBeLessThanOrEqual(r.a.timeline!.startMs);
+    expect(r.endMs).toBeGreaterThanOrEqual(r.b.timeline!.endMs);
+  });
+
+  it('shows package size and VPC as longer modeled Init parts', () => {
+    const r = runWhatIf({
+      createLab: lab,
+      fn,
+      traffic: { arrivalsMs: [0] },
+      a: base,
+      b: { ...base, label: 'B', packageSizeMb: 50, vpc: true },
+    });
+    const parts = (side: typeof r.a) =>
+      side
+        .timeline!.rows[0]!.spans.filter((s) => s.kind === 'init-modeled')
+        .map((s) => [s.part, s.endMs - s.startMs]);
+    expect(parts(r.b)).toEqual(
+      expect.arrayContaining([
+        ['package', 300],
+        ['vpc', 25],
+      ]),
+    );
+    expect(parts(r.a).some(([p]) => p === 'vpc')).toBe(false);
+    expect(r.b.timeline!.summary.coldLatency.p50).toBeGreaterThan(
+      r.a.timeline!.summary.coldLatency.p50 + 300,
+    );
+  });
+
+  it('replaces Init with a restore under SnapStart and compares memory by billed GB-s', () => {
+    const r = runWhatIf({
+      createLab: lab,
+      fn,
+      traffic: { arrivalsMs: [0] },
+      a: { ...base, memoryMb: 1024 },
+      b: { ...base, label: 'B', snapStart: true, runtime: 'python3.12' },
+    });
+    expect(r.b.timeline!.rows[0]!.initType).toBe('snap-start');
+    expect(r.b.timeline!.rows[0]!.spans.find((s) => s.kind === 'init-modeled')?.part).toBe('restore');
+    expect(r.a.gbSeconds).toBeGreaterThan(r.b.gbSeconds);
+  });
+
+  it('reports a configuration the world refuses', () => {
+    const r = runWhatIf({ createLab: lab, fn, traffic, a: base, b: { ...base, memoryMb: 64 } });
+    expect(r.b.timeline).toBeNull();
+    expect(r.b.error).toMatch(/memorySize|MemorySize|128/);
+  });
+});
