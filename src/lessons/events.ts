@@ -8,7 +8,11 @@ import { z } from 'zod';
 export const Json = z.json();
 export type Json = z.infer<typeof Json>;
 
-/** Event shapes the lab can build (lambda-facts.md §4); the runtime side owns the actual bytes. */
+/**
+ * Event shapes the lab can build (lambda-facts.md §4); the runtime side owns the actual bytes. Record
+ * templates repeat their record `records` times with fresh ids; `dynamodb-stream` cycles INSERT,
+ * MODIFY, REMOVE (a REMOVE has no NewImage), as SAM's DynamoDBUpdate.json does.
+ */
 export const EVENT_TEMPLATES = [
   'apigw-rest',
   'apigw-http',
@@ -72,11 +76,17 @@ export const Generator: z.ZodType<Generator> = z.lazy(() =>
 );
 
 /** Seeded, so a failing generated event can be shown again and the run repeats exactly. */
-export const EventSet = z.strictObject({
-  template: EventTemplateName,
-  count: z.int().min(1).max(100),
-  seed: z.int(),
-  records: z.strictObject({ min: z.int().min(1), max: z.int().min(1) }).optional(),
-  vary: z.array(z.strictObject({ path: EventPath, gen: Generator })).min(1),
-});
+export const EventSet = z
+  .strictObject({
+    /** Start from a template, or from `base` for a custom (direct invoke) event. */
+    template: EventTemplateName.optional(),
+    base: Json.optional(),
+    count: z.int().min(1).max(100),
+    seed: z.int(),
+    records: z.strictObject({ min: z.int().min(1), max: z.int().min(1) }).optional(),
+    vary: z.array(z.strictObject({ path: EventPath, gen: Generator })).min(1),
+  })
+  .refine((s) => (s.template === undefined) !== (s.base === undefined), {
+    message: 'give exactly one of template or base',
+  });
 export type EventSet = z.infer<typeof EventSet>;

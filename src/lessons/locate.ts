@@ -25,7 +25,8 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number): number => counter.linePos(offset).line + lineOffset;
-  const errors: ContentError[] = doc.errors.map((e) => ({
+  // After the first syntax error the rest are usually echoes of it.
+  const errors: ContentError[] = doc.errors.slice(0, 1).map((e) => ({
     file,
     line: lineAt(e.pos[0]),
     message: `YAML: ${e.message.split('\n')[0]}`,
