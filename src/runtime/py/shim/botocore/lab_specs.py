@@ -13,7 +13,7 @@ _SPECS = {
         "GetObject": "Bucket:s! Key:s! Range:s VersionId:s IfMatch:s IfNoneMatch:s ResponseContentType:s",
         "HeadObject": "Bucket:s! Key:s! VersionId:s IfMatch:s IfNoneMatch:s",
         "DeleteObject": "Bucket:s! Key:s! VersionId:s",
-        "CopyObject": "Bucket:s! Key:s! CopySource:s! Metadata:m MetadataDirective:s ContentType:s",
+        "CopyObject": "Bucket:s! Key:s! CopySource:x! Metadata:m MetadataDirective:s ContentType:s",
         "ListObjectsV2": "Bucket:s! Prefix:s Delimiter:s MaxKeys:i ContinuationToken:s StartAfter:s FetchOwner:B EncodingType:s",
         "PutBucketNotificationConfiguration": "Bucket:s! NotificationConfiguration:S! SkipDestinationValidation:B",
         "GetBucketNotificationConfiguration": "Bucket:s!",
@@ -126,6 +126,7 @@ _TYPE_NAMES = {
     "m": ("dict",),
     "S": ("dict",),
     "t": ("datetime", "str"),
+    "x": ("str", "dict"),
 }
 
 
