@@ -1,0 +1,9 @@
+from shared_utils import format_money, json_response
+
+
+def format_money(cents):
+    return "$" + str(cents / 100)
+
+
+def lambda_handler(event, context):
+    return json_response(200, {"order": event["order_id"], "total": format_money(event["total_cents"])})
