@@ -1,0 +1,15 @@
+import json
+
+import boto3
+
+lambda_client = boto3.client("lambda")
+
+
+def lambda_handler(event, context):
+    order = json.loads(event["body"])
+    lambda_client.invoke(FunctionName="receipt-writer", InvocationType="Event", Payload=json.dumps(order))
+    return {
+        "statusCode": 202,
+        "headers": {"Content-Type": "application/json"},
+        "body": json.dumps({"order_id": order["order_id"], "status": "accepted"}),
+    }
