@@ -40,10 +40,14 @@ export function rowStateAt(row: EnvRow, t: number): EnvStateAt {
   return i < 0 ? 'init' : 'idle';
 }
 
+/** Index range [lo, hi) of a row's spans that may overlap [fromMs, toMs]; no allocation (check endMs). */
+export function spanRange(row: EnvRow, fromMs: number, toMs: number): readonly [number, number] {
+  return [lowerBound(row.spanMaxEnds, fromMs), upperBound(row.spanStarts, toMs)];
+}
+
 /** The spans of a row that overlap [fromMs, toMs], found by two binary searches. */
 export function spansInWindow(row: EnvRow, fromMs: number, toMs: number): readonly TimelineSpan[] {
-  const lo = lowerBound(row.spanMaxEnds, fromMs);
-  const hi = upperBound(row.spanStarts, toMs);
+  const [lo, hi] = spanRange(row, fromMs, toMs);
   if (lo === 0 && hi === row.spans.length) return row.spans;
   const out: TimelineSpan[] = [];
   for (let i = lo; i < hi; i++) if (row.spans[i]!.endMs >= fromMs) out.push(row.spans[i]!);

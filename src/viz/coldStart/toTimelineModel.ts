@@ -17,7 +17,7 @@ import type {
 import { EMPTY_STATS } from './timelineTypes';
 
 export type { EnvStateAt } from './timelineFrame';
-export { rowStateAt, spansInWindow, timelineFrameAt } from './timelineFrame';
+export { rowStateAt, spanRange, spansInWindow, timelineFrameAt } from './timelineFrame';
 export * from './timelineTypes';
 
 interface RowBuilder {
@@ -38,21 +38,30 @@ interface RowBuilder {
 
 const CHECKPOINTS = 256;
 
-function span(b: RowBuilder, kind: TimelineSpanKind, startMs: number, endMs: number): TimelineSpan {
+type SpanExtra = Partial<Omit<TimelineSpan, 'kind' | 'envIndex' | 'startMs' | 'endMs'>>;
+
+/** Every span has the same fields in the same order: one hidden class keeps per-frame reads fast. */
+function span(
+  b: RowBuilder,
+  kind: TimelineSpanKind,
+  startMs: number,
+  endMs: number,
+  x: SpanExtra = {},
+): TimelineSpan {
   return {
     kind,
     envIndex: b.index,
     startMs,
     endMs,
-    open: false,
-    part: null,
-    model: null,
-    suppressed: false,
-    requestId: null,
-    status: null,
-    cold: false,
-    attempt: 0,
-    note: null,
+    open: x.open ?? false,
+    part: x.part ?? null,
+    model: x.model ?? null,
+    suppressed: x.suppressed ?? false,
+    requestId: x.requestId ?? null,
+    status: x.status ?? null,
+    cold: x.cold ?? false,
+    attempt: x.attempt ?? 0,
+    note: x.note ?? null,
   };
 }
 
@@ -132,17 +141,15 @@ export function toTimelineModel(events: readonly TraceLike[], options: TimelineO
       case 'lambda.env.init.span': {
         const b = byId.get(e.envId);
         if (!b) break;
-        b.spans.push({
-          ...span(
+        b.spans.push(
+          span(
             b,
             e.part === 'module' ? 'init-measured' : 'init-modeled',
             e.startMs,
             e.startMs + e.durationMs,
+            { part: e.part, model: e.model, suppressed: e.phase === 'invoke' },
           ),
-          part: e.part,
-          model: e.model,
-          suppressed: e.phase === 'invoke',
-        });
+        );
         break;
       }
       case 'lambda.env.init.end': {
@@ -168,7 +175,7 @@ export function toTimelineModel(events: readonly TraceLike[], options: TimelineO
         }
         if (e.to === 'gone') {
           b.goneAt = e.t;
-          b.spans.push({ ...span(b, 'shutdown', e.t, e.t), note: e.reason });
+          b.spans.push(span(b, 'shutdown', e.t, e.t, { note: e.reason }));
           alive--;
           aliveChanges.push([e.t, alive]);
         }
@@ -191,14 +198,15 @@ export function toTimelineModel(events: readonly TraceLike[], options: TimelineO
         const b = byId.get(e.envId);
         const inv = b?.invoke;
         if (!b || !inv) break;
-        b.spans.push({
-          ...span(b, 'invoke', inv.start, e.t),
-          requestId: inv.requestId,
-          status: e.status,
-          cold: inv.cold,
-          attempt: inv.attempt,
-          note: inv.type,
-        });
+        b.spans.push(
+          span(b, 'invoke', inv.start, e.t, {
+            requestId: inv.requestId,
+            status: e.status,
+            cold: inv.cold,
+            attempt: inv.attempt,
+            note: inv.type,
+          }),
+        );
         b.invoke = null;
         b.idleSince = e.t;
         b.invokes++;
@@ -261,16 +269,17 @@ export function toTimelineModel(events: readonly TraceLike[], options: TimelineO
 function finishRow(b: RowBuilder, endMs: number): EnvRow {
   if (b.invoke) {
     const inv = b.invoke;
-    b.spans.push({
-      ...span(b, 'invoke', inv.start, Math.max(inv.start, endMs)),
-      open: true,
-      requestId: inv.requestId,
-      cold: inv.cold,
-      attempt: inv.attempt,
-      note: inv.type,
-    });
+    b.spans.push(
+      span(b, 'invoke', inv.start, Math.max(inv.start, endMs), {
+        open: true,
+        requestId: inv.requestId,
+        cold: inv.cold,
+        attempt: inv.attempt,
+        note: inv.type,
+      }),
+    );
   } else if (b.goneAt === null && b.idleSince !== null && endMs > b.idleSince) {
-    b.spans.push({ ...span(b, 'idle', b.idleSince, endMs), open: true });
+    b.spans.push(span(b, 'idle', b.idleSince, endMs, { open: true }));
   }
   const spans = b.spans.sort((x, y) => x.startMs - y.startMs || LAYER[x.kind] - LAYER[y.kind]);
   let last = b.createdAt;
