@@ -67,7 +67,7 @@ function complete(ctx: WorldCtx, ev: AsyncEvent, outcome: AsyncOutcome): void {
 }
 
 export function onAsyncDispatch(ctx: WorldCtx, ev: AsyncEvent): void {
-  const r = resolveQualified(ctx, ev.functionName, ev.qualifier);
+  const r = resolveQualified(ctx, ev.functionName, ev.qualifier, true);
   if ('name' in r) {
     complete(ctx, ev, 'dropped');
     return;

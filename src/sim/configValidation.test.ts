@@ -340,6 +340,29 @@ describe('layers, versions and aliases', () => {
       .expectError('InvalidParameterValueException', '$LATEST version cannot be deleted');
   });
 
+  it('a weighted alias sends its share of requests to the additional version (canary)', () => {
+    const t = createTestWorld()
+      .do((w) => w.createFunction(base))
+      .do((w) => w.publishVersion('orders'))
+      .do((w) => w.updateFunctionConfiguration('orders', { memorySize: 256 }))
+      .do((w) => w.publishVersion('orders'))
+      .do((w) => w.createAlias('orders', 'live', '1', { additionalVersionWeights: { '1': 0.5 } }))
+      .expectError('InvalidParameterValueException', "already the alias's primary version")
+      .do((w) => w.createAlias('orders', 'live', '1', { additionalVersionWeights: { '2': 1.5 } }))
+      .expectError('ValidationException', "at 'routingConfig.additionalVersionWeights'")
+      .do((w) => w.createAlias('orders', 'live', '1', { additionalVersionWeights: { '2': 0.25 } }))
+      .expectOk();
+    const versions: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      t.invoke({ functionName: 'orders', qualifier: 'live' }).advanceBy(1000);
+      versions.push(t.response().executedVersion);
+    }
+    const canary = versions.filter((v) => v === '2').length;
+    expect(versions.length).toBe(400);
+    expect(canary).toBeGreaterThan(60);
+    expect(canary).toBeLessThan(140);
+  });
+
   it('a deleted function is gone and its environments leave', () => {
     createTestWorld()
       .do((w) => w.createFunction(base))

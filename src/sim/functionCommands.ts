@@ -7,6 +7,7 @@ import { type ConfigCandidate, filesSize, validateCandidate } from './configVali
 import { retireWhere } from './envPool';
 import type {
   AliasConfiguration,
+  AliasRoutingConfig,
   CodeInput,
   CreateFunctionInput,
   FunctionConfigPatch,
@@ -193,6 +194,7 @@ export function putAlias(
   alias: string,
   version: string,
   mode: 'create' | 'update',
+  routing: AliasRoutingConfig | null = null,
 ): Result<AliasConfiguration> {
   const fn = getRecord(ctx, name);
   if ('ok' in fn) return fn;
@@ -212,7 +214,39 @@ export function putAlias(
   if (version !== '$LATEST' && !fn.versions.has(version)) {
     return notFound(`Function not found: ${functionArn(ctx, name, version)}`);
   }
-  const value: AliasConfiguration = { name: alias, aliasArn, functionVersion: version };
+  const weights = Object.entries(routing?.additionalVersionWeights ?? {});
+  if (weights.length > 1) {
+    return invalidParameter(
+      'RoutingConfig.AdditionalVersionWeights: an alias can route to at most one additional version.',
+    );
+  }
+  for (const [extra, weight] of weights) {
+    if (!(weight >= 0 && weight <= 1)) {
+      return validationError([
+        {
+          field: 'routingConfig.additionalVersionWeights',
+          value: String(weight),
+          constraint: 'Member must have value between 0.0 and 1.0',
+        },
+      ]);
+    }
+    if (version === '$LATEST' || extra === '$LATEST') {
+      return invalidParameter(
+        'RoutingConfig: weighted aliases route between published versions only, not $LATEST.',
+      );
+    }
+    if (extra === version) {
+      return invalidParameter(
+        `RoutingConfig.AdditionalVersionWeights: version ${extra} is already the alias's primary version.`,
+      );
+    }
+    if (!fn.versions.has(extra)) return notFound(`Function not found: ${functionArn(ctx, name, extra)}`);
+  }
+  const routingConfig =
+    weights.length > 0 && routing
+      ? { additionalVersionWeights: { ...routing.additionalVersionWeights } }
+      : null;
+  const value: AliasConfiguration = { name: alias, aliasArn, functionVersion: version, routingConfig };
   fn.aliases.set(alias, value);
   ctx.trace.emit('lambda.alias.changed', ctx.now, {
     functionName: name,

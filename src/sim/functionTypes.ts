@@ -90,10 +90,16 @@ export interface FunctionConfiguration {
   readonly description: string;
 }
 
+export interface AliasRoutingConfig {
+  /** At most one extra published version and the share (0-1) of requests it receives. */
+  readonly additionalVersionWeights: Readonly<Record<string, number>>;
+}
+
 export interface AliasConfiguration {
   readonly name: string;
   readonly aliasArn: string;
   readonly functionVersion: string;
+  readonly routingConfig: AliasRoutingConfig | null;
 }
 
 export interface DestinationConfigInput {

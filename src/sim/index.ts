@@ -15,6 +15,7 @@ export type { FakeEntry, FakePhase, FakeRuntime, FakeScript } from './fakeRuntim
 export { createFakeRuntime } from './fakeRuntime';
 export type {
   AliasConfiguration,
+  AliasRoutingConfig,
   CodeInput,
   CreateFunctionInput,
   DestinationConfigInput,

@@ -35,7 +35,7 @@ export function invoke(ctx: WorldCtx, p: InvokeParams): Result<InvokeAccepted> {
       },
     ]);
   }
-  const resolved = resolveQualified(ctx, p.functionName, p.qualifier);
+  const resolved = resolveQualified(ctx, p.functionName, p.qualifier, type === 'RequestResponse');
   if ('name' in resolved) return { ok: false, error: resolved };
   const payloadJson = p.payloadJson ?? '{}';
   const max = type === 'Event' ? ASYNC_PAYLOAD_MAX_BYTES : SYNC_PAYLOAD_MAX_BYTES;

@@ -20,7 +20,13 @@ export interface Resolved {
   readonly qualifier: string | undefined;
 }
 
-export function resolveQualified(ctx: WorldCtx, name: string, qualifier?: string): Resolved | AwsError {
+/** Resolve a qualifier; with `route`, a weighted alias draws its version from the seeded RNG. */
+export function resolveQualified(
+  ctx: WorldCtx,
+  name: string,
+  qualifier?: string,
+  route = false,
+): Resolved | AwsError {
   const fn = ctx.functions.get(name);
   const missing = (): AwsError => ({
     name: 'ResourceNotFoundException',
@@ -30,7 +36,12 @@ export function resolveQualified(ctx: WorldCtx, name: string, qualifier?: string
   if (!fn || fn.deleted) return missing();
   if (qualifier === undefined || qualifier === '$LATEST') return { fn, config: fn.latest, qualifier };
   const alias = fn.aliases.get(qualifier);
-  const config = fn.versions.get(alias ? alias.functionVersion : qualifier);
+  let version = alias ? alias.functionVersion : qualifier;
+  if (route && alias?.routingConfig) {
+    const [extra, weight] = Object.entries(alias.routingConfig.additionalVersionWeights)[0] ?? ['', 0];
+    if (ctx.rng.next() < weight) version = extra;
+  }
+  const config = fn.versions.get(version);
   return config ? { fn, config, qualifier } : missing();
 }
 

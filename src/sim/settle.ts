@@ -33,10 +33,13 @@ export function settleEffects(world: World, runtime: FakeRuntime, first: readonl
   }
 }
 
+const STUCK = 'the world waits on runtime effects that were handed out earlier and never completed';
+
 /** Advance to `t`, settling every effect on the way. */
 export function advanceSettled(world: World, runtime: FakeRuntime, t: number): void {
   for (;;) {
     const r = world.advanceTo(t);
+    if (r.blocked && r.effects.length === 0) throw new Error(STUCK);
     settleEffects(world, runtime, r.effects);
     if (!r.blocked && world.outstandingEffects() === 0 && r.now >= t) return;
   }
@@ -45,6 +48,7 @@ export function advanceSettled(world: World, runtime: FakeRuntime, t: number): v
 export function runUntilIdleSettled(world: World, runtime: FakeRuntime): void {
   for (;;) {
     const r = world.runUntilIdle();
+    if (r.blocked && r.effects.length === 0) throw new Error(STUCK);
     settleEffects(world, runtime, r.effects);
     if (!r.blocked && world.outstandingEffects() === 0 && r.effects.length === 0) return;
   }

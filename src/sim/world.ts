@@ -163,8 +163,10 @@ export function createWorld(options: WorldOptions): World {
     updateFunctionCode: (name, code) => withEffects(fc.updateFunctionCode(ctx, name, code)),
     deleteFunction: (name, qualifier) => withEffects(fc.deleteFunction(ctx, name, qualifier)),
     publishVersion: (name) => withEffects(fc.publishVersion(ctx, name)),
-    createAlias: (name, alias, version) => withEffects(fc.putAlias(ctx, name, alias, version, 'create')),
-    updateAlias: (name, alias, version) => withEffects(fc.putAlias(ctx, name, alias, version, 'update')),
+    createAlias: (name, alias, version, routing) =>
+      withEffects(fc.putAlias(ctx, name, alias, version, 'create', routing ?? null)),
+    updateAlias: (name, alias, version, routing) =>
+      withEffects(fc.putAlias(ctx, name, alias, version, 'update', routing ?? null)),
     deleteAlias: (name, alias) => withEffects(fc.deleteAlias(ctx, name, alias)),
     publishLayerVersion: (input) => withEffects(fc.publishLayerVersion(ctx, input)),
     putFunctionConcurrency: (name, n) => withEffects(cc.putFunctionConcurrency(ctx, name, n)),

@@ -8,6 +8,7 @@ import type { Effect } from './effects';
 import type { LifetimeModel } from './environment';
 import type {
   AliasConfiguration,
+  AliasRoutingConfig,
   CodeInput,
   CreateFunctionInput,
   EventInvokeConfig,
@@ -83,8 +84,18 @@ export interface World {
   updateFunctionCode(name: string, code: CodeInput): Result<FunctionConfiguration>;
   deleteFunction(name: string, qualifier?: string): Result<null>;
   publishVersion(name: string): Result<FunctionConfiguration>;
-  createAlias(name: string, alias: string, version: string): Result<AliasConfiguration>;
-  updateAlias(name: string, alias: string, version: string): Result<AliasConfiguration>;
+  createAlias(
+    name: string,
+    alias: string,
+    version: string,
+    routing?: AliasRoutingConfig,
+  ): Result<AliasConfiguration>;
+  updateAlias(
+    name: string,
+    alias: string,
+    version: string,
+    routing?: AliasRoutingConfig,
+  ): Result<AliasConfiguration>;
   deleteAlias(name: string, alias: string): Result<null>;
   publishLayerVersion(input: PublishLayerVersionInput): Result<LayerVersion>;
   putFunctionConcurrency(name: string, reserved: number): Result<{ reservedConcurrentExecutions: number }>;
