@@ -1,0 +1,26 @@
+/** Labels for virtual times, durations and money, the same in every view and its table. */
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  const a = Math.abs(ms);
+  if (a < 1000) return `${ms.toFixed(a < 10 ? 2 : 0)} ms`;
+  if (a < 60_000) return `${(ms / 1000).toFixed(a < 10_000 ? 3 : 1)} s`;
+  if (a < 3_600_000) return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/** A virtual time as an offset from the start of the run ("+1.250 s"). */
+export function formatOffset(ms: number, startMs: number): string {
+  return `+${formatDuration(ms - startMs)}`;
+}
+
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return '–';
+  if (usd === 0) return '$0';
+  if (usd < 0.01) return `$${usd.toExponential(2)}`;
+  return `$${usd.toFixed(2)}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
