@@ -42,6 +42,21 @@ describe('throttling (429 TooManyRequestsException "Rate Exceeded.")', () => {
     t.advanceBy(120_000).invoke({ functionName: 'f' }).expectOk();
   });
 
+  it('lets a lesson lower the account limit, but not below what functions reserved', () => {
+    const t = createTestWorld({}, slow).createFunction({ functionName: 'f' });
+    t.do((w) => w.putFunctionConcurrency('f', 200)).expectOk();
+    t.do((w) => w.setAccountConcurrency(150)).expectError(
+      'InvalidParameterValueException',
+      'cannot be lower than',
+    );
+    t.do((w) => w.setAccountConcurrency(0)).expectError('ValidationException', "at 'concurrentExecutions'");
+    t.do((w) => w.deleteFunctionConcurrency('f'))
+      .do((w) => w.setAccountConcurrency(2))
+      .expectOk();
+    t.invoke({ functionName: 'f' }).invoke({ functionName: 'f' }).invoke({ functionName: 'f' });
+    t.expectError('TooManyRequestsException', 'Rate Exceeded.');
+  });
+
   it('keeps at least 100 concurrency unreserved', () => {
     createTestWorld()
       .createFunction({ functionName: 'a' })

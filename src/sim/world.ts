@@ -4,7 +4,7 @@
  * completeInit / completeInvoke; advanceTo / runUntilIdle move virtual time, never past outstanding work.
  */
 import { onAsyncDispatch } from './asyncInvoke';
-import type { Result } from './awsErrors';
+import { fail, type Result, validationError } from './awsErrors';
 import { computeBill, createLedger, type PcAllocation } from './billing';
 import { DEFAULT_COLD_START_MODEL } from './coldStart';
 import { concurrencySnapshot } from './concurrency';
@@ -182,7 +182,23 @@ export function createWorld(options: WorldOptions): World {
     putFunctionEventInvokeConfig: (name, q, c) =>
       withEffects(cc.putFunctionEventInvokeConfig(ctx, name, q, c)),
     setAccountConcurrency(limit) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        return validationError([
+          {
+            field: 'concurrentExecutions',
+            value: String(limit),
+            constraint: 'Member must have value greater than or equal to 1',
+          },
+        ]);
+      }
+      if (limit < ctx.totalReserved) {
+        return fail(
+          'InvalidParameterValueException',
+          `The account limit (${limit}) cannot be lower than the concurrency reserved by functions (${ctx.totalReserved}).`,
+        );
+      }
       ctx.accountLimit = limit;
+      return { ok: true, value: { accountLimit: limit }, effects: [] };
     },
     invoke: (params) => withEffects(invoke(ctx, params)),
     getResponse: (requestId) => ctx.responses.get(requestId),

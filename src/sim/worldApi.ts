@@ -112,7 +112,8 @@ export interface World {
     qualifier: string | undefined,
     config: EventInvokeConfigInput,
   ): Result<EventInvokeConfig>;
-  setAccountConcurrency(limit: number): void;
+  /** A lab setting (a Service Quotas change in AWS): the account's concurrent executions limit. */
+  setAccountConcurrency(limit: number): Result<{ accountLimit: number }>;
   invoke(params: InvokeParams): Result<InvokeAccepted>;
   /** The sync response once the invocation ended; null while pending; undefined if unknown or forgotten. */
   getResponse(requestId: string): InvokeResponse | null | undefined;
