@@ -50,8 +50,8 @@ const DESCRIBE: Describers = {
 
 export function describeEvent(loose: TraceLike): string {
   const e = asKnown(loose);
-  const describe = DESCRIBE[e.name] as ((x: typeof e) => string) | undefined;
-  if (describe) return describe(e);
+  const words = DESCRIBE[e.name] as ((x: typeof e) => string) | undefined;
+  if (words) return words(e);
   // Unknown or undescribed events (service traces) read as their payload.
   const json = payloadJson(loose).replace(/\s+/g, ' ');
   return json.length > 160 ? `${json.slice(0, 157)}…` : json;
