@@ -76,7 +76,10 @@ describe('cold-start model', () => {
       .advanceBy(5000);
     const spans = eventsNamed(t.world.trace.events, 'lambda.env.init.span');
     expect(spans.map((s) => s.part)).toEqual(['restore']);
-    const report = t.logMessages('s').find((l) => l.startsWith('REPORT'))!;
+    const lines = t.logMessages('s');
+    expect(lines[0]).toMatch(/^RESTORE_START Runtime Version: python:3\.12\.v40\tRuntime Version ARN: /);
+    expect(lines[1]).toMatch(/^RESTORE_REPORT Restore Duration: 120\.\d\d ms$/);
+    const report = lines.find((l) => l.startsWith('REPORT'))!;
     expect(report).toMatch(/\tRestore Duration: 120\.\d\d ms\tBilled Restore Duration: 12\d ms\t$/);
     expect(report).not.toContain('Init Duration');
     expect(t.world.envs()[0]?.initType).toBe('snap-start');

@@ -39,7 +39,9 @@ export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
       ctx.now,
       env.json
         ? lines.initStartJson(ctx.now, env.initType, phase, profile.runtimeVersion, arn)
-        : lines.initStartLine(profile.runtimeVersion, arn),
+        : env.initType === 'snap-start'
+          ? lines.restoreStartLine(profile.runtimeVersion, arn)
+          : lines.initStartLine(profile.runtimeVersion, arn),
     );
   }
   env.awaiting = 'init';
@@ -149,8 +151,10 @@ export function onInitDone(ctx: WorldCtx, env: Env): void {
       initReport();
       env.needsReset = true;
     } else if (env.initType === 'on-demand') env.pendingColdInitCentis = run.totalCentis;
-    else if (env.initType === 'snap-start') env.pendingRestoreCentis = run.totalCentis;
-    else initReport();
+    else if (env.initType === 'snap-start') {
+      env.pendingRestoreCentis = run.totalCentis;
+      if (!env.json) logTo(ctx, env, ctx.now, lines.restoreReportLine(run.totalCentis));
+    } else initReport();
     const waiting = env.current;
     env.current = null;
     if (waiting) serve(ctx, env, waiting);

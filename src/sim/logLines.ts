@@ -7,6 +7,18 @@ export function initStartLine(runtimeVersion: string, runtimeVersionArn: string)
   return `INIT_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: ${runtimeVersionArn}`;
 }
 
+/**
+ * SnapStart environments restore instead of initializing. These two lines are not in the facts file; their
+ * shape follows INIT_START and the REPORT's `Restore Duration` field.
+ */
+export function restoreStartLine(runtimeVersion: string, runtimeVersionArn: string): string {
+  return `RESTORE_START Runtime Version: ${runtimeVersion}\tRuntime Version ARN: ${runtimeVersionArn}`;
+}
+
+export function restoreReportLine(restoreCentis: number): string {
+  return `RESTORE_REPORT Restore Duration: ${formatCentis(restoreCentis)} ms`;
+}
+
 export function startLine(requestId: string, version: string): string {
   return `START RequestId: ${requestId} Version: ${version}`;
 }
