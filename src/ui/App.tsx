@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { runTest } from '../controller/pythonController';
+import { runTest } from '../controller/labController';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';

@@ -5,6 +5,7 @@
  * to the shared worker core, so the browser and the Node host run the same runtime code.
  */
 import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
+import { createWorkerCore } from '../engine/workerCore';
 import {
   BOOT_PHASES,
   type BootOptions,
@@ -13,10 +14,16 @@ import {
   PROTOCOL_VERSION,
   type WorkerToHost,
 } from '../protocol';
-import { createBrowserCore } from './browserCore';
 import { fetchAll } from './fetchWithProgress';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+/** The in-interpreter Lambda runtime, bundled as text; the Node host reads the same files from disk. */
+const RUNTIME_SOURCES: Record<string, string> = import.meta.glob('../py/*.py', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 const post = (message: WorkerToHost, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -86,7 +93,7 @@ async function boot(options: BootOptions): Promise<void> {
     void compiled;
     await timed('ready', async () => {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-      handleRest = createBrowserCore(pyodide as PyodideAPI, post);
+      handleRest = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post);
     });
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handleRest?.(message);

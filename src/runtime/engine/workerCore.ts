@@ -21,6 +21,16 @@ export function createWorkerCore(
   post: (message: WorkerToHost) => void,
 ): (message: HostToWorker) => void {
   const engine = createEngine(pyodide, sources);
+  // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
+  // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
+  quickRun(engine, {
+    files: {
+      'warm_up.py':
+        'import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n',
+    },
+    handler: 'warm_up.handler',
+    eventJson: '{"warm": true}',
+  });
   let fatal: string | null = null;
 
   const serve = (id: number, run: () => void) => {

@@ -1,0 +1,110 @@
+/**
+ * The browser's imperative shell: owns the Python worker pool and the simulated world (services, so they
+ * live here and not in the store), deploys the learner's draft, runs Test through the world, and mirrors
+ * status and results into the store.
+ */
+import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
+import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
+import { BootError } from '../runtime/pool/pythonWorker';
+import { createWorld, type World } from '../sim';
+import { useLabStore } from '../store/labStore';
+import { selectActiveFunction } from '../store/workspaceSlice';
+import { validateEventJson } from '../ui/validateJson';
+import { deployCommands } from './deploy';
+import { createLabRunner, type LabRunner } from './labRunner';
+import { lastFourKb, requestLogLines } from './requestLogs';
+
+let runtime: PooledRuntime | null = null;
+let runner: LabRunner | null = null;
+
+function newWorld(): World {
+  // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
+  const now = Date.now();
+  return createWorld({ seed: now % 2 ** 31, startTimeMs: now });
+}
+
+export function startPython(): void {
+  const store = useLabStore.getState();
+  void runtime?.close();
+  let booted = false;
+  store.setPython({ state: 'booting', phase: 'download', loadedBytes: 0, totalBytes: 0 });
+  const created = createBrowserRuntime({
+    baseUrl: import.meta.env.BASE_URL,
+    useSnapshot: new URLSearchParams(location.search).get('snapshot') !== 'off',
+    spare: true,
+    spareDelayMs: 15_000,
+    onPhase(message) {
+      const current = useLabStore.getState().python;
+      if (booted || current.state !== 'booting') return;
+      useLabStore.getState().setPython({
+        state: 'booting',
+        phase: message.phase,
+        loadedBytes: message.loadedBytes ?? current.loadedBytes,
+        totalBytes: message.totalBytes ?? current.totalBytes,
+      });
+    },
+    onBoot(info) {
+      if (booted) return;
+      booted = true;
+      useLabStore.getState().setPython({
+        state: 'ready',
+        fromSnapshot: info.fromSnapshot,
+        phaseMs: info.phaseMs,
+        readyMs: info.ms,
+      });
+      performance.mark('lambda-lab:python-ready', { detail: info });
+    },
+    onBootFailed(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!booted) {
+        useLabStore.getState().setPython({
+          state: 'failed',
+          phase: error instanceof BootError ? error.phase : 'interpreter',
+          message,
+        });
+      } else {
+        useLabStore.getState().addNotice('warning', `A spare Python worker could not start: ${message}`);
+      }
+    },
+  });
+  runtime = created;
+  runner = createLabRunner(newWorld(), created);
+  store.setIsolated(globalThis.crossOriginIsolated === true);
+  created.warm();
+}
+
+export async function runTest(): Promise<void> {
+  const state = useLabStore.getState();
+  const name = state.workspace.activeFunction;
+  const fn = selectActiveFunction(state);
+  const eventJson = fn.events[fn.activeEvent] ?? '';
+  if (!validateEventJson(eventJson).ok || state.python.state !== 'ready' || state.running || !runner) return;
+  state.setRunning(true);
+  const current = runner;
+  try {
+    for (const { run } of deployCommands(current.world, name, fn)) {
+      const result = await current.command(run);
+      if (!result.ok) {
+        useLabStore.getState().setRunError(`Deploy refused: ${result.error.name}: ${result.error.message}`);
+        return;
+      }
+    }
+    const { accepted, response } = await current.invoke({ functionName: name, payloadJson: eventJson });
+    if (!accepted.ok) {
+      useLabStore.getState().setRunError(`${accepted.error.name}: ${accepted.error.message}`);
+      return;
+    }
+    if (!response) throw new Error('The invocation ended without a response.');
+    const events = current.world.logs.events(`/aws/lambda/${name}`, response.logStreamName);
+    const logs = lastFourKb(requestLogLines(events, response.requestId));
+    useLabStore.getState().setResult({
+      status: response.functionError ? 'Failed' : 'Succeeded',
+      responseJson: response.payloadJson,
+      logs: logs.text.split('\n'),
+      requestId: response.requestId,
+      durationMs: response.durationMs,
+    });
+  } catch (error) {
+    useLabStore.getState().setRunError(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The browser host: the shared worker pool over Pyodide Web Workers, with a warm spare. When the page is
+ * cross-origin isolated a runaway handler is interrupted; otherwise its worker is terminated and the spare
+ * takes over.
+ */
+import { createPooledRuntime, type PooledRuntime, type PooledRuntimeOptions } from '../pool/pooledRuntime';
+import { type PhaseListener, type RawWorker, startPythonWorker } from '../pool/pythonWorker';
+import type { WorkerToHost } from '../protocol';
+
+export interface BrowserRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn'> {
+  readonly baseUrl: string;
+  /** False boots Python the plain way instead of restoring the memory snapshot. */
+  readonly useSnapshot: boolean;
+  readonly onPhase?: PhaseListener;
+}
+
+function spawnWebWorker(): RawWorker {
+  const worker = new Worker(new URL('./python.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'python',
+  });
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    terminate: () => worker.terminate(),
+    listen(onMessage, onCrash) {
+      worker.onmessage = (event: MessageEvent<WorkerToHost>) => onMessage(event.data);
+      worker.onerror = (event) => {
+        event.preventDefault();
+        onCrash(event.message || 'the worker script failed');
+      };
+    },
+  };
+}
+
+export function createBrowserRuntime(options: BrowserRuntimeOptions): PooledRuntime {
+  const pyodideUrl = new URL(`${options.baseUrl}pyodide/`, location.href).href;
+  const boot = {
+    indexUrl: pyodideUrl,
+    snapshotUrl: options.useSnapshot ? `${pyodideUrl}snapshot.bin` : undefined,
+  };
+  return createPooledRuntime({
+    ...options,
+    spawn: () => startPythonWorker(spawnWebWorker(), boot, options.onPhase),
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * A booted Python worker, whatever hosts it (a browser Web Worker or a Node worker thread). Host adapters
+ * wrap their worker as a RawWorker; startPythonWorker sends `boot`, follows the phases, and afterwards
+ * hands run replies to the slot that owns the worker.
+ */
+import {
+  type BootOptions,
+  type BootPhase,
+  type HostToWorker,
+  PROTOCOL_VERSION,
+  type WorkerToHost,
+} from '../protocol';
+
+const SIGINT = 2;
+
+export interface RawWorker {
+  postMessage(message: HostToWorker): void;
+  terminate(): void;
+  /** Calls back with every message, and once if the worker dies (error or exit). */
+  listen(onMessage: (message: WorkerToHost) => void, onCrash: (reason: string) => void): void;
+}
+
+export interface BootInfo {
+  readonly ms: number;
+  readonly fromSnapshot: boolean;
+  readonly phaseMs: Readonly<Record<BootPhase, number>>;
+}
+
+export interface PythonWorker {
+  readonly ready: Promise<BootInfo>;
+  post(message: HostToWorker): void;
+  terminate(): void;
+  /** Asks Python to raise KeyboardInterrupt; false when the host has no shared memory for it. */
+  interrupt(): boolean;
+  clearInterrupt(): void;
+  /** Set by the owner: run replies and `fatal` after boot. */
+  onMessage: ((message: WorkerToHost) => void) | null;
+  /** Set by the owner: the worker died after boot. */
+  onCrash: ((reason: string) => void) | null;
+}
+
+export type PhaseListener = (message: Extract<WorkerToHost, { type: 'phase' }>) => void;
+
+export function startPythonWorker(
+  raw: RawWorker,
+  options: Omit<BootOptions, 'interruptBuffer'>,
+  onPhase?: PhaseListener,
+): PythonWorker {
+  const started = performance.now();
+  const shared =
+    typeof SharedArrayBuffer === 'function' && canShareMemory() ? new SharedArrayBuffer(1) : undefined;
+  const interrupt = shared ? new Uint8Array(shared) : null;
+  let booted = false;
+  let dead = false;
+  let resolveReady: (info: BootInfo) => void = () => {};
+  let rejectReady: (error: Error) => void = () => {};
+  const ready = new Promise<BootInfo>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  // A failed boot is reported through `ready`; nobody has to await it for the process to stay healthy.
+  ready.catch(() => undefined);
+
+  const worker: PythonWorker = {
+    ready,
+    post: (message) => raw.postMessage(message),
+    terminate() {
+      dead = true;
+      raw.terminate();
+      if (!booted) rejectReady(new Error('The Python worker was stopped before it was ready.'));
+    },
+    interrupt() {
+      if (!interrupt) return false;
+      Atomics.store(interrupt, 0, SIGINT);
+      return true;
+    },
+    clearInterrupt() {
+      if (interrupt) Atomics.store(interrupt, 0, 0);
+    },
+    onMessage: null,
+    onCrash: null,
+  };
+
+  raw.listen(
+    (message) => {
+      if (dead) return;
+      switch (message.type) {
+        case 'phase':
+          onPhase?.(message);
+          return;
+        case 'ready':
+          if (message.v !== PROTOCOL_VERSION) {
+            rejectReady(
+              new Error(
+                `The Python worker speaks protocol ${message.v}, the host ${PROTOCOL_VERSION}. Reload.`,
+              ),
+            );
+            return;
+          }
+          booted = true;
+          resolveReady({
+            ms: performance.now() - started,
+            fromSnapshot: message.fromSnapshot,
+            phaseMs: message.phaseMs,
+          });
+          return;
+        case 'bootFailed':
+          dead = true;
+          rejectReady(new BootError(message.phase, message.message));
+          raw.terminate();
+          return;
+        default:
+          worker.onMessage?.(message);
+      }
+    },
+    (reason) => {
+      if (dead) return;
+      dead = true;
+      if (!booted) rejectReady(new BootError('interpreter', `The Python worker crashed: ${reason}`));
+      else worker.onCrash?.(reason);
+    },
+  );
+  raw.postMessage({ type: 'boot', v: PROTOCOL_VERSION, options: { ...options, interruptBuffer: shared } });
+  return worker;
+}
+
+export class BootError extends Error {
+  constructor(
+    readonly phase: BootPhase,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BootError';
+  }
+}
+
+/** Browsers expose SharedArrayBuffer only when cross-origin isolated; Node always can. */
+function canShareMemory(): boolean {
+  const isolated: unknown = Reflect.get(globalThis, 'crossOriginIsolated');
+  return isolated === undefined || isolated === true;
+}

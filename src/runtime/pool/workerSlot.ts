@@ -1,0 +1,167 @@
+/**
+ * One Python worker and its queue. Jobs run one at a time; each phase gets a real-time budget (its virtual
+ * limit / cpuScale + slack). When the budget runs out the slot interrupts Python (KeyboardInterrupt, which
+ * the runtime reports as a timeout); when that does not land within the grace period, or the host has no
+ * shared memory to interrupt with, the worker is terminated, the job ends as a timeout and every
+ * environment it held is reported lost. A crashed worker is treated the same way; the next job gets a
+ * fresh worker from the pool.
+ */
+import type { RunReport } from '../../sim/runtimePort';
+import type { RunMessage, WorkerToHost } from '../protocol';
+import type { PythonWorker } from './pythonWorker';
+
+export type JobResult =
+  | { readonly kind: 'message'; readonly message: WorkerToHost }
+  | { readonly kind: 'timedOut'; readonly realMs: number }
+  | { readonly kind: 'crashed'; readonly message: string; readonly realMs: number };
+
+interface Job {
+  readonly message: RunMessage;
+  readonly budgetMs: number | undefined;
+  readonly resolve: (result: JobResult) => void;
+}
+
+export interface SlotEvents {
+  /** The worker went away with these environments (terminated or crashed). */
+  lost(envIds: readonly string[], reason: string): void;
+}
+
+export interface WorkerSlot {
+  readonly envIds: Set<string>;
+  run(message: RunMessage, budgetMs: number | undefined): Promise<JobResult>;
+  /** Makes sure a worker is starting, so the first job does not wait for a boot it could have overlapped. */
+  warm(): void;
+  close(): void;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
+export function createWorkerSlot(
+  acquire: () => PythonWorker,
+  graceMs: number,
+  events: SlotEvents,
+): WorkerSlot {
+  const envIds = new Set<string>();
+  const queue: Job[] = [];
+  let worker: PythonWorker | null = null;
+  let ready = false;
+  let current: { job: Job; started: number; timers: Timer[] } | null = null;
+  let closed = false;
+
+  const finish = (result: JobResult) => {
+    if (!current) return;
+    for (const timer of current.timers) clearTimeout(timer);
+    // An interrupt that arrived after the phase ended must not hit the next one.
+    worker?.clearInterrupt();
+    const { job } = current;
+    current = null;
+    job.resolve(result);
+    pump();
+  };
+
+  const discard = (reason: string, result: (realMs: number) => JobResult) => {
+    const dead = worker;
+    worker = null;
+    ready = false;
+    dead?.terminate();
+    const lost = [...envIds];
+    envIds.clear();
+    if (lost.length > 0) events.lost(lost, reason);
+    if (current) finish(result(performance.now() - current.started));
+  };
+
+  const failQueued = (message: string) => {
+    for (const job of queue.splice(0)) job.resolve({ kind: 'crashed', message, realMs: 0 });
+  };
+
+  const adopt = (): PythonWorker => {
+    const next = acquire();
+    next.onMessage = (message) => {
+      if (next !== worker) return;
+      if (message.type === 'fatal') {
+        // The reply to the current job follows; after it, the worker is replaced.
+        queueMicrotask(() =>
+          discard(`interpreter failed: ${message.message}`, (realMs) => ({
+            kind: 'crashed',
+            message: message.message,
+            realMs,
+          })),
+        );
+      } else if ('id' in message && current && message.id === current.job.message.id) {
+        finish({ kind: 'message', message });
+      }
+    };
+    next.onCrash = (text) => {
+      if (next !== worker || closed) return;
+      discard(`worker crashed: ${text}`, (realMs) => ({ kind: 'crashed', message: text, realMs }));
+      pump();
+    };
+    next.ready.then(
+      () => {
+        if (next !== worker) return;
+        ready = true;
+        pump();
+      },
+      (error: unknown) => {
+        if (next !== worker) return;
+        const text = error instanceof Error ? error.message : String(error);
+        discard(`worker boot failed: ${text}`, (realMs) => ({ kind: 'crashed', message: text, realMs }));
+        // A worker that cannot even boot would fail again: fail the waiting jobs instead of respawning.
+        failQueued(`Python worker failed to start: ${text}`);
+      },
+    );
+    return next;
+  };
+
+  const startJob = (job: Job, live: PythonWorker) => {
+    const timers: Timer[] = [];
+    current = { job, started: performance.now(), timers };
+    if (job.budgetMs !== undefined) {
+      const terminate = () => {
+        discard('a runaway handler did not stop at its deadline', (realMs) => ({ kind: 'timedOut', realMs }));
+        pump();
+      };
+      timers.push(
+        setTimeout(() => {
+          if (live.interrupt()) timers.push(setTimeout(terminate, graceMs));
+          else terminate();
+        }, job.budgetMs),
+      );
+    }
+    live.post(job.message);
+  };
+
+  function pump() {
+    if (current || closed || queue.length === 0) return;
+    if (!worker) worker = adopt();
+    if (!ready) return;
+    const job = queue.shift();
+    if (job) startJob(job, worker);
+  }
+
+  return {
+    envIds,
+    run(message, budgetMs) {
+      return new Promise<JobResult>((resolve) => {
+        queue.push({ message, budgetMs, resolve });
+        pump();
+      });
+    },
+    warm() {
+      if (!worker && !closed) worker = adopt();
+    },
+    close() {
+      closed = true;
+      const dead = worker;
+      worker = null;
+      failQueued('runtime closed');
+      if (current) finish({ kind: 'crashed', message: 'runtime closed', realMs: 0 });
+      dead?.terminate();
+    },
+  };
+}
+
+/** A report for a phase whose worker never answered. */
+export function lostReport(outcome: RunReport['outcome'], realMs: number): RunReport {
+  return { outcome, cpuMs: realMs, sleepMs: 0, maxMemoryMb: 0, logs: [] };
+}
