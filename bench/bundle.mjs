@@ -19,7 +19,9 @@ export function measureBundle(dist) {
     }
   };
   for (const entry of entries) visit(entry);
-  const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const all = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
   const initialGzip = [...seen].reduce((sum, rel) => sum + gz(join(dist, rel)), 0);
   const totalGzip = all.reduce((sum, rel) => sum + gz(join(dist, rel)), 0);
   return { initial: [...seen], initialGzip, totalGzip };

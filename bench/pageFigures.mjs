@@ -117,9 +117,27 @@ export async function pageFigures(browser, base, runs, stats) {
   void stats;
   return [
     ['first contentful paint', 'ms', lab.paint, bare.paint, 'the lab against the bare Pyodide page'],
-    ['page load to Python ready (snapshot)', 'ms', lab.ready, bare.ready, 'against a bare page loading Pyodide plainly'],
+    [
+      'page load to Python ready (snapshot)',
+      'ms',
+      lab.ready,
+      bare.ready,
+      'against a bare page loading Pyodide plainly',
+    ],
     ['page load to Python ready (plain, ?snapshot=off)', 'ms', lab.plain, bare.ready, 'same baseline'],
-    ['repeat visit to Python ready (snapshot)', 'ms', lab.repeat, bare.ready, 'reload in the same browser context'],
-    ['warm Test round trip in the UI', 'ms', uiTimes, rawTimes, 'click to result shown, against raw postMessage + Python call'],
+    [
+      'repeat visit to Python ready (snapshot)',
+      'ms',
+      lab.repeat,
+      bare.ready,
+      'reload in the same browser context',
+    ],
+    [
+      'warm Test round trip in the UI',
+      'ms',
+      uiTimes,
+      rawTimes,
+      'click to result shown, against raw postMessage + Python call',
+    ],
   ];
 }

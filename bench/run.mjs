@@ -19,7 +19,12 @@ const PORT = 4183;
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1), runs: sorted.length };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    min: sorted[0],
+    max: sorted.at(-1),
+    runs: sorted.length,
+  };
 };
 
 if (!args.includes('--no-build')) {
@@ -50,9 +55,22 @@ const add = (name, unit, values, baseline, note) => {
 
 try {
   const bundle = measureBundle(resolve('dist'));
-  figures.push({ name: 'initial JS (gzip)', unit: 'KiB', median: bundle.initialGzip / 1024, min: bundle.initialGzip / 1024, max: bundle.initialGzip / 1024, runs: 1, baseline: { median: bundle.totalGzip / 1024 }, ratio: bundle.initialGzip / bundle.totalGzip, note: 'entry chunk and its static imports, against all JS the app ships (Pyodide excluded)' });
+  figures.push({
+    name: 'initial JS (gzip)',
+    unit: 'KiB',
+    median: bundle.initialGzip / 1024,
+    min: bundle.initialGzip / 1024,
+    max: bundle.initialGzip / 1024,
+    runs: 1,
+    baseline: { median: bundle.totalGzip / 1024 },
+    ratio: bundle.initialGzip / bundle.totalGzip,
+    note: 'entry chunk and its static imports, against all JS the app ships (Pyodide excluded)',
+  });
 
-  const browser = await chromium.launch({ executablePath: (await findChromium()) ?? undefined, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: (await findChromium()) ?? undefined,
+    args: CHROMIUM_ARGS,
+  });
   for (const figure of await pageFigures(browser, base, runs, stats)) add(...figure);
   await browser.close();
 } finally {
@@ -60,20 +78,29 @@ try {
 }
 
 const fmt = (n) => (n === undefined ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
-console.log(`\nLambda Lab benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs each\n`);
+console.log(
+  `\nLambda Lab benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs each\n`,
+);
 console.log('| figure | median | min | max | unit | baseline (median) | ratio |');
 console.log('|---|---|---|---|---|---|---|');
 for (const f of figures) {
-  console.log(`| ${f.name} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.unit} | ${fmt(f.baseline?.median)} | ${f.ratio ? `${f.ratio.toFixed(2)}x` : ''} |`);
+  console.log(
+    `| ${f.name} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} | ${f.unit} | ${fmt(f.baseline?.median)} | ${f.ratio ? `${f.ratio.toFixed(2)}x` : ''} |`,
+  );
 }
 console.log('\nNot measured yet (waiting for the feature named):');
 for (const [figure, waitsFor] of PENDING) console.log(`- ${figure}: ${waitsFor}`);
 
-if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, figures }, null, 2)}\n`);
+if (jsonOut)
+  writeFileSync(
+    jsonOut,
+    `${JSON.stringify({ machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version }, figures }, null, 2)}\n`,
+  );
 if (check) {
   const budgets = JSON.parse(readFileSync(resolve('bench/budgets.json'), 'utf8'));
   const breaches = figures.filter((f) => budgets[f.name] !== undefined && f.median > budgets[f.name]);
-  for (const b of breaches) console.error(`Budget breached: ${b.name} median ${fmt(b.median)} ${b.unit} > ${budgets[b.name]}`);
+  for (const b of breaches)
+    console.error(`Budget breached: ${b.name} median ${fmt(b.median)} ${b.unit} > ${budgets[b.name]}`);
   if (breaches.length > 0) process.exit(1);
   console.log('All budgets met.');
 }

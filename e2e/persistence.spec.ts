@@ -5,7 +5,10 @@ test('code and test event survive a reload', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
   await lab.waitForEditors();
-  await lab.pasteEditorText('editor.code', 'def lambda_handler(event, context):\n    return {"kept": event["n"]}\n');
+  await lab.pasteEditorText(
+    'editor.code',
+    'def lambda_handler(event, context):\n    return {"kept": event["n"]}\n',
+  );
   await lab.replaceEditorText('editor.event', '{"n": 5}');
   await page.reload();
   await lab.waitForEditors();

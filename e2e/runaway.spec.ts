@@ -1,13 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { watchLongTasks } from './pages/longTasks';
 import { LabPage } from './pages/labPage';
+import { watchLongTasks } from './pages/longTasks';
 
-test('an infinite loop times out at 3 s, the page stays responsive, and the next Test works', async ({ page }) => {
+test('an infinite loop times out at 3 s, the page stays responsive, and the next Test works', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open();
   await lab.waitForEditors();
   await lab.waitForPython();
-  await lab.pasteEditorText('editor.code', 'def lambda_handler(event, context):\n    while True:\n        pass\n');
+  await lab.pasteEditorText(
+    'editor.code',
+    'def lambda_handler(event, context):\n    while True:\n        pass\n',
+  );
   const longestTask = await watchLongTasks(page);
   await lab.testButton.click();
   // While Python spins, the page still answers: the lesson pane scrolls and the editor takes focus.
@@ -18,7 +23,10 @@ test('an infinite loop times out at 3 s, the page stays responsive, and the next
   await expect(lab.resultResponse).toContainText('Task timed out after 3.00 seconds');
   expect(await longestTask()).toBeLessThan(100);
 
-  await lab.pasteEditorText('editor.code', 'def lambda_handler(event, context):\n    return {"again": True}\n');
+  await lab.pasteEditorText(
+    'editor.code',
+    'def lambda_handler(event, context):\n    return {"again": True}\n',
+  );
   await lab.waitForPython();
   await lab.testButton.click();
   await expect(lab.resultStatus).toHaveText('Succeeded');
