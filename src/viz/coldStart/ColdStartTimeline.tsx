@@ -1,0 +1,189 @@
+/**
+ * The cold-start timeline: a throttle lane, one virtualised row per execution environment, and a
+ * concurrency chart with latency percentiles, all drawn at `timeMs` from a prebuilt model.
+ */
+import { useId, useMemo, useState } from 'react';
+import { formatDuration, plural } from '../common/format';
+import { Patterns, patternIds } from '../common/Patterns';
+import { createTimeScale, dataScale, timeTicks } from '../common/scale';
+import { TextAlternative } from '../common/TextAlternative';
+import { stepPath } from './stepPath';
+import { TimelineRow } from './TimelineRow';
+import { TimelineTable } from './TimelineTable';
+import { timelineFrameAt } from './timelineFrame';
+import type { TimelineModel } from './timelineTypes';
+
+export interface ColdStartTimelineProps {
+  readonly model: TimelineModel;
+  /** The virtual time to draw at. */
+  readonly timeMs: number;
+  readonly width?: number;
+  readonly rowHeight?: number;
+  /** Rows visible without scrolling; the rest are virtualised. */
+  readonly viewportRows?: number;
+  readonly fromMs?: number;
+  readonly toMs?: number;
+  readonly title?: string;
+}
+
+const LABEL_WIDTH = 112;
+const LANE = 18;
+const CHART = 64;
+const OVERSCAN = 4;
+
+export function ColdStartTimeline(props: ColdStartTimelineProps) {
+  const {
+    model,
+    timeMs,
+    width = 800,
+    rowHeight = 14,
+    viewportRows = 24,
+    title = 'Cold-start timeline',
+  } = props;
+  const prefix = useId().replace(/:/g, '');
+  const patterns = patternIds(prefix);
+  const [scrollTop, setScrollTop] = useState(0);
+  const scale = useMemo(
+    () =>
+      createTimeScale(
+        props.fromMs ?? model.startMs,
+        props.toMs ?? model.endMs,
+        LABEL_WIDTH,
+        width - LABEL_WIDTH - 8,
+      ),
+    [props.fromMs, props.toMs, model.startMs, model.endMs, width],
+  );
+  const frame = timelineFrameAt(model, timeMs);
+  const px = scale.xOf(Math.min(Math.max(timeMs, scale.fromMs), scale.toMs));
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(model.rows.length, first + viewportRows + OVERSCAN * 2);
+  const conc = useMemo(
+    () => stepPath(model.concurrency, scale, CHART - 8, model.concurrency.max),
+    [model, scale],
+  );
+  const lat = frame.latency;
+  const summary =
+    `${title} at ${formatDuration(timeMs - model.startMs)}: ${plural(frame.rowCount, 'environment')} created, ` +
+    `${frame.environmentsAlive} alive, concurrency ${frame.concurrency}, ${plural(frame.throttleCount, 'throttle')}` +
+    (lat.count > 0 ? `, latency p50 ${formatDuration(lat.p50)}, p99 ${formatDuration(lat.p99)}.` : '.');
+  return (
+    <figure className="viz" data-testid="timeline" data-time-ms={timeMs} {...dataScale(scale)}>
+      <figcaption>{title}</figcaption>
+      <Legend patterns={patterns} prefix={prefix} />
+      <div role="img" aria-label={summary}>
+        <svg width={width} height={LANE} data-testid="timeline.throttles" aria-hidden="true">
+          <text x={4} y={LANE - 5} className="muted">
+            throttles
+          </text>
+          {model.throttles
+            .slice(0, frame.throttleCount)
+            .map((m) =>
+              m.t < scale.fromMs || m.t > scale.toMs ? null : (
+                <path
+                  key={`${m.requestId}-${m.t}`}
+                  data-testid="timeline.throttle"
+                  data-kind="throttle"
+                  data-t-ms={m.t}
+                  d={`M${scale.xOf(m.t) - 4} 3H${scale.xOf(m.t) + 4}L${scale.xOf(m.t)} ${LANE - 3}Z`}
+                  fill="var(--viz-bad)"
+                />
+              ),
+            )}
+          <line x1={px} x2={px} y1={0} y2={LANE} stroke="var(--accent)" />
+        </svg>
+        <div
+          className="viz-scroll"
+          style={{ maxHeight: viewportRows * rowHeight, width }}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <svg width={width - 2} height={Math.max(1, model.rows.length) * rowHeight} aria-hidden="true">
+            <Patterns prefix={prefix} />
+            {model.rows.slice(first, last).map((row) => (
+              <TimelineRow
+                key={row.envId}
+                row={row}
+                clipMs={Math.min(timeMs, row.lastChangeMs)}
+                scale={scale}
+                y={row.index * rowHeight}
+                height={rowHeight}
+                labelWidth={LABEL_WIDTH}
+                patterns={patterns}
+              />
+            ))}
+            <line
+              data-testid="timeline.playhead"
+              x1={px}
+              x2={px}
+              y1={0}
+              y2={model.rows.length * rowHeight}
+              stroke="var(--accent)"
+            />
+          </svg>
+        </div>
+        <svg width={width} height={CHART + 16} data-testid="timeline.concurrency" aria-hidden="true">
+          <defs>
+            <clipPath id={`${prefix}-clip`}>
+              <rect x={0} y={0} width={Math.max(0, px)} height={CHART} />
+            </clipPath>
+          </defs>
+          <text x={4} y={14} className="muted">
+            concurrency
+          </text>
+          <text x={4} y={28} data-testid="timeline.concurrency.value">
+            {`${frame.concurrency} (max ${model.concurrency.max})`}
+          </text>
+          <path d={conc} fill="none" stroke="var(--viz-line)" clipPath={`url(#${prefix}-clip)`} />
+          <line x1={px} x2={px} y1={0} y2={CHART} stroke="var(--accent)" />
+          {timeTicks(scale.fromMs, scale.toMs).map((t) => (
+            <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
+              {formatDuration(t - model.startMs)}
+            </text>
+          ))}
+        </svg>
+        <p data-testid="timeline.latency">
+          {lat.count > 0
+            ? `Latency over ${plural(lat.count, 'invocation')}: p50 ${formatDuration(lat.p50)}, p90 ${formatDuration(lat.p90)}, p99 ${formatDuration(lat.p99)}`
+            : 'No invocation has finished yet.'}
+        </p>
+      </div>
+      <TextAlternative label="environments table" testId="timeline.alternative">
+        <p>{summary}</p>
+        <TimelineTable model={model} rowCount={frame.rowCount} />
+      </TextAlternative>
+    </figure>
+  );
+}
+
+function Legend({
+  patterns,
+  prefix,
+}: {
+  readonly patterns: ReturnType<typeof patternIds>;
+  readonly prefix: string;
+}) {
+  const swatch = (fill: string, extra?: string) => (
+    <svg width={22} height={12} aria-hidden="true">
+      <rect x={1} y={1} width={20} height={10} fill={fill} stroke="var(--viz-modeled)" strokeWidth={0.5} />
+      {extra === 'cold' ? <rect x={1} y={1} width={20} height={2} fill="var(--viz-line)" /> : null}
+    </svg>
+  );
+  return (
+    <ul className="viz-legend" aria-label="Legend">
+      <li>
+        <svg width={0} height={0} aria-hidden="true">
+          <Patterns prefix={`${prefix}-legend`} />
+        </svg>
+        {swatch(`url(#${patterns.modeled.replace(prefix, `${prefix}-legend`)})`)} Init, platform part
+        <span className="viz-modeled-tag">modeled</span>
+      </li>
+      <li>{swatch('var(--viz-measured)')} Init, module code (measured)</li>
+      <li>{swatch('var(--viz-ok)', 'cold')} Cold invoke (dark top edge)</li>
+      <li>{swatch('var(--viz-ok)')} Warm invoke</li>
+      <li>
+        {swatch(`url(#${patterns.error.replace(prefix, `${prefix}-legend`)})`)} Failed invoke (cross-hatched)
+      </li>
+      <li>{swatch('var(--viz-idle)')} Idle</li>
+      <li>✕ Shutdown · ▼ Throttle · PC = provisioned</li>
+    </ul>
+  );
+}
