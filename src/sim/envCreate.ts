@@ -49,6 +49,8 @@ export function createEnv(
     pc,
     state: 'creating',
     awaiting: 'none',
+    issueSeq: -1,
+    reported: false,
     init: null,
     pendingColdInitCentis: null,
     pendingRestoreCentis: null,

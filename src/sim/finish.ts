@@ -10,7 +10,7 @@ import type { RunReport } from './runtimePort';
 import { toCentis } from './timeFormat';
 import type { InvokeStatus } from './trace';
 import { utf8Length } from './utf8';
-import { type Env, type Invocation, schedule, type WorldCtx } from './worldTypes';
+import { applyInOrder, type Env, type Invocation, schedule, type WorldCtx } from './worldTypes';
 
 export function platformStatusOf(
   status: 'success' | 'error' | 'timeout',
@@ -29,9 +29,14 @@ export function completeInvoke(
 ): Result<null> {
   const env = ctx.envs.get(envId);
   const inv = env?.current;
-  if (!env || !inv || env.awaiting !== 'invoke' || inv.requestId !== requestId) {
+  if (!env || !inv || env.awaiting !== 'invoke' || inv.requestId !== requestId || env.reported) {
     return notFound(`No invocation ${requestId} is outstanding in environment ${envId}.`);
   }
+  applyInOrder(ctx, env, () => applyInvoke(ctx, env, inv, report));
+  return { ok: true, value: null, effects: [] };
+}
+
+function applyInvoke(ctx: WorldCtx, env: Env, inv: Invocation, report: RunReport): void {
   const remaining = env.config.timeout * 100_000 - inv.preInvokeCentis;
   let centis = toCentis(report.cpuMs * env.spec.cpuScale + report.sleepMs);
   let status: InvokeStatus = report.outcome.status;
@@ -43,7 +48,6 @@ export function completeInvoke(
   env.awaiting = 'none';
   ctx.outstanding--;
   schedule(ctx, inv.handlerStart + centis / 100, { kind: 'invokeDone', env });
-  return { ok: true, value: null, effects: [] };
 }
 
 export function onInvokeDone(ctx: WorldCtx, env: Env): void {

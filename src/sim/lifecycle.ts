@@ -9,7 +9,15 @@ import * as lines from './logLines';
 import type { InvokeRequest, RunReport } from './runtimePort';
 import { toCentis } from './timeFormat';
 import type { InitPhase } from './trace';
-import { type Env, type Invocation, schedule, type WorldCtx } from './worldTypes';
+import {
+  applyInOrder,
+  awaitRuntime,
+  type Env,
+  type InitRun,
+  type Invocation,
+  schedule,
+  type WorldCtx,
+} from './worldTypes';
 
 export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
   const spans = planPlatformSpans(env.config, phase, env.initType, ctx.rng, ctx.opts.coldStart);
@@ -44,8 +52,7 @@ export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
           : lines.initStartLine(profile.runtimeVersion, arn),
     );
   }
-  env.awaiting = 'init';
-  ctx.outstanding++;
+  awaitRuntime(ctx, env, 'init');
   ctx.outbox.push({
     kind: 'runInit',
     phase,
@@ -60,8 +67,15 @@ export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
 export function completeInit(ctx: WorldCtx, envId: string, report: RunReport): Result<null> {
   const env = ctx.envs.get(envId);
   const run = env?.init;
-  if (!env || !run || env.awaiting !== 'init')
+  if (!env || !run || env.awaiting !== 'init' || env.reported) {
     return notFound(`No Init is outstanding for environment ${envId}.`);
+  }
+  applyInOrder(ctx, env, () => applyInit(ctx, env, run, report));
+  return { ok: true, value: null, effects: [] };
+}
+
+function applyInit(ctx: WorldCtx, env: Env, run: InitRun, report: RunReport): void {
+  const envId = env.id;
   const skipModule = env.initType === 'snap-start' && run.phase === 'init';
   const moduleCentis = skipModule
     ? 0
@@ -116,7 +130,6 @@ export function completeInit(ctx: WorldCtx, envId: string, report: RunReport): R
   env.awaiting = 'none';
   ctx.outstanding--;
   schedule(ctx, run.startedAt + total / 100, { kind: 'initDone', env });
-  return { ok: true, value: null, effects: [] };
 }
 
 export function onInitDone(ctx: WorldCtx, env: Env): void {
@@ -220,8 +233,7 @@ function logStart(ctx: WorldCtx, env: Env, inv: Invocation): void {
 function beginHandler(ctx: WorldCtx, env: Env, inv: Invocation): void {
   inv.handlerStart = ctx.now;
   logStart(ctx, env, inv);
-  env.awaiting = 'invoke';
-  ctx.outstanding++;
+  awaitRuntime(ctx, env, 'invoke');
   const base: InvokeRequest = {
     envId: env.id,
     requestId: inv.requestId,

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FakeScript } from './fakeRuntime';
+import type { Effect } from './effects';
+import { createFakeRuntime, type FakeScript } from './fakeRuntime';
 import type { RunOutcome } from './runtimePort';
-import { createTestWorld } from './testWorld';
+import { createTestWorld, DEFAULT_ROLE, TEST_START_MS } from './testWorld';
 import type { TraceEvent } from './trace';
+import { createWorld } from './world';
 
 type Outcome = 'success' | 'error' | 'oom' | 'crash';
 type Command =
@@ -198,6 +200,53 @@ describe('properties', () => {
         const a = JSON.stringify(run(cmds, seed, () => {}).world.trace.events);
         const b = JSON.stringify(run(cmds, seed, () => {}).world.trace.events);
         expect(b).toBe(a);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe('completion order', () => {
+  it('the trace does not depend on the order a worker pool finishes effects in', () => {
+    const order = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), order, (width, keys) => {
+        const traceWith = (shuffle: boolean): string => {
+          const runtime = createFakeRuntime({
+            invoke: (req) => ({ cpuMs: req.eventJson.length % 7, sleepMs: 20 }),
+          });
+          const world = createWorld({ seed: 3, startTimeMs: TEST_START_MS });
+          world.createFunction({
+            functionName: 'f',
+            role: DEFAULT_ROLE,
+            runtime: 'python3.13',
+            handler: 'a.b',
+            code: { files: {} },
+          });
+          let k = 0;
+          const complete = (effects: readonly Effect[]) => {
+            const list = [...effects];
+            if (shuffle) list.sort(() => (keys[k++ % keys.length]! % 3) - 1);
+            for (const e of list) {
+              if (e.kind === 'runInit') world.completeInit(e.request.env.envId, runtime.initSync(e.request));
+              else if (e.kind === 'runInvoke')
+                world.completeInvoke(e.request.envId, e.request.requestId, runtime.invokeSync(e.request));
+            }
+          };
+          const pending: Effect[] = [];
+          for (let i = 0; i < width; i++) {
+            const r = world.invoke({ functionName: 'f', payloadJson: `{"i":"${'x'.repeat(i)}"}` });
+            if (r.ok) pending.push(...r.effects);
+          }
+          complete(pending);
+          for (let guard = 0; guard < 1000; guard++) {
+            const r = world.advanceTo(TEST_START_MS + 60_000);
+            complete(r.effects);
+            if (!r.blocked && world.outstandingEffects() === 0) break;
+          }
+          return JSON.stringify(world.trace.events);
+        };
+        expect(traceWith(true)).toBe(traceWith(false));
       }),
       { numRuns: 50 },
     );

@@ -121,6 +121,9 @@ export interface Env {
   readonly pc: PcConfig | null;
   state: EnvState;
   awaiting: 'none' | 'init' | 'invoke';
+  /** Issue order of the outstanding runtime effect, and whether its report arrived (it may wait its turn). */
+  issueSeq: number;
+  reported: boolean;
   init: InitRun | null;
   /** Init Duration (and SnapStart restore) to print on the first invoke this environment serves. */
   pendingColdInitCentis: number | null;
@@ -207,6 +210,13 @@ export interface WorldCtx {
   readonly outbox: Effect[];
   /** Runtime effects handed out and not yet completed; virtual time waits for them. */
   outstanding: number;
+  /**
+   * Reports are applied in the order their effects were issued, whatever order a worker pool finishes
+   * them in, so the same seed and outcomes give the same trace.
+   */
+  nextIssueSeq: number;
+  nextApplySeq: number;
+  readonly deferred: Map<number, () => void>;
   /** Scheduled items that are not background timers (reaping, lifetime). */
   foreground: number;
   readonly functions: Map<string, FunctionRecord>;
@@ -234,6 +244,25 @@ export function schedule(ctx: WorldCtx, at: number, item: Scheduled): void {
 const poolKeys = new WeakMap<FunctionConfiguration, string>();
 
 /** Environments are pooled per function, version and revision; configurations are immutable, so cache. */
+/** Mark an environment as waiting on a runtime effect, numbered in issue order. */
+export function awaitRuntime(ctx: WorldCtx, env: Env, kind: 'init' | 'invoke'): void {
+  env.awaiting = kind;
+  env.issueSeq = ctx.nextIssueSeq++;
+  env.reported = false;
+  ctx.outstanding++;
+}
+
+/** Apply a report now if it is next in issue order, else keep it until those before it arrive. */
+export function applyInOrder(ctx: WorldCtx, env: Env, apply: () => void): void {
+  env.reported = true;
+  ctx.deferred.set(env.issueSeq, apply);
+  for (let next = ctx.deferred.get(ctx.nextApplySeq); next; next = ctx.deferred.get(ctx.nextApplySeq)) {
+    ctx.deferred.delete(ctx.nextApplySeq);
+    ctx.nextApplySeq++;
+    next();
+  }
+}
+
 export function poolKey(config: FunctionConfiguration): string {
   let key = poolKeys.get(config);
   if (key === undefined) {
