@@ -27,6 +27,8 @@ export interface LabRunner {
   command<T>(run: (world: World) => Result<T>): Promise<Result<T>>;
   /** Invokes and, for RequestResponse, moves virtual time until the response is there. */
   invoke(params: InvokeParams): Promise<InvokeOutcome>;
+  /** Invokes all at the same virtual instant (a burst), then waits for every synchronous response. */
+  invokeAll(params: readonly InvokeParams[]): Promise<InvokeOutcome[]>;
   advanceBy(ms: number): Promise<void>;
   advanceTo(timeMs: number): Promise<void>;
   runUntilIdle(): Promise<void>;
@@ -102,12 +104,38 @@ export function createLabRunner(world: World, runtime: RuntimePort): LabRunner {
     }
   };
 
+  const invokeAll = (list: readonly InvokeParams[]) =>
+    serial(async () => {
+      const accepted = list.map((params) => world.invoke(params));
+      for (const result of accepted) settle(result);
+      await drain();
+      const outcomes: InvokeOutcome[] = [];
+      for (const result of accepted) {
+        if (!result.ok || result.value.statusCode !== 200) {
+          outcomes.push({ accepted: result, response: null });
+          continue;
+        }
+        const { requestId } = result.value;
+        for (;;) {
+          const response = world.getResponse(requestId);
+          if (response) {
+            outcomes.push({ accepted: result, response });
+            break;
+          }
+          const next = world.nextEventTime();
+          if (next === undefined) throw new Error(`Invocation ${requestId} ended without a response.`);
+          await advanceTo(next);
+        }
+      }
+      return outcomes;
+    });
+
   /** Serializes operations: each waits for the previous one, whatever its outcome. */
-  const serial = <T>(operation: () => Promise<T>): Promise<T> => {
+  function serial<T>(operation: () => Promise<T>): Promise<T> {
     const next = tail.then(operation, operation);
     tail = next.catch(() => undefined);
     return next;
-  };
+  }
 
   return {
     world,
@@ -118,22 +146,12 @@ export function createLabRunner(world: World, runtime: RuntimePort): LabRunner {
         await drain();
         return result;
       }),
-    invoke: (params) =>
-      serial(async () => {
-        const accepted = world.invoke(params);
-        if (!accepted.ok) return { accepted, response: null };
-        settle(accepted);
-        await drain();
-        if (accepted.value.statusCode !== 200) return { accepted, response: null };
-        const { requestId } = accepted.value;
-        for (;;) {
-          const response = world.getResponse(requestId);
-          if (response) return { accepted, response };
-          const next = world.nextEventTime();
-          if (next === undefined) throw new Error(`Invocation ${requestId} ended without a response.`);
-          await advanceTo(next);
-        }
-      }),
+    invoke: async (params) => {
+      const [outcome] = await invokeAll([params]);
+      if (!outcome) throw new Error('invoke produced no outcome');
+      return outcome;
+    },
+    invokeAll,
     advanceBy: (ms) => serial(() => advanceTo(world.now() + ms)),
     advanceTo: (timeMs) => serial(() => advanceTo(timeMs)),
     runUntilIdle: () =>

@@ -1,0 +1,119 @@
+/**
+ * `lambda-lab invoke`: deploys one handler file (and the Python files beside it) into a fresh simulated
+ * world and invokes it, with the same sim and runtime code the browser uses. Returns what to print
+ * instead of printing, so tests can check it.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { DEFAULT_ROLE_ARN } from '../controller/deploy';
+import { buildTemplate, findTemplate } from '../controller/eventTemplates';
+import { createLabRunner } from '../controller/labRunner';
+import type { RuntimePort } from '../sim';
+import { createWorld } from '../sim';
+
+export interface InvokeOptions {
+  readonly file: string;
+  readonly handler?: string;
+  readonly eventJson: string;
+  readonly memory: number;
+  readonly timeout: number;
+  readonly env: Readonly<Record<string, string>>;
+  readonly times: number;
+  readonly concurrency: number;
+  readonly logFormat: 'text' | 'json';
+}
+
+export interface CommandOutput {
+  readonly stdout: string[];
+  readonly stderr: string[];
+  readonly exitCode: number;
+}
+
+const FUNCTION_NAME = 'lambda-lab-cli';
+const MAX_FILES = 200;
+const SKIP = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', '.aws-sam']);
+
+/** The handler's folder as a deployment package: every .py file below it (a few levels deep). */
+export function packageFiles(file: string): Record<string, string> {
+  const root = dirname(file);
+  const files: Record<string, string> = {};
+  const walk = (dir: string, depth: number) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (SKIP.has(name) || Object.keys(files).length >= MAX_FILES) continue;
+      const stat = statSync(path);
+      if (stat.isDirectory() && depth < 3) walk(path, depth + 1);
+      else if (stat.isFile() && name.endsWith('.py'))
+        files[relative(root, path)] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(root, 0);
+  files[basename(file)] = readFileSync(file, 'utf8');
+  return files;
+}
+
+/** `--template s3-put` or `--template s3/put`: a sample event by its generate-event name. */
+export function templateEvent(name: string): string {
+  const [source, ...rest] = name.split(/[-/]/);
+  const template = findTemplate(source ?? '', rest.join('-'));
+  if (!template)
+    throw new UsageError(`Unknown template "${name}". Run \`lambda-lab generate-event --list\` to see them.`);
+  return JSON.stringify(buildTemplate(template));
+}
+
+export class UsageError extends Error {}
+
+/** `seed` picks request and environment ids; runs that share one runtime need different seeds. */
+export async function runInvoke(
+  options: InvokeOptions,
+  runtime: RuntimePort,
+  startTimeMs: number,
+  seed: number,
+): Promise<CommandOutput> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const world = createWorld({ seed, startTimeMs });
+  const runner = createLabRunner(world, runtime);
+  const moduleName = basename(options.file).replace(/\.py$/, '');
+  const environment = {
+    ...options.env,
+    ...(options.logFormat === 'json' ? { AWS_LAMBDA_LOG_FORMAT: 'JSON' } : {}),
+  };
+  const created = await runner.command((w) =>
+    w.createFunction({
+      functionName: FUNCTION_NAME,
+      role: DEFAULT_ROLE_ARN,
+      runtime: 'python3.13',
+      handler: options.handler ?? `${moduleName}.lambda_handler`,
+      memorySize: options.memory,
+      timeout: options.timeout,
+      environment: { variables: environment },
+      loggingConfig: { logFormat: options.logFormat === 'json' ? 'JSON' : 'Text' },
+      code: { files: packageFiles(options.file) },
+    }),
+  );
+  if (!created.ok) {
+    return { stdout, stderr: [`${created.error.name}: ${created.error.message}`], exitCode: 2 };
+  }
+  let failed = false;
+  for (let round = 0; round < options.times; round++) {
+    const outcomes = await runner.invokeAll(
+      Array.from({ length: options.concurrency }, () => ({
+        functionName: FUNCTION_NAME,
+        payloadJson: options.eventJson,
+      })),
+    );
+    for (const { accepted, response } of outcomes) {
+      if (!accepted.ok) {
+        failed = true;
+        stdout.push(JSON.stringify({ errorType: accepted.error.name, errorMessage: accepted.error.message }));
+      } else if (response) {
+        if (response.functionError) failed = true;
+        stdout.push(response.payloadJson);
+      }
+    }
+  }
+  await runner.runUntilIdle();
+  for (const event of world.logs.events(`/aws/lambda/${FUNCTION_NAME}`)) stderr.push(event.message);
+  return { stdout, stderr, exitCode: failed ? 1 : 0 };
+}
