@@ -12,6 +12,7 @@ import {
   utcMs,
   type World,
 } from './kernel';
+import type { AwsCaller } from './operation';
 import { type AwsServices, createAwsServices } from './services';
 
 export const LAB_START_MS = utcMs(2026, 3, 14, 9, 26, 53, 589);
@@ -55,7 +56,10 @@ export function createLab(script: FakeScript = {}, seed = 7): Lab {
       service,
       operation,
       params,
-      caller: caller ? { functionName: caller, functionVersion: '$LATEST', requestId: null } : null,
+      caller:
+        typeof caller === 'string'
+          ? { functionName: caller, functionVersion: '$LATEST', requestId: null }
+          : (caller ?? null),
       nowMs: nowMs ?? null,
     });
   const lab: Lab = {

@@ -254,9 +254,12 @@ export function createS3(hub: Hub, sqs: Sqs, sns: Sns): S3 {
       resource: objectArn,
       run: (p, c) => {
         const b = bucketOf(p);
-        const source = str(p, 'CopySource');
-        const slash = source.replace(/^\//, '').indexOf('/');
-        const clean = source.replace(/^\//, '');
+        // boto3 accepts 'bucket/key' or {'Bucket': ..., 'Key': ...}.
+        const raw = p.CopySource;
+        const clean = isObject(raw)
+          ? `${str(raw, 'Bucket')}/${str(raw, 'Key')}`
+          : str(p, 'CopySource').replace(/^\//, '');
+        const slash = clean.indexOf('/');
         const src = buckets
           .get(clean.slice(0, slash))
           ?.objects.get(decodeURIComponent(clean.slice(slash + 1)));

@@ -170,7 +170,7 @@ s3.put_object(Bucket='docs', Key='out/c.txt', Body=b'')
 head = s3.head_object(Bucket='docs', Key='in/a.txt')
 got = s3.get_object(Bucket='docs', Key='in/a.txt')
 listed = s3.list_objects_v2(Bucket='docs', Prefix='in/')
-s3.copy_object(Bucket='docs', Key='copy.txt', CopySource='docs/in/a.txt')
+s3.copy_object(Bucket='docs', Key='copy.txt', CopySource={'Bucket': 'docs', 'Key': 'in/a.txt'})
 s3.delete_object(Bucket='docs', Key='in/b.txt')
 after = [o['Key'] for o in s3.list_objects_v2(Bucket='docs')['Contents']]
 result = [put['ETag'], head['ContentLength'], head['Metadata'], got['Body'].read().decode(), got['ContentType'],
