@@ -30,7 +30,7 @@ export interface Lab {
     service: string,
     operation: string,
     params: JsonObject,
-    caller?: string,
+    caller?: string | AwsCaller,
     nowMs?: number,
   ): AwsCallResponse;
   ok(service: string, operation: string, params: JsonObject, caller?: string): JsonObject;
