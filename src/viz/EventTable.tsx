@@ -1,4 +1,5 @@
 /** The text alternative for every view: the trace up to the playhead, in words, as a table. */
+import './viz.css';
 import { useMemo } from 'react';
 import { formatOffset } from './common/format';
 import { createEventIndex, DEFAULT_HIDDEN_PREFIXES, eventRowsAt } from './eventRows';
@@ -23,7 +24,6 @@ export function EventTable(props: EventTableProps) {
     caption = 'Trace events',
   } = props;
   // The trace is append-only: a new length means new events, so the index is rebuilt only then.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: events.length is the change signal of an append-only array
   const index = useMemo(() => createEventIndex(events, hidePrefixes), [events, events.length, hidePrefixes]);
   const { rows, total } = eventRowsAt(index, timeMs, maxRows);
   const startMs = events[0]?.t ?? 0;

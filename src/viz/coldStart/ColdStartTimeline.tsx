@@ -2,6 +2,7 @@
  * The cold-start timeline: a throttle lane, one virtualised row per execution environment, and a
  * concurrency chart with latency percentiles, all drawn at `timeMs` from a prebuilt model.
  */
+import '../viz.css';
 import { useId, useMemo, useState } from 'react';
 import { formatDuration, plural } from '../common/format';
 import { Patterns, patternIds } from '../common/Patterns';

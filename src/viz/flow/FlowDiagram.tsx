@@ -2,6 +2,7 @@
  * The event-flow diagram: the laid-out world, with each request or message as a token on its edge at
  * `timeMs`. Shape and colour both say the outcome; tokens are focusable buttons that open the inspector.
  */
+import '../viz.css';
 import { type KeyboardEvent, useId, useState } from 'react';
 import { formatDuration, plural } from '../common/format';
 import { TextAlternative } from '../common/TextAlternative';

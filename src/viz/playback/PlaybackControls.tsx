@@ -1,4 +1,5 @@
 /** Play, pause, step, replay, speed and scrub for any view; every control is a labelled native element. */
+import '../viz.css';
 import { useId } from 'react';
 import { formatDuration } from '../common/format';
 import { type Playback, SPEEDS } from './createPlayback';

@@ -1,4 +1,5 @@
 /** Duration and cost per memory size, as the Lambda Power Tuning tool plots them; both are modeled. */
+import '../viz.css';
 import { formatDuration, formatUsd } from '../common/format';
 import { TextAlternative } from '../common/TextAlternative';
 import type { PowerTuningResult } from './powerTuning';

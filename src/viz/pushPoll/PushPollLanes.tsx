@@ -3,6 +3,7 @@
  * back-off, Lambda, outcomes) and the poll lane (queue, pollers, in-flight batches, deleted, DLQ).
  * Knobs are controlled: the container re-runs the sim with new values and passes the new model.
  */
+import '../viz.css';
 import { useId } from 'react';
 import { formatDuration } from '../common/format';
 import { TextAlternative } from '../common/TextAlternative';

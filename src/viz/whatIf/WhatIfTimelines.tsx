@@ -1,4 +1,5 @@
 /** Two configurations on the same traffic, one timeline above the other on a shared time axis. */
+import '../viz.css';
 import { ColdStartTimeline } from '../coldStart/ColdStartTimeline';
 import { formatDuration } from '../common/format';
 import type { WhatIfResult, WhatIfSide } from './whatIf';
