@@ -90,26 +90,25 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
       poll();
     });
   };
-  const rescale = (now: number, backlog: boolean): void => {
-    let next = m.concurrency;
-    if (!backlog) {
-      m.backlogSince = null;
-      next = Math.min(SQS_ESM_START_CONCURRENCY, cap);
-    } else {
-      m.backlogSince ??= now;
-      const minutes = Math.floor((now - m.backlogSince) / 60_000);
-      next = Math.min(cap, Math.min(SQS_ESM_START_CONCURRENCY, cap) + SQS_ESM_SCALE_PER_MINUTE * minutes);
-    }
-    if (next !== m.concurrency) {
-      m.concurrency = next;
-      hub.emit('esm.scaling.changed', { uuid: config.uuid, concurrency: next });
-    }
+  const setConcurrency = (next: number): void => {
+    if (next === m.concurrency) return;
+    m.concurrency = next;
+    hub.emit('esm.scaling.changed', { uuid: config.uuid, concurrency: next });
   };
+  const start = Math.min(SQS_ESM_START_CONCURRENCY, cap);
   const poll = (): void => {
     if (!m.enabled) return;
     const now = hub.now();
-    const visible = sqs.ops.visibleCount(q, now);
-    rescale(now, visible > 0 && m.inflight >= m.concurrency);
+    if (sqs.ops.visibleCount(q, now) === 0) {
+      // Nothing waiting: the mapping scales back down to its starting pollers.
+      m.backlogSince = null;
+      setConcurrency(start);
+      return;
+    }
+    if (m.backlogSince !== null) {
+      const minutes = Math.floor((now - m.backlogSince) / 60_000);
+      setConcurrency(Math.min(cap, start + SQS_ESM_SCALE_PER_MINUTE * minutes));
+    }
     while (m.inflight < m.concurrency && sqs.ops.visibleCount(q, now) > 0) {
       const count = sqs.ops.visibleCount(q, now);
       if (config.windowS > 0 && count < config.batchSize) {
@@ -126,10 +125,10 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
       dispatch(batch);
     }
     if (sqs.ops.visibleCount(q, now) > 0 && m.inflight >= m.concurrency && m.concurrency < cap) {
-      // Messages are waiting: look again when the next scaling step is due.
-      schedulePoll(
-        (m.backlogSince ?? now) + 60_000 * (Math.floor((now - (m.backlogSince ?? now)) / 60_000) + 1),
-      );
+      // Messages are waiting for a free poller: scale up when the next minute is due.
+      m.backlogSince ??= now;
+      const minutes = Math.floor((now - m.backlogSince) / 60_000);
+      schedulePoll(m.backlogSince + 60_000 * (minutes + 1));
     }
   };
   const dispatch = (batch: Message[]): void => {
