@@ -255,7 +255,11 @@ export function awaitRuntime(ctx: WorldCtx, env: Env, kind: 'init' | 'invoke'): 
 /** Apply a report now if it is next in issue order, else keep it until those before it arrive. */
 export function applyInOrder(ctx: WorldCtx, env: Env, apply: () => void): void {
   env.reported = true;
-  ctx.deferred.set(env.issueSeq, apply);
+  if (env.issueSeq === ctx.nextApplySeq) {
+    ctx.nextApplySeq++;
+    apply();
+  } else ctx.deferred.set(env.issueSeq, apply);
+  if (ctx.deferred.size === 0) return;
   for (let next = ctx.deferred.get(ctx.nextApplySeq); next; next = ctx.deferred.get(ctx.nextApplySeq)) {
     ctx.deferred.delete(ctx.nextApplySeq);
     ctx.nextApplySeq++;
