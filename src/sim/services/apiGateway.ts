@@ -1,17 +1,333 @@
-/** API Gateway (filled in below in a later step). */
+/**
+ * API Gateway: REST APIs (resources, ANY and {proxy+}, stages with variables, deployments) with the Lambda
+ * proxy integration (payload v1.0), and HTTP APIs (payload v2.0). A request from the learner's console goes
+ * through `request()`: it returns a pending response resolved when Lambda answers, or after 29 s (504).
+ */
+
+import { parseProxyResponse } from './apiGatewayResponse';
+import { clfTime, matchRoute } from './apiGatewayRoutes';
+import { apiGatewayV1Event, apiGatewayV2Event } from './events/apiGatewayEvent';
 import type { Hub } from './hub';
-import type { ServiceModule } from './operation';
+import { type JsonObject, optNum, optStr, optStrMap, str } from './json';
+import { isoTimestamp } from './kernel';
+import type { Operation, ServiceModule } from './operation';
+import { functionNameOf } from './s3';
+import { serviceError } from './serviceError';
+
+export const REST_INTEGRATION_TIMEOUT_MS = 29_000;
+export const HTTP_API_TIMEOUT_MS = 30_000;
+
+interface Method {
+  readonly httpMethod: string;
+  functionName: string | null;
+  timeoutMs: number;
+}
+
+interface Resource {
+  readonly id: string;
+  readonly path: string;
+  readonly methods: Map<string, Method>;
+}
+
+interface RestApi {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'REST' | 'HTTP';
+  readonly resources: Map<string, Resource>;
+  readonly stages: Map<string, { variables: Record<string, string>; deploymentId: string }>;
+}
+
+export interface HttpRequest {
+  readonly apiId: string;
+  readonly stage: string;
+  readonly method: string;
+  readonly path: string;
+  readonly query?: Readonly<Record<string, readonly string[]>>;
+  readonly headers?: Readonly<Record<string, readonly string[]>>;
+  readonly body?: string | null;
+}
+
+export interface HttpResponse {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly isBase64Encoded: boolean;
+}
+
+export interface PendingHttp {
+  readonly requestId: string;
+  /** Null until Lambda answers or the integration times out. */
+  response(): HttpResponse | null;
+}
 
 export interface ApiGateway {
   readonly module: ServiceModule;
+  request(r: HttpRequest): PendingHttp;
+  invokeUrl(apiId: string, stage: string): string;
+  /** Create an HTTP API whose $default route proxies every request to one function (payload v2.0). */
+  createHttpApi(name: string, functionName: string): string;
 }
 
-export function createApiGateway(_hub: Hub): ApiGateway {
+const json = (statusCode: number, message: string): HttpResponse => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ message }),
+  isBase64Encoded: false,
+});
+
+export function createApiGateway(hub: Hub): ApiGateway {
+  const apis = new Map<string, RestApi>();
+  const newId = (): string => hub.ctx.rng.hex(10);
+  const apiOf = (p: JsonObject): RestApi => {
+    const a = apis.get(str(p, 'restApiId'));
+    if (!a) throw serviceError('NotFoundException', 'Invalid API identifier specified', 404);
+    return a;
+  };
+  const resourceOf = (p: JsonObject): Resource => {
+    const r = apiOf(p).resources.get(str(p, 'resourceId'));
+    if (!r) throw serviceError('NotFoundException', 'Invalid Resource identifier specified', 404);
+    return r;
+  };
+  const methodOf = (p: JsonObject): Method => {
+    const m = resourceOf(p).methods.get(str(p, 'httpMethod'));
+    if (!m) throw serviceError('NotFoundException', 'Invalid Method identifier specified', 404);
+    return m;
+  };
+  const resJson = (r: Resource): JsonObject => {
+    const out: JsonObject = { id: r.id, path: r.path };
+    const part = r.path.split('/').pop();
+    if (r.path !== '/') out.pathPart = part ?? '';
+    if (r.methods.size > 0)
+      out.resourceMethods = Object.fromEntries([...r.methods.keys()].map((k) => [k, {}]));
+    return out;
+  };
+  const arn = (p: JsonObject): string =>
+    `arn:aws:apigateway:${hub.region}::/restapis/${optStr(p, 'restApiId') ?? '*'}`;
+  const op = (run: Operation['run']): Operation => ({ action: 'apigateway:POST', resource: arn, run });
+
+  const operations: Record<string, Operation> = {
+    CreateRestApi: op((p) => {
+      const id = newId();
+      const root: Resource = { id: newId(), path: '/', methods: new Map() };
+      apis.set(id, {
+        id,
+        name: str(p, 'name'),
+        kind: 'REST',
+        resources: new Map([[root.id, root]]),
+        stages: new Map(),
+      });
+      return { id, name: str(p, 'name'), rootResourceId: root.id };
+    }),
+    GetResources: op((p) => ({ items: [...apiOf(p).resources.values()].map(resJson) })),
+    CreateResource: op((p) => {
+      const api = apiOf(p);
+      const parent = api.resources.get(str(p, 'parentId'));
+      if (!parent) throw serviceError('NotFoundException', 'Invalid Resource identifier specified', 404);
+      const part = str(p, 'pathPart');
+      const path = `${parent.path === '/' ? '' : parent.path}/${part}`;
+      if ([...api.resources.values()].some((r) => r.path === path)) {
+        throw serviceError(
+          'ConflictException',
+          `Another resource with the same parent already has this name: ${part}`,
+          409,
+        );
+      }
+      const r: Resource = { id: newId(), path, methods: new Map() };
+      api.resources.set(r.id, r);
+      return resJson(r);
+    }),
+    PutMethod: op((p) => {
+      const r = resourceOf(p);
+      const m = str(p, 'httpMethod');
+      r.methods.set(m, { httpMethod: m, functionName: null, timeoutMs: REST_INTEGRATION_TIMEOUT_MS });
+      return { httpMethod: m, authorizationType: str(p, 'authorizationType') };
+    }),
+    PutIntegration: op((p) => {
+      const m = methodOf(p);
+      if (str(p, 'type') !== 'AWS_PROXY')
+        throw serviceError(
+          'BadRequestException',
+          'The lab models the Lambda proxy integration (type AWS_PROXY) only.',
+          400,
+        );
+      const uri = str(p, 'uri');
+      const fnArn = /functions\/(arn:[^/]+)\/invocations$/.exec(uri)?.[1];
+      if (!fnArn)
+        throw serviceError('BadRequestException', 'Invalid Lambda function ARN in integration uri', 400);
+      const timeout = optNum(p, 'timeoutInMillis') ?? REST_INTEGRATION_TIMEOUT_MS;
+      if (timeout < 50 || timeout > REST_INTEGRATION_TIMEOUT_MS) {
+        throw serviceError('BadRequestException', 'Timeout should be between 50 ms and 29000 ms', 400);
+      }
+      m.functionName = functionNameOf(fnArn.replace(/:function:([^:]+).*$/, ':function:$1'));
+      m.timeoutMs = timeout;
+      return { type: 'AWS_PROXY', uri, timeoutInMillis: timeout };
+    }),
+    CreateDeployment: op((p) => {
+      const api = apiOf(p);
+      const id = newId();
+      const stage = optStr(p, 'stageName');
+      if (stage) api.stages.set(stage, { variables: optStrMap(p, 'variables') ?? {}, deploymentId: id });
+      return { id, createdDate: { $ts: hub.now() } };
+    }),
+    CreateStage: op((p) => {
+      const api = apiOf(p);
+      api.stages.set(str(p, 'stageName'), {
+        variables: optStrMap(p, 'variables') ?? {},
+        deploymentId: str(p, 'deploymentId'),
+      });
+      return {
+        stageName: str(p, 'stageName'),
+        deploymentId: str(p, 'deploymentId'),
+        variables: optStrMap(p, 'variables') ?? {},
+      };
+    }),
+  };
+
+  const request = (r: HttpRequest): PendingHttp => {
+    const requestId = hub.ctx.rng.uuid();
+    let result: HttpResponse | null = null;
+    const done = (res: HttpResponse, reason: string): void => {
+      if (result) return;
+      result = res;
+      hub.emit('apigw.response', { apiId: r.apiId, requestId, statusCode: res.statusCode, reason });
+    };
+    const pending: PendingHttp = { requestId, response: () => result };
+    hub.emit('apigw.request', { apiId: r.apiId, stage: r.stage, method: r.method, path: r.path, requestId });
+    const api = apis.get(r.apiId);
+    const stage = api?.stages.get(r.stage);
+    if (!api || (!stage && api.kind === 'REST')) {
+      done(json(403, 'Forbidden'), 'no such API or stage');
+      return pending;
+    }
+    const resources = [...api.resources.values()];
+    const route = matchRoute(
+      resources.filter((x) => x.methods.size > 0).map((x) => x.path),
+      r.path,
+    );
+    const resource = route && resources.find((x) => x.path === route.resourcePath);
+    const method = resource?.methods.get(r.method) ?? resource?.methods.get('ANY');
+    if (!route || !method) {
+      done(
+        json(
+          api.kind === 'REST' ? 403 : 404,
+          api.kind === 'REST' ? 'Missing Authentication Token' : 'Not Found',
+        ),
+        'no route',
+      );
+      return pending;
+    }
+    const fn = method.functionName;
+    const sourceArn = `arn:aws:execute-api:${hub.region}:${hub.accountId}:${api.id}/${r.stage}/${r.method}${route.resourcePath}`;
+    if (!fn || !hub.iam.allowsInvoke(fn, 'apigateway.amazonaws.com', sourceArn, hub.accountId)) {
+      if (fn)
+        hub.emit('lambda.permission.denied', {
+          functionName: fn,
+          principal: 'apigateway.amazonaws.com',
+          sourceArn,
+        });
+      // Lambda refused the invoke (permissions): API Gateway answers 500 (facts §7).
+      done(
+        json(500, 'Internal server error'),
+        'Execution failed due to configuration error: Invalid permissions on Lambda function',
+      );
+      return pending;
+    }
+    const now = hub.now();
+    const common = {
+      method: r.method,
+      path: r.path,
+      query: r.query ?? {},
+      headers: r.headers ?? { Host: [`${api.id}.execute-api.${hub.region}.amazonaws.com`] },
+      body: r.body ?? null,
+      isBase64Encoded: false,
+      stage: r.stage,
+      apiId: api.id,
+      requestId,
+      requestTime: clfTime(isoTimestamp(now)),
+      requestTimeEpoch: now,
+      region: hub.region,
+      accountId: hub.accountId,
+      pathParameters: route.pathParameters,
+    };
+    const event =
+      api.kind === 'REST'
+        ? apiGatewayV1Event({
+            ...common,
+            resource: route.resourcePath,
+            resourceId: resource?.id ?? '',
+            stageVariables: stage && Object.keys(stage.variables).length > 0 ? stage.variables : null,
+          })
+        : apiGatewayV2Event({
+            ...common,
+            stage: '$default',
+            routeKey: '$default',
+            stageVariables: null,
+            sourceIp: '127.0.0.1',
+            userAgent: 'lambda-lab',
+          });
+    hub.ctx.schedule(now + method.timeoutMs, 'apigw.timeout', () => {
+      done(
+        api.kind === 'REST' ? json(504, 'Endpoint request timed out') : json(503, 'Service Unavailable'),
+        'integration timeout',
+      );
+    });
+    hub.invokeSync({ functionName: fn, payloadJson: JSON.stringify(event) }, 0, (o) => {
+      if (o.kind === 'refused') {
+        done(
+          o.error.httpStatus === 429
+            ? json(502, 'Internal server error')
+            : json(500, 'Internal server error'),
+          o.error.message,
+        );
+        return;
+      }
+      const res = o.response;
+      if (res.functionError) {
+        done(
+          api.kind === 'REST' ? json(502, 'Internal server error') : json(500, 'Internal Server Error'),
+          'Lambda function error',
+        );
+        return;
+      }
+      const parsed = parseProxyResponse(res.payloadJson, api.kind);
+      if (parsed) done(parsed, 'ok');
+      else
+        done(
+          json(502, 'Internal server error'),
+          'Execution failed due to configuration error: Malformed Lambda proxy response',
+        );
+    });
+    return pending;
+  };
+
   return {
     module: {
       name: 'apigateway',
       denied: { code: 'AccessDeniedException', httpStatus: 403, quoteResource: false },
-      operations: {},
+      operations,
+    },
+    request,
+    invokeUrl: (apiId, stage) => `https://${apiId}.execute-api.${hub.region}.amazonaws.com/${stage}`,
+    createHttpApi(name, functionName) {
+      const id = newId();
+      const root: Resource = { id: newId(), path: '/', methods: new Map() };
+      const proxy: Resource = {
+        id: newId(),
+        path: '/{proxy+}',
+        methods: new Map([['ANY', { httpMethod: 'ANY', functionName, timeoutMs: HTTP_API_TIMEOUT_MS }]]),
+      };
+      root.methods.set('ANY', { httpMethod: 'ANY', functionName, timeoutMs: HTTP_API_TIMEOUT_MS });
+      apis.set(id, {
+        id,
+        name,
+        kind: 'HTTP',
+        resources: new Map([
+          [root.id, root],
+          [proxy.id, proxy],
+        ]),
+        stages: new Map([['$default', { variables: {}, deploymentId: '' }]]),
+      });
+      return id;
     },
   };
 }
