@@ -137,7 +137,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
           <line x1={px} x2={px} y1={0} y2={CHART} stroke="var(--accent)" />
           {timeTicks(scale.fromMs, scale.toMs).map((t) => (
             <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
-              {formatDuration(t - model.startMs)}
+              {t === model.startMs ? '0' : formatDuration(t - model.startMs)}
             </text>
           ))}
         </svg>

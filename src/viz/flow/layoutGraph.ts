@@ -91,15 +91,58 @@ export function layoutGraph(input: LayoutInput): Layout {
 
 type Point = readonly [number, number];
 
-/** Edge path: right side to left side going forward; a detour below the boxes going back or sideways. */
-export function edgePoints(from: LayoutBox, to: LayoutBox): Point[] {
+/** Does the segment a-b cross the box (Liang-Barsky clipping)? */
+function crosses(a: Point, b: Point, box: LayoutBox): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const sides: [number, number][] = [
+    [-dx, a[0] - box.x],
+    [dx, box.x + NODE_WIDTH - a[0]],
+    [-dy, a[1] - box.y],
+    [dy, box.y + NODE_HEIGHT - a[1]],
+  ];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+      if (t0 > t1) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Edge path: right side to left side going forward. When that line would cross another box, or the
+ * edge goes back or sideways, a detour below: along `laneY` when given (one lane per long edge).
+ */
+export function edgePoints(
+  from: LayoutBox,
+  to: LayoutBox,
+  others: readonly LayoutBox[] = [],
+  laneY?: number,
+): Point[] {
   const midY = (b: LayoutBox) => b.y + NODE_HEIGHT / 2;
-  if (to.layer > from.layer)
-    return [
-      [from.x + NODE_WIDTH, midY(from)],
-      [to.x, midY(to)],
-    ];
-  const below = Math.max(from.y, to.y) + NODE_HEIGHT + 12;
+  const a: Point = [from.x + NODE_WIDTH, midY(from)];
+  const b: Point = [to.x, midY(to)];
+  if (
+    laneY === undefined &&
+    to.layer > from.layer &&
+    !others.some((o) => o !== from && o !== to && crosses(a, b, o))
+  ) {
+    return [a, b];
+  }
+  if (laneY !== undefined && to.layer > from.layer) {
+    // Down and across in the gaps between columns, where no box stands.
+    const out = a[0] + COLUMN_GAP / 2;
+    const into = b[0] - COLUMN_GAP / 2;
+    return [a, [out, a[1]], [out, laneY], [into, laneY], [into, b[1]], b];
+  }
+  const below = laneY ?? Math.max(from.y, to.y) + NODE_HEIGHT + 12;
   return [
     [from.x + NODE_WIDTH / 2, from.y + NODE_HEIGHT],
     [from.x + NODE_WIDTH / 2, below],

@@ -154,19 +154,25 @@ function place(
     const b = layout.boxes.get(n.id)!;
     return { ...n, x: b.x, y: b.y, width: NODE_WIDTH, height: NODE_HEIGHT, modeled: MODELED.has(n.kind) };
   });
+  const boxes = [...layout.boxes.values()];
+  let lanes = 0;
+  const laneY = () => layout.height + 4 + 10 * lanes++;
   const edges: FlowEdge[] = [...edgeMap.entries()].map(([id, e]) => {
     const a = layout.boxes.get(e.from)!;
     const b = layout.boxes.get(e.to)!;
-    const points =
-      e.from === e.to
-        ? [
-            [a.x + NODE_WIDTH * 0.75, a.y],
-            [a.x + NODE_WIDTH * 0.75, a.y - 14],
-            [a.x + NODE_WIDTH * 0.25, a.y - 14],
-            [a.x + NODE_WIDTH * 0.25, a.y],
-          ]
-        : edgePoints(a, b);
-    return { id, from: e.from, to: e.to, points: points as [number, number][] };
+    if (e.from === e.to) {
+      const loop: [number, number][] = [
+        [a.x + NODE_WIDTH * 0.75, a.y],
+        [a.x + NODE_WIDTH * 0.75, a.y - 14],
+        [a.x + NODE_WIDTH * 0.25, a.y - 14],
+        [a.x + NODE_WIDTH * 0.25, a.y],
+      ];
+      return { id, from: e.from, to: e.to, points: loop };
+    }
+    const straight = edgePoints(a, b, boxes);
+    // A forward edge that would cross a box takes its own lane below the diagram instead.
+    const points = straight.length === 2 || b.layer <= a.layer ? straight : edgePoints(a, b, boxes, laneY());
+    return { id, from: e.from, to: e.to, points };
   });
   tokens.sort((x, y) => x.startMs - y.startMs || x.seq - y.seq);
   const first = events[0]?.t ?? 0;
@@ -183,7 +189,7 @@ function place(
       tokens.map((k) => k.endMs),
     ),
     width: layout.width,
-    height: layout.height + 30,
+    height: layout.height + 30 + 10 * lanes,
   };
 }
 

@@ -35,9 +35,12 @@ const H = 170;
 
 /** A stable vertical spread for a token id, so tokens in one zone do not sit on each other. */
 function jitter(id: string): number {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
-  return ((h >>> 0) % 1000) / 1000;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  // Final avalanche, so ids that differ in their last character land far apart.
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) / 4_294_967_296;
 }
 
 function Lane(props: {

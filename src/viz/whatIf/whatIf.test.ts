@@ -37,6 +37,7 @@ describe('runWhatIf', () => {
     expect(r.b.timeline!.summary).toMatchObject({ invocations: 6, coldStarts: 0 });
     expect(r.b.timeline!.rows.every((row) => row.initType === 'provisioned-concurrency')).toBe(true);
     expect(r.b.timeline!.summary.latency.p99).toBeLessThan(r.a.timeline!.summary.latency.p99);
+    expect(r.a.trafficStartMs).toBe(r.b.trafficStartMs);
     expect(r.startMs).toBeLessThanOrEqual(r.a.timeline!.startMs);
     expect(r.endMs).toBeGreaterThanOrEqual(r.b.timeline!.endMs);
   });

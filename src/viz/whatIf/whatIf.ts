@@ -84,12 +84,10 @@ function setUp(
   return { qualifier: '1', error };
 }
 
-function runSide(input: WhatIfInput, config: WhatIfConfig): WhatIfSide {
+function runSide(input: WhatIfInput, config: WhatIfConfig, warmupMs: number): WhatIfSide {
   const lab = input.createLab();
-  const t0 = lab.world.now();
+  const start = lab.world.now() + warmupMs;
   const { qualifier, error } = setUp(lab, input, config);
-  const warmup = config.provisionedConcurrency > 0 ? (input.warmupMs ?? 10_000) : (input.warmupMs ?? 0);
-  const start = t0 + warmup;
   if (error) return { config, timeline: null, trafficStartMs: start, gbSeconds: 0, error };
   lab.advanceTo(start);
   for (const offset of input.traffic.arrivalsMs) {
@@ -120,8 +118,11 @@ function runSide(input: WhatIfInput, config: WhatIfConfig): WhatIfSide {
 }
 
 export function runWhatIf(input: WhatIfInput): WhatIfResult {
-  const a = runSide(input, input.a);
-  const b = runSide(input, input.b);
+  // Both sides wait the same warm-up, so their traffic starts at the same virtual time.
+  const needsWarmup = input.a.provisionedConcurrency > 0 || input.b.provisionedConcurrency > 0;
+  const warmupMs = input.warmupMs ?? (needsWarmup ? 10_000 : 0);
+  const a = runSide(input, input.a, warmupMs);
+  const b = runSide(input, input.b, warmupMs);
   const starts = [a, b].map((s) => s.timeline?.startMs ?? s.trafficStartMs);
   const ends = [a, b].map((s) => s.timeline?.endMs ?? s.trafficStartMs);
   return { a, b, startMs: Math.min(...starts), endMs: Math.max(...ends) };
