@@ -37,8 +37,9 @@ interface ShardState {
   position: number;
   inflight: boolean;
   attempts: number;
-  /** Batch size limit while bisecting; null when not bisecting. */
+  /** Batch size limit while bisecting, until the shard passes the end of the batch that first failed. */
   limit: number | null;
+  bisectEnd: number;
   pollAt: number | null;
 }
 
@@ -182,7 +183,7 @@ export function startStreamMapping(
         });
         s.position += batch.length;
         s.attempts = 0;
-        s.limit = null;
+        if (s.position >= s.bisectEnd) s.limit = null;
         schedule(s, hub.now(), false);
         return;
       }
@@ -197,6 +198,7 @@ export function startStreamMapping(
       s.position += failedAt;
       const remaining = batch.slice(failedAt);
       if (config.bisectOnError && !partial && remaining.length > 1) {
+        if (s.limit === null) s.bisectEnd = s.position + remaining.length;
         s.limit = Math.ceil(remaining.length / 2);
         schedule(s, hub.now(), false);
         return;
@@ -207,7 +209,7 @@ export function startStreamMapping(
         sendFailure(s, remaining, rid);
         s.position += remaining.length;
         s.attempts = 0;
-        s.limit = null;
+        if (s.position >= s.bisectEnd) s.limit = null;
         schedule(s, hub.now(), false);
         return;
       }
