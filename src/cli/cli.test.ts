@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { runInvoke } from './invokeCommand';
+import { createCliLab, runInvoke } from './invokeCommand';
 import { main, parseInvoke } from './main';
 
 const dir = mkdtempSync(join(tmpdir(), 'lambda-lab-cli-'));
@@ -14,15 +14,19 @@ const write = (name: string, text: string) => {
   return path;
 };
 let runtime: NodeRuntime;
+let current = createCliLab(Date.UTC(2026, 10, 26, 12), 0);
+/** A fresh lab world per invocation; the shared runtime answers boto3 calls against the current one. */
+const lab = (seed: number) => {
+  current = createCliLab(Date.UTC(2026, 10, 26, 12), seed);
+  return current;
+};
 
 beforeAll(() => {
-  runtime = createNodeRuntime();
+  runtime = createNodeRuntime({ awsCall: (json) => current.awsCall(json) });
 });
 afterAll(async () => {
   await runtime.close();
 });
-
-const START = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 describe('lambda-lab invoke', () => {
   it('prints the response on stdout and the CloudWatch lines on stderr, cold then warm', async () => {
@@ -34,8 +38,7 @@ describe('lambda-lab invoke', () => {
     const out = await runInvoke(
       parseInvoke([file, '--event-json', '{"name": "Ada"}', '--times', '2', '--memory', '256']),
       runtime,
-      START,
-      1,
+      lab(1),
     );
     expect(out.exitCode).toBe(0);
     expect(out.stdout.map((line) => JSON.parse(line))).toEqual([
@@ -56,7 +59,7 @@ describe('lambda-lab invoke', () => {
 
   it('exits with 1 and prints the error payload when the handler raises', async () => {
     const file = write('boom.py', 'def lambda_handler(event, context):\n    raise ValueError("bad input")\n');
-    const out = await runInvoke(parseInvoke([file]), runtime, START, 2);
+    const out = await runInvoke(parseInvoke([file]), runtime, lab(2));
     expect(out.exitCode).toBe(1);
     const payload = JSON.parse(out.stdout[0] ?? '{}');
     expect(payload).toMatchObject({ errorMessage: 'bad input', errorType: 'ValueError' });
@@ -72,8 +75,7 @@ describe('lambda-lab invoke', () => {
     const out = await runInvoke(
       parseInvoke([file, '--template', 's3-put', '--env', 'STAGE=test', '--log-format', 'json']),
       runtime,
-      START,
-      10,
+      lab(10),
     );
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toEqual(['"test"']);
@@ -86,7 +88,7 @@ describe('lambda-lab invoke', () => {
       'conc.py',
       'def lambda_handler(event, context):\n    return context.log_stream_name\n',
     );
-    const out = await runInvoke(parseInvoke([file, '--concurrency', '3']), runtime, START, 3);
+    const out = await runInvoke(parseInvoke([file, '--concurrency', '3']), runtime, lab(3));
     expect(new Set(out.stdout).size).toBe(3);
     expect(out.stderr.filter((l) => l.startsWith('INIT_START'))).toHaveLength(3);
   });
@@ -99,7 +101,7 @@ describe('lambda-lab invoke', () => {
     const memory = await main(['invoke', 'x.py', '--memory', 'lots']);
     expect(memory.stderr[0]).toContain('--memory must be a whole number');
     const file = write('mem.py', 'def lambda_handler(e, c):\n    return 1\n');
-    const refused = await runInvoke(parseInvoke([file, '--memory', '64']), runtime, START, 4);
+    const refused = await runInvoke(parseInvoke([file, '--memory', '64']), runtime, lab(4));
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr[0]).toMatch(
       /^ValidationException: .*'64' at 'memorySize'.*greater than or equal to 128/,

@@ -5,11 +5,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { DEFAULT_ROLE_ARN } from '../controller/deploy';
 import { buildTemplate, findTemplate } from '../controller/eventTemplates';
 import { createLabRunner } from '../controller/labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../controller/labWorld';
 import type { RuntimePort } from '../sim';
-import { createWorld } from '../sim';
 
 export interface InvokeOptions {
   readonly file: string;
@@ -64,15 +63,20 @@ export function templateEvent(name: string): string {
 export class UsageError extends Error {}
 
 /** `seed` picks request and environment ids; runs that share one runtime need different seeds. */
+/** The lab world `runInvoke` uses; the runtime's AWS channel must answer through `lab.awsCall`. */
+export function createCliLab(startTimeMs: number, seed: number): LabWorld {
+  // Like `sam local invoke`, which runs with the developer's own credentials: every action is allowed.
+  return createLabWorld({ seed, startTimeMs, access: 'admin' });
+}
+
 export async function runInvoke(
   options: InvokeOptions,
   runtime: RuntimePort,
-  startTimeMs: number,
-  seed: number,
+  lab: LabWorld,
 ): Promise<CommandOutput> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const world = createWorld({ seed, startTimeMs });
+  const { world } = lab;
   const runner = createLabRunner(world, runtime);
   const moduleName = basename(options.file).replace(/\.py$/, '');
   const environment = {
@@ -82,7 +86,7 @@ export async function runInvoke(
   const created = await runner.command((w) =>
     w.createFunction({
       functionName: FUNCTION_NAME,
-      role: DEFAULT_ROLE_ARN,
+      role: LAB_ROLE_ARN,
       runtime: 'python3.13',
       handler: options.handler ?? `${moduleName}.lambda_handler`,
       memorySize: options.memory,

@@ -8,6 +8,7 @@ import { createNodeRuntime } from '../runtime/node/nodeRuntime';
 import { generateEvent, listTemplates } from './generateEvent';
 import {
   type CommandOutput,
+  createCliLab,
   type InvokeOptions,
   runInvoke,
   templateEvent,
@@ -112,9 +113,10 @@ export async function main(argv: readonly string[]): Promise<CommandOutput> {
   try {
     if (command === 'invoke') {
       const options = parseInvoke(rest);
-      const runtime = createNodeRuntime();
+      const lab = createCliLab(Date.now(), Date.now() % 2 ** 31);
+      const runtime = createNodeRuntime({ awsCall: (json) => lab.awsCall(json) });
       try {
-        return await runInvoke(options, runtime, Date.now(), Date.now() % 2 ** 31);
+        return await runInvoke(options, runtime, lab);
       } finally {
         await runtime.close();
       }

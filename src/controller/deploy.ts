@@ -5,8 +5,7 @@
  */
 import type { FunctionConfigPatch, FunctionConfiguration, Result, World } from '../sim';
 import type { FunctionDraft } from '../store/workspaceDoc';
-
-export const DEFAULT_ROLE_ARN = 'arn:aws:iam::123456789012:role/lambda-lab-execution-role';
+import { LAB_ROLE_ARN } from './labWorld';
 
 export type DeployStep = 'created' | 'code' | 'configuration' | 'unchanged';
 
@@ -53,7 +52,7 @@ export function deployCommands(
         run: (w) =>
           w.createFunction({
             functionName: name,
-            role: DEFAULT_ROLE_ARN,
+            role: LAB_ROLE_ARN,
             code: { files: draft.files },
             ...configPatch(draft),
           }),

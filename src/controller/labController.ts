@@ -6,21 +6,23 @@
 import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
 import { BootError } from '../runtime/pool/pythonWorker';
-import { createWorld, type World } from '../sim';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { validateEventJson } from '../ui/validateJson';
 import { deployCommands } from './deploy';
 import { createLabRunner, type LabRunner } from './labRunner';
+import { createLabWorld, type LabWorld } from './labWorld';
 import { lastFourKb, requestLogLines } from './requestLogs';
 
 let runtime: PooledRuntime | null = null;
 let runner: LabRunner | null = null;
+let lab: LabWorld | null = null;
 
-function newWorld(): World {
+function newLab(): LabWorld {
   // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
+  // Until the workspace has a role editor, the execution role allows every action (see README).
   const now = Date.now();
-  return createWorld({ seed: now % 2 ** 31, startTimeMs: now });
+  return createLabWorld({ seed: now % 2 ** 31, startTimeMs: now, access: 'admin' });
 }
 
 export function startPython(): void {
@@ -32,6 +34,9 @@ export function startPython(): void {
     baseUrl: import.meta.env.BASE_URL,
     useSnapshot: new URLSearchParams(location.search).get('snapshot') !== 'off',
     spare: true,
+    awsCall: (requestJson) =>
+      lab?.awsCall(requestJson) ??
+      '{"kind":"error","error":{"code":"LabNotReady","message":"The lab is restarting.","httpStatus":503,"errorKind":"client"}}',
     spareDelayMs: 15_000,
     onPhase(message) {
       const current = useLabStore.getState().python;
@@ -68,7 +73,8 @@ export function startPython(): void {
     },
   });
   runtime = created;
-  runner = createLabRunner(newWorld(), created);
+  lab = newLab();
+  runner = createLabRunner(lab.world, created);
   store.setIsolated(globalThis.crossOriginIsolated === true);
   created.warm();
 }

@@ -5,8 +5,11 @@
  */
 import type { InitRequest, InvokeRequest, RunReport } from '../sim/runtimePort';
 
-/** v2 added `fatal` (the worker's interpreter is unusable: the host replaces the worker). */
-export const PROTOCOL_VERSION = 2;
+/**
+ * v2 added `fatal` (the worker's interpreter is unusable: the host replaces the worker).
+ * v3 added the AWS call channel: `awsCall` / `awsCallMore` and BootOptions.awsChannel.
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** Named start-up phases, in order; each one is timed and reported. */
 export const BOOT_PHASES = ['download', 'compile', 'interpreter', 'ready'] as const;
@@ -19,6 +22,8 @@ export interface BootOptions {
   readonly snapshotUrl?: string;
   /** Set by the host when cross-origin isolated: Python polls it and raises KeyboardInterrupt on 2. */
   readonly interruptBuffer?: SharedArrayBuffer;
+  /** Shared memory for the handler's synchronous AWS calls (see pool/awsChannel.ts); absent without it. */
+  readonly awsChannel?: SharedArrayBuffer;
 }
 
 /** A one-shot run of a handler: used by the first screen before the simulation drives the runtime. */
@@ -64,7 +69,11 @@ export type WorkerToHost =
   | { readonly type: 'runReport'; readonly id: number; readonly report: RunReport }
   | { readonly type: 'destroyed'; readonly id: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
-  | { readonly type: 'fatal'; readonly message: string };
+  | { readonly type: 'fatal'; readonly message: string }
+  /** A handler's boto3 call: the worker blocks until the host answers through the AWS channel. */
+  | { readonly type: 'awsCall'; readonly requestJson: string }
+  /** The worker has read one chunk of a long answer and waits for the next. */
+  | { readonly type: 'awsCallMore' };
 
 /** Everything but `boot`: the messages the shared worker core (runtime/engine/workerCore.ts) serves. */
 export type RunMessage = Exclude<HostToWorker, { readonly type: 'boot' }>;

@@ -19,7 +19,7 @@ import { fetchAll } from './fetchWithProgress';
 declare const self: DedicatedWorkerGlobalScope;
 
 /** The in-interpreter Lambda runtime, bundled as text; the Node host reads the same files from disk. */
-const RUNTIME_SOURCES: Record<string, string> = import.meta.glob('../py/*.py', {
+const RUNTIME_SOURCES: Record<string, string> = import.meta.glob('../py/**/*.py', {
   query: '?raw',
   import: 'default',
   eager: true,
@@ -93,7 +93,7 @@ async function boot(options: BootOptions): Promise<void> {
     void compiled;
     await timed('ready', async () => {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-      handleRest = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post);
+      handleRest = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post, options);
     });
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handleRest?.(message);

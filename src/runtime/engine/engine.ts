@@ -49,6 +49,20 @@ interface EnvFiles {
 
 const MB = 1024 * 1024;
 const RUNTIME_DIR = '/var/runtime';
+/** Where Lambda's Python runtime keeps its bundled boto3 and botocore: the lab's shim goes there. */
+export const SITE_PACKAGES = '/var/lang/lib/python3.13/site-packages';
+
+/** Runtime modules by base name; anything under a `shim/` folder keeps its package path. */
+function splitSources(sources: PythonSources) {
+  const runtime: Record<string, string> = {};
+  const sitePackages: Record<string, string> = {};
+  for (const [key, text] of Object.entries(sources)) {
+    const shim = key.lastIndexOf('shim/');
+    if (shim >= 0) sitePackages[key.slice(shim + 'shim/'.length)] = text;
+    else runtime[key.slice(key.lastIndexOf('/') + 1)] = text;
+  }
+  return { runtime, sitePackages };
+}
 
 function asRuntimeModule(value: unknown): RuntimeModule {
   for (const key of ['init_env', 'invoke_env', 'destroy_env']) {
@@ -80,13 +94,20 @@ export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
 export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engine {
   const fs = asEmscriptenFs(pyodide.FS);
   const guards = installFsGuards(fs);
-  const byName = Object.fromEntries(
-    Object.entries(sources).map(([key, text]) => [key.slice(key.lastIndexOf('/') + 1), text]),
-  );
+  const { runtime: byName, sitePackages } = splitSources(sources);
   writeTree(fs, RUNTIME_DIR, byName);
   guards.markReadOnly(fs.lookupPath(RUNTIME_DIR).node);
+  writeTree(fs, SITE_PACKAGES, sitePackages);
+  guards.markReadOnly(fs.lookupPath(SITE_PACKAGES).node);
   pyodide.runPython(
-    `import sys\nsys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})\nimport lambda_lab_runtime\nlambda_lab_runtime.boot()`,
+    [
+      'import sys',
+      `sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`,
+      // Last on the path, as on Lambda: a boto3 the learner ships in /var/task or a layer wins.
+      `sys.path.append(${JSON.stringify(SITE_PACKAGES)})`,
+      'import lambda_lab_runtime',
+      'lambda_lab_runtime.boot()',
+    ].join('\n'),
   );
   const runtime = asRuntimeModule(pyodide.pyimport('lambda_lab_runtime'));
   const codeDirs = new Map<string, CodeDir>();

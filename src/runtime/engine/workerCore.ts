@@ -4,6 +4,7 @@
  * with `satisfies HandlersOf<RunMessage>`, so a new message kind without a handler is a type error.
  */
 import type { PyodideAPI } from 'pyodide';
+import { callThroughChannel } from '../awsChannel';
 import type { HandlersOf, HostToWorker, RunMessage, WorkerToHost } from '../protocol';
 import { createEngine, type PythonSources } from './engine';
 import { quickRun } from './quickRun';
@@ -15,11 +16,50 @@ export function isFatalError(error: unknown): boolean {
   return /fatally failed|Aborted\(|out of memory|Array buffer allocation failed/i.test(message);
 }
 
+export interface CoreBridge {
+  /** The shared memory for synchronous AWS calls (absent when the host cannot share memory). */
+  readonly awsChannel?: SharedArrayBuffer;
+  readonly interruptBuffer?: SharedArrayBuffer;
+}
+
+/** What boto3 gets when the host cannot answer synchronously (a page without cross-origin isolation). */
+const NO_CHANNEL = JSON.stringify({
+  kind: 'error',
+  error: {
+    code: 'LabBridgeUnavailable',
+    message:
+      'This page is not cross-origin isolated, so a handler cannot call the simulated AWS services. Serve the lab with the COOP and COEP headers (npm start and npm run preview do).',
+    httpStatus: 500,
+    errorKind: 'client',
+  },
+});
+
 export function createWorkerCore(
   pyodide: PyodideAPI,
   sources: PythonSources,
   post: (message: WorkerToHost) => void,
+  bridge: CoreBridge = {},
 ): (message: HostToWorker) => void {
+  const interrupt = bridge.interruptBuffer ? new Uint8Array(bridge.interruptBuffer) : null;
+  const channel = bridge.awsChannel;
+  // boto3's shim finds its transport as the `lab_host` module (botocore/lab_bridge.py).
+  pyodide.registerJsModule('lab_host', {
+    aws_call: (requestJson: string): string => {
+      if (!channel) return NO_CHANNEL;
+      const answer = callThroughChannel(channel, interrupt, post, requestJson);
+      if (answer !== null) return answer;
+      // The deadline passed while the call waited: Python raises KeyboardInterrupt at its next check.
+      return JSON.stringify({
+        kind: 'error',
+        error: {
+          code: 'RequestTimeout',
+          message: 'The invocation ended while this call waited.',
+          httpStatus: 408,
+          errorKind: 'client',
+        },
+      });
+    },
+  });
   const engine = createEngine(pyodide, sources);
   // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
   // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.

@@ -51,7 +51,7 @@ async function boot(options: BootOptions): Promise<void> {
     phaseMs.interpreter = ms;
     await timed('ready', () => {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-      handle = createWorkerCore(pyodide, readPythonSources(), post);
+      handle = createWorkerCore(pyodide, readPythonSources(), post, options);
     });
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot: false, phaseMs });
     for (const message of pending.splice(0)) handle?.(message);

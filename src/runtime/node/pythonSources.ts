@@ -1,11 +1,16 @@
-/** Reads the Python runtime's sources from src/runtime/py for the Node host and the tests. */
-import { readdirSync, readFileSync } from 'node:fs';
+/** Reads the Python runtime's sources (and the boto3 shim below py/shim) for the Node host and the tests. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { PythonSources } from '../engine/engine';
 
 export function readPythonSources(dir: URL = new URL('../py/', import.meta.url)): PythonSources {
   const sources: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    if (name.endsWith('.py')) sources[name] = readFileSync(new URL(name, dir), 'utf8');
-  }
+  const walk = (folder: URL, prefix: string) => {
+    for (const name of readdirSync(folder)) {
+      const url = new URL(name, folder);
+      if (statSync(url).isDirectory()) walk(new URL(`${name}/`, folder), `${prefix}${name}/`);
+      else if (name.endsWith('.py')) sources[`${prefix}${name}`] = readFileSync(url, 'utf8');
+    }
+  };
+  walk(dir, '');
   return sources;
 }

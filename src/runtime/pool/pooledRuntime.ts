@@ -25,6 +25,8 @@ export interface PooledRuntimeOptions {
   readonly onEnvironmentsLost?: (envIds: readonly string[], reason: string) => void;
   /** Every worker's boot, in start order. */
   readonly onBoot?: (info: BootInfo) => void;
+  /** Answers a handler's synchronous AWS call (JSON in, JSON out); without it boto3 calls fail. */
+  readonly awsCall?: (requestJson: string) => string;
   /** A worker that could not start (a missing file, a failed compile, a crash during boot). */
   readonly onBootFailed?: (error: unknown) => void;
 }
@@ -88,6 +90,7 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
         }
         options.onEnvironmentsLost?.(envIds, reason);
       },
+      awsCall: options.awsCall,
     }),
   );
 

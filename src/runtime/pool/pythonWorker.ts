@@ -3,6 +3,7 @@
  * wrap their worker as a RawWorker; startPythonWorker sends `boot`, follows the phases, and afterwards
  * hands run replies to the slot that owns the worker.
  */
+import { createAwsChannel, createChannelWriter } from '../awsChannel';
 import {
   type BootOptions,
   type BootPhase,
@@ -32,6 +33,9 @@ export interface PythonWorker {
   terminate(): void;
   /** Asks Python to raise KeyboardInterrupt; false when the host has no shared memory for it. */
   interrupt(): boolean;
+  /** Answers the handler's pending AWS call, or sends the next chunk of a long answer. */
+  answerAws(text: string): void;
+  nextAwsChunk(): void;
   clearInterrupt(): void;
   /** Set by the owner: run replies and `fatal` after boot. */
   onMessage: ((message: WorkerToHost) => void) | null;
@@ -43,13 +47,15 @@ export type PhaseListener = (message: Extract<WorkerToHost, { type: 'phase' }>) 
 
 export function startPythonWorker(
   raw: RawWorker,
-  options: Omit<BootOptions, 'interruptBuffer'>,
+  options: Omit<BootOptions, 'interruptBuffer' | 'awsChannel'>,
   onPhase?: PhaseListener,
 ): PythonWorker {
   const started = performance.now();
   const shared =
     typeof SharedArrayBuffer === 'function' && canShareMemory() ? new SharedArrayBuffer(1) : undefined;
   const interrupt = shared ? new Uint8Array(shared) : null;
+  const awsChannel = shared ? createAwsChannel() : undefined;
+  const awsWriter = awsChannel ? createChannelWriter(awsChannel) : null;
   let booted = false;
   let dead = false;
   let resolveReady: (info: BootInfo) => void = () => {};
@@ -77,6 +83,8 @@ export function startPythonWorker(
     clearInterrupt() {
       if (interrupt) Atomics.store(interrupt, 0, 0);
     },
+    answerAws: (text) => awsWriter?.answer(text),
+    nextAwsChunk: () => awsWriter?.next(),
     onMessage: null,
     onCrash: null,
   };
@@ -120,7 +128,11 @@ export function startPythonWorker(
       else worker.onCrash?.(reason);
     },
   );
-  raw.postMessage({ type: 'boot', v: PROTOCOL_VERSION, options: { ...options, interruptBuffer: shared } });
+  raw.postMessage({
+    type: 'boot',
+    v: PROTOCOL_VERSION,
+    options: { ...options, interruptBuffer: shared, awsChannel },
+  });
   return worker;
 }
 

@@ -24,7 +24,19 @@ interface Job {
 export interface SlotEvents {
   /** The worker went away with these environments (terminated or crashed). */
   lost(envIds: readonly string[], reason: string): void;
+  /** A handler's boto3 call: returns the JSON answer (see sim/services/awsCall.ts). */
+  awsCall?(requestJson: string): string;
 }
+
+const NO_SERVICES = JSON.stringify({
+  kind: 'error',
+  error: {
+    code: 'LabNoServices',
+    message: 'This host simulates no AWS services.',
+    httpStatus: 500,
+    errorKind: 'client',
+  },
+});
 
 export interface WorkerSlot {
   readonly envIds: Set<string>;
@@ -78,7 +90,21 @@ export function createWorkerSlot(
     const next = acquire();
     next.onMessage = (message) => {
       if (next !== worker) return;
-      if (message.type === 'fatal') {
+      if (message.type === 'awsCall') {
+        let answer: string;
+        try {
+          answer = events.awsCall ? events.awsCall(message.requestJson) : NO_SERVICES;
+        } catch (error) {
+          const text = error instanceof Error ? error.message : String(error);
+          answer = JSON.stringify({
+            kind: 'error',
+            error: { code: 'InternalFailure', message: text, httpStatus: 500, errorKind: 'client' },
+          });
+        }
+        next.answerAws(answer);
+      } else if (message.type === 'awsCallMore') {
+        next.nextAwsChunk();
+      } else if (message.type === 'fatal') {
         // The reply to the current job follows; after it, the worker is replaced.
         queueMicrotask(() =>
           discard(`interpreter failed: ${message.message}`, (realMs) => ({

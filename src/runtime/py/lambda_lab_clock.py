@@ -81,6 +81,20 @@ def deadline_ms():
     return 0.0 if phase is None else phase.deadline_ms
 
 
+def real_counter():
+    return _real_perf_counter()
+
+
+def io_wait(real_started, modeled_ms):
+    """Takes a host round trip (an AWS call) out of the measured CPU time and charges its modeled latency
+    instead: on Lambda the handler waits on the network, which the memory/CPU model does not slow down."""
+    phase = _phase
+    if phase is None:
+        return
+    phase.real_start += _real_perf_counter() - real_started
+    phase.sleep_ms += modeled_ms
+
+
 def _monotonic_ms():
     phase = _phase
     origin = 0.0 if phase is None else phase.origin_ms

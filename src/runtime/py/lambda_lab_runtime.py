@@ -28,6 +28,48 @@ LAMBDA_WARNING = (
 )
 
 _envs = {}
+_current_request_id = None
+# Modeled round trip of one AWS API call from inside a Lambda function (same Region): a few ms.
+AWS_CALL_LATENCY_MS = 5.0
+
+
+def _caller():
+    """Who is calling AWS: the resident environment's function and the request it serves."""
+    env = envs.resident()
+    if env is None:
+        return None
+    spec = env.spec
+    return {
+        "functionName": spec["functionName"],
+        "functionVersion": spec["functionVersion"],
+        "requestId": _current_request_id or None,
+    }
+
+
+def _connect_shim():
+    """Hands boto3's shim (in site-packages) the caller identity and guards outbound network access."""
+    try:
+        from botocore import lab_bridge
+    except ImportError:
+        return
+    lab_bridge.set_caller_provider(_caller)
+    try:
+        import lab_host
+    except ImportError:
+        lab_host = None
+    if lab_host is not None:
+
+        def transport(request_json):
+            started = clock.real_counter()
+            try:
+                return lab_host.aws_call(request_json)
+            finally:
+                clock.io_wait(started, AWS_CALL_LATENCY_MS)
+
+        lab_bridge.set_transport(transport)
+    import lab_network
+
+    lab_network.install_network_guard(False)
 
 
 def boot():
@@ -35,6 +77,7 @@ def boot():
     logs.install()
     envs.install()
     memory.install()
+    _connect_shim()
 
 
 def load_handler(handler_name):
@@ -67,6 +110,8 @@ _FATAL = (KeyboardInterrupt, clock.DeadlineExceeded, MemoryError, SystemExit)
 
 
 def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
+    global _current_request_id
+    _current_request_id = request_id
     spec = env.spec
     envs.make_resident(env)
     logs.begin(request_id)

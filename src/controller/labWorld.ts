@@ -1,0 +1,76 @@
+/**
+ * A lab world: the simulated Lambda service with the AWS services around it and an execution role ready
+ * to use, plus the host function that answers a handler's boto3 calls. Shared by the browser and the CLI.
+ */
+import { createWorld, type World } from '../sim';
+import { handleAwsCall, parseAwsCallRequest, resumeAwsCall } from '../sim/services/awsCall';
+import { type AwsServices, createAwsServices } from '../sim/services/services';
+
+export const LAB_ROLE_NAME = 'lambda-lab-execution-role';
+export const LAB_ROLE_ARN = `arn:aws:iam::123456789012:role/${LAB_ROLE_NAME}`;
+
+const LAMBDA_TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+
+export type RoleAccess =
+  /** Only AWSLambdaBasicExecutionRole (logs): what a new function gets in the console. */
+  | 'basic'
+  /** Everything allowed, as `sam local invoke` runs with the developer's own credentials. */
+  | 'admin';
+
+export interface LabWorld {
+  readonly world: World;
+  readonly services: AwsServices;
+  /** Answers one boto3 call from a handler (JSON in, JSON out), as the worker's AWS channel needs. */
+  awsCall(requestJson: string): string;
+}
+
+export function createLabWorld(options: { seed: number; startTimeMs: number; access: RoleAccess }): LabWorld {
+  const world = createWorld({ seed: options.seed, startTimeMs: options.startTimeMs });
+  const services = createAwsServices(world);
+  const call = (service: string, operation: string, params: Record<string, string>) => {
+    const r = handleAwsCall(world, { v: 1, service, operation, params, caller: null, nowMs: null });
+    if (r.kind !== 'result')
+      throw new Error(`Setting up the lab failed at ${operation}: ${JSON.stringify(r)}`);
+  };
+  call('iam', 'CreateRole', { RoleName: LAB_ROLE_NAME, AssumeRolePolicyDocument: LAMBDA_TRUST });
+  call('iam', 'AttachRolePolicy', {
+    RoleName: LAB_ROLE_NAME,
+    PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+  });
+  if (options.access === 'admin') {
+    call('iam', 'PutRolePolicy', {
+      RoleName: LAB_ROLE_NAME,
+      PolicyName: 'lab-admin',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+      }),
+    });
+  }
+  return {
+    world,
+    services,
+    awsCall(requestJson) {
+      const parsed = parseAwsCallRequest(requestJson);
+      if ('kind' in parsed) return JSON.stringify(parsed);
+      const response = handleAwsCall(world, parsed);
+      if (response.kind !== 'pending') return JSON.stringify(response);
+      // A synchronous invoke of another function: answered only if the world already has the result.
+      const resumed = resumeAwsCall(world, response.token);
+      if (resumed) return JSON.stringify(resumed);
+      return JSON.stringify({
+        kind: 'error',
+        error: {
+          code: 'LabUnsupported',
+          message:
+            'A synchronous Lambda-to-Lambda invoke cannot finish inside this lab yet. Invoke with InvocationType="Event", or put a queue between the functions (the pattern the course recommends).',
+          httpStatus: 400,
+          errorKind: 'client',
+        },
+      });
+    },
+  };
+}

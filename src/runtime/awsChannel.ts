@@ -1,0 +1,84 @@
+/**
+ * The synchronous AWS call channel. Python's boto3 shim must get an answer before its next line runs, but
+ * the simulated services live on the host's thread. The worker posts `awsCall` and blocks on shared memory;
+ * the host answers by writing the response there (in chunks when it is long) and waking the worker. While
+ * it waits the worker also watches the interrupt buffer, so a deadline still ends a handler stuck in a call.
+ */
+
+const HEADER_BYTES = 16;
+/** Bytes of answer per chunk; longer answers take several round trips. */
+export const CHUNK_BYTES = 256 * 1024;
+const STATE = 0;
+const LENGTH = 1;
+const TOTAL = 2;
+const IDLE = 0;
+const READY = 1;
+const WAIT_SLICE_MS = 50;
+
+export function createAwsChannel(): SharedArrayBuffer {
+  return new SharedArrayBuffer(HEADER_BYTES + CHUNK_BYTES);
+}
+
+/** Host side: answers one call, chunk by chunk; `next()` is called on each `awsCallMore`. */
+export function createChannelWriter(buffer: SharedArrayBuffer) {
+  const header = new Int32Array(buffer, 0, 3);
+  const data = new Uint8Array(buffer, HEADER_BYTES);
+  let pending: Uint8Array | null = null;
+  let offset = 0;
+  const writeChunk = () => {
+    if (!pending) return;
+    const chunk = pending.subarray(offset, offset + CHUNK_BYTES);
+    data.set(chunk);
+    offset += chunk.length;
+    Atomics.store(header, LENGTH, chunk.length);
+    Atomics.store(header, TOTAL, pending.length);
+    Atomics.store(header, STATE, READY);
+    Atomics.notify(header, STATE);
+    if (offset >= pending.length) pending = null;
+  };
+  return {
+    answer(text: string) {
+      pending = new TextEncoder().encode(text);
+      offset = 0;
+      writeChunk();
+    },
+    next: writeChunk,
+  };
+}
+
+/**
+ * Worker side: posts the request and blocks until the whole answer is there. Returns null when the
+ * interrupt buffer was raised while waiting (the caller lets Python raise KeyboardInterrupt).
+ */
+export function callThroughChannel(
+  buffer: SharedArrayBuffer,
+  interrupt: Uint8Array | null,
+  post: (message: { type: 'awsCall'; requestJson: string } | { type: 'awsCallMore' }) => void,
+  requestJson: string,
+): string | null {
+  const header = new Int32Array(buffer, 0, 3);
+  const data = new Uint8Array(buffer, HEADER_BYTES);
+  Atomics.store(header, STATE, IDLE);
+  post({ type: 'awsCall', requestJson });
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    while (Atomics.wait(header, STATE, IDLE, WAIT_SLICE_MS) === 'timed-out') {
+      if (interrupt && Atomics.load(interrupt, 0) !== 0) return null;
+    }
+    const length = Atomics.load(header, LENGTH);
+    const total = Atomics.load(header, TOTAL);
+    parts.push(data.slice(0, length));
+    received += length;
+    Atomics.store(header, STATE, IDLE);
+    if (received >= total) break;
+    post({ type: 'awsCallMore' });
+  }
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
