@@ -105,7 +105,10 @@ class Parser {
       this.ph.usedNames.add(t);
       return n;
     }
-    if (!/^[A-Za-z_]/.test(t)) this.fail(t);
+    if (!/^[A-Za-z_]/.test(t)) {
+      this.i--;
+      this.fail(t);
+    }
     return t;
   }
   path(): Path {

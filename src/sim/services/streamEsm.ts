@@ -63,6 +63,7 @@ export function startStreamMapping(
         inflight: false,
         attempts: 0,
         limit: null,
+        bisectEnd: 0,
         pollAt: null,
       };
       states.set(shard.shardId, s);
