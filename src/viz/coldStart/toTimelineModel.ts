@@ -5,16 +5,9 @@
  */
 import type { InitType } from '../../sim';
 import { asKnown, type TraceLike } from '../trace/looseEvents';
-import { createStepSeries, mergeSorted, percentile } from '../trace/search';
-import type {
-  EnvRow,
-  LatencyStats,
-  ThrottleMark,
-  TimelineModel,
-  TimelineSpan,
-  TimelineSpanKind,
-} from './timelineTypes';
-import { EMPTY_STATS } from './timelineTypes';
+import { createStepSeries } from '../trace/search';
+import { latencyCheckpoints, statsOf } from './latency';
+import type { EnvRow, ThrottleMark, TimelineModel, TimelineSpan, TimelineSpanKind } from './timelineTypes';
 
 export type { EnvStateAt } from './timelineFrame';
 export { rowStateAt, spanRange, spansInWindow, timelineFrameAt } from './timelineFrame';
@@ -35,8 +28,6 @@ interface RowBuilder {
   invokes: number;
   coldInvokes: number;
 }
-
-const CHECKPOINTS = 256;
 
 type SpanExtra = Partial<Omit<TimelineSpan, 'kind' | 'envIndex' | 'startMs' | 'endMs'>>;
 
@@ -68,16 +59,6 @@ function span(
 function closeIdle(b: RowBuilder, t: number): void {
   if (b.idleSince !== null && t > b.idleSince) b.spans.push(span(b, 'idle', b.idleSince, t));
   b.idleSince = null;
-}
-
-function statsOf(sorted: Float64Array): LatencyStats {
-  if (sorted.length === 0) return EMPTY_STATS;
-  return {
-    count: sorted.length,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
-  };
 }
 
 const LAYER: Record<TimelineSpanKind, number> = {
@@ -305,23 +286,4 @@ function finishRow(b: RowBuilder, endMs: number): EnvRow {
     invokes: b.invokes,
     coldInvokes: b.coldInvokes,
   };
-}
-
-/** Cumulative percentiles at up to 256 checkpoints: each merges one sorted chunk, O(n) per checkpoint. */
-function latencyCheckpoints(
-  latencies: readonly number[],
-  ends: readonly number[],
-): { latencyTimes: Float64Array; latencyAt: LatencyStats[] } {
-  const n = latencies.length;
-  const chunk = Math.max(1, Math.ceil(n / CHECKPOINTS));
-  const times: number[] = [];
-  const stats: LatencyStats[] = [];
-  let sorted: Float64Array = new Float64Array(0);
-  for (let i = 0; i < n; i += chunk) {
-    const j = Math.min(n, i + chunk);
-    sorted = mergeSorted(sorted, Float64Array.from(latencies.slice(i, j)).sort());
-    times.push(ends[j - 1]!);
-    stats.push(statsOf(sorted));
-  }
-  return { latencyTimes: Float64Array.from(times), latencyAt: stats };
 }
