@@ -178,7 +178,7 @@ function Legend({
         <span className="viz-modeled-tag">modeled</span>
       </li>
       <li>{swatch('var(--viz-measured)')} Init, module code (measured)</li>
-      <li>{swatch('var(--viz-ok)', 'cold')} Cold invoke (dark top edge)</li>
+      <li>{swatch('var(--viz-ok)', 'cold')} Cold invoke (edge on top)</li>
       <li>{swatch('var(--viz-ok)')} Warm invoke</li>
       <li>
         {swatch(`url(#${patterns.error.replace(prefix, `${prefix}-legend`)})`)} Failed invoke (cross-hatched)
