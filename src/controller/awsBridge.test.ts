@@ -121,3 +121,46 @@ describe('boto3 calls from a handler reach the simulated services', () => {
     expect(JSON.parse(response.payloadJson)).toMatch(/example\.com/);
   });
 });
+
+describe('the lab world', () => {
+  it('refuses a function whose execution role does not exist, and changes nothing', async () => {
+    const fresh = createLabWorld({ seed: 20, startTimeMs: Date.UTC(2026, 10, 26), access: 'basic' });
+    const result = fresh.world.createFunction({
+      functionName: 'orphan',
+      role: 'arn:aws:iam::123456789012:role/no-such-role',
+      runtime: 'python3.13',
+      handler: 'lambda_function.lambda_handler',
+      code: { files: { 'lambda_function.py': 'def lambda_handler(e, c):\n    return 1\n' } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.message).toBe('The role defined for the function cannot be assumed by Lambda.');
+    expect(fresh.world.getFunction('orphan').ok).toBe(false);
+  });
+
+  it('answers a synchronous Lambda-to-Lambda invoke with a clear refusal instead of a deadlock', () => {
+    const fresh = createLabWorld({ seed: 21, startTimeMs: Date.UTC(2026, 10, 26), access: 'admin' });
+    const created = fresh.world.createFunction({
+      functionName: 'callee',
+      role: LAB_ROLE_ARN,
+      runtime: 'python3.13',
+      handler: 'lambda_function.lambda_handler',
+      code: { files: { 'lambda_function.py': 'def lambda_handler(e, c):\n    return 1\n' } },
+    });
+    expect(created.ok).toBe(true);
+    const answer = JSON.parse(
+      fresh.awsCall(
+        JSON.stringify({
+          v: 1,
+          service: 'lambda',
+          operation: 'Invoke',
+          params: { FunctionName: 'callee', Payload: '{}' },
+          caller: { functionName: 'caller', functionVersion: '$LATEST', requestId: 'r-1' },
+          nowMs: null,
+        }),
+      ),
+    );
+    expect(answer.kind).toBe('error');
+    expect(answer.error.message).toContain('InvocationType="Event"');
+  });
+});

@@ -6,6 +6,7 @@
 import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
 import { BootError } from '../runtime/pool/pythonWorker';
+import { cpuScaleFor } from '../sim';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { validateEventJson } from '../ui/validateJson';
@@ -109,6 +110,10 @@ export async function runTest(): Promise<void> {
       logs: logs.text.split('\n'),
       requestId: response.requestId,
       durationMs: response.durationMs,
+      billedDurationMs: response.billedDurationMs,
+      initDurationMs: response.initDurationMs,
+      memorySizeMb: fn.memorySize,
+      cpuScale: cpuScaleFor(fn.memorySize),
     });
   } catch (error) {
     useLabStore.getState().setRunError(error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@
  */
 import { createWorld, type World } from '../sim';
 import { handleAwsCall, parseAwsCallRequest, resumeAwsCall } from '../sim/services/awsCall';
+import { withExecutionRoleCheck } from '../sim/services/executionRole';
 import { type AwsServices, createAwsServices } from '../sim/services/services';
 
 export const LAB_ROLE_NAME = 'lambda-lab-execution-role';
@@ -28,10 +29,12 @@ export interface LabWorld {
 }
 
 export function createLabWorld(options: { seed: number; startTimeMs: number; access: RoleAccess }): LabWorld {
-  const world = createWorld({ seed: options.seed, startTimeMs: options.startTimeMs });
-  const services = createAwsServices(world);
+  const kernel = createWorld({ seed: options.seed, startTimeMs: options.startTimeMs });
+  const services = createAwsServices(kernel);
+  // Function commands refuse an execution role that does not exist or does not trust Lambda.
+  const world = withExecutionRoleCheck(kernel, services.iam);
   const call = (service: string, operation: string, params: Record<string, string>) => {
-    const r = handleAwsCall(world, { v: 1, service, operation, params, caller: null, nowMs: null });
+    const r = handleAwsCall(kernel, { v: 1, service, operation, params, caller: null, nowMs: null });
     if (r.kind !== 'result')
       throw new Error(`Setting up the lab failed at ${operation}: ${JSON.stringify(r)}`);
   };
@@ -56,10 +59,10 @@ export function createLabWorld(options: { seed: number; startTimeMs: number; acc
     awsCall(requestJson) {
       const parsed = parseAwsCallRequest(requestJson);
       if ('kind' in parsed) return JSON.stringify(parsed);
-      const response = handleAwsCall(world, parsed);
+      const response = handleAwsCall(kernel, parsed);
       if (response.kind !== 'pending') return JSON.stringify(response);
       // A synchronous invoke of another function: answered only if the world already has the result.
-      const resumed = resumeAwsCall(world, response.token);
+      const resumed = resumeAwsCall(kernel, response.token);
       if (resumed) return JSON.stringify(resumed);
       return JSON.stringify({
         kind: 'error',

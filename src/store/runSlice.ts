@@ -7,6 +7,11 @@ export interface TestResult {
   readonly logs: readonly string[];
   readonly requestId: string;
   readonly durationMs: number;
+  readonly billedDurationMs: number;
+  readonly initDurationMs: number | null;
+  readonly memorySizeMb: number;
+  /** Virtual ms of handler time per real ms measured in this browser (the memory/CPU model). */
+  readonly cpuScale: number;
 }
 
 export interface RunSlice {

@@ -30,6 +30,18 @@ export function OutputPanel() {
               {result.status}
             </strong>
           </p>
+          <p className="muted" data-testid="result.summary">
+            Duration {result.durationMs.toFixed(2)} ms · Billed {result.billedDurationMs} ms
+            {result.initDurationMs !== null
+              ? ` · Init ${result.initDurationMs.toFixed(2)} ms (cold start)`
+              : ' · warm'}{' '}
+            · {result.memorySizeMb} MB
+            <br />
+            <abbr title="Durations are modeled: the time measured in this browser, multiplied by the CPU share Lambda gives this memory size (1,769 MB = one vCPU), plus time.sleep and a modeled 5 ms per AWS call.">
+              modeled
+            </abbr>{' '}
+            at {result.cpuScale.toFixed(1)}× the time measured here
+          </p>
           <h3>Response</h3>
           <pre data-testid="result.response">{pretty(result.responseJson)}</pre>
           <h3>Function Logs</h3>

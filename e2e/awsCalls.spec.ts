@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './pages/labPage';
+
+const S3_HANDLER = [
+  'import boto3',
+  '',
+  's3 = boto3.client("s3")',
+  '',
+  '',
+  'def lambda_handler(event, context):',
+  '    s3.create_bucket(Bucket="lab-notes")',
+  '    s3.put_object(Bucket="lab-notes", Key="note.txt", Body=event["text"].encode())',
+  '    body = s3.get_object(Bucket="lab-notes", Key="note.txt")["Body"].read().decode()',
+  '    print("stored", len(body), "bytes")',
+  '    return {"stored": body}',
+  '',
+].join('\n');
+
+test('a handler calls S3 through boto3 and the world keeps the object across invokes', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.waitForEditors();
+  await lab.waitForPython();
+  await lab.pasteEditorText('editor.code', S3_HANDLER);
+  await lab.replaceEditorText('editor.event', '{"text": "serverless"}');
+  await lab.testButton.click();
+  await expect(lab.resultStatus).toHaveText('Succeeded');
+  await expect(lab.resultResponse).toContainText('"stored": "serverless"');
+  await expect(lab.resultLogs).toContainText('stored 10 bytes');
+  await expect(lab.resultLogs).toContainText('INIT_START Runtime Version: python:3.13');
+  await expect(page.getByTestId('result.summary')).toContainText('cold start');
+
+  // Warm now: the same environment serves, and the bucket is still there.
+  await lab.testButton.click();
+  await expect(lab.resultResponse).toContainText('"stored": "serverless"');
+  await expect(page.getByTestId('result.summary')).toContainText('warm');
+  await expect(lab.resultLogs).not.toContainText('INIT_START');
+});
