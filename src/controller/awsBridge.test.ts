@@ -140,14 +140,16 @@ describe('the lab world', () => {
 
   it('answers a synchronous Lambda-to-Lambda invoke with a clear refusal instead of a deadlock', () => {
     const fresh = createLabWorld({ seed: 21, startTimeMs: Date.UTC(2026, 10, 26), access: 'admin' });
-    const created = fresh.world.createFunction({
-      functionName: 'callee',
-      role: LAB_ROLE_ARN,
-      runtime: 'python3.13',
-      handler: 'lambda_function.lambda_handler',
-      code: { files: { 'lambda_function.py': 'def lambda_handler(e, c):\n    return 1\n' } },
-    });
-    expect(created.ok).toBe(true);
+    for (const functionName of ['caller', 'callee']) {
+      const created = fresh.world.createFunction({
+        functionName,
+        role: LAB_ROLE_ARN,
+        runtime: 'python3.13',
+        handler: 'lambda_function.lambda_handler',
+        code: { files: { 'lambda_function.py': 'def lambda_handler(e, c):\n    return 1\n' } },
+      });
+      expect(created.ok).toBe(true);
+    }
     const answer = JSON.parse(
       fresh.awsCall(
         JSON.stringify({
