@@ -2,19 +2,28 @@
  * The Node host: the shared worker pool over Pyodide worker threads (for tests and the headless CLI).
  * Node always has shared memory, so a runaway handler is interrupted before its worker is terminated.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createPooledRuntime, type PooledRuntime, type PooledRuntimeOptions } from '../pool/pooledRuntime';
 import { type RawWorker, startPythonWorker } from '../pool/pythonWorker';
 import type { WorkerToHost } from '../protocol';
 
-export type NodeRuntimeOptions = Omit<PooledRuntimeOptions, 'spawn'>;
+export interface NodeRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn'> {
+  /**
+   * A Pyodide memory snapshot to restore instead of booting (about 5x faster); default: the build's
+   * public/pyodide/snapshot.bin when present. Null boots the plain way.
+   */
+  readonly snapshotPath?: string | null;
+}
+
+const DEFAULT_SNAPSHOT = fileURLToPath(new URL('../../../public/pyodide/snapshot.bin', import.meta.url));
 export type NodeRuntime = PooledRuntime;
 
 const workerUrl = new URL('./nodeRuntime.worker.mjs', import.meta.url);
 
-function spawnThread(): RawWorker {
+function spawnThread(snapshotPath: string | null): RawWorker {
   // A clean execArgv: the bootstrap registers tsx itself, after Pyodide has loaded without it.
-  const thread = new Worker(workerUrl, { execArgv: [] });
+  const thread = new Worker(workerUrl, { execArgv: [], workerData: { snapshotPath } });
   return {
     postMessage: (message) => thread.postMessage(message),
     terminate: () => void thread.terminate(),
@@ -27,5 +36,6 @@ function spawnThread(): RawWorker {
 }
 
 export function createNodeRuntime(options: NodeRuntimeOptions = {}): NodeRuntime {
-  return createPooledRuntime({ ...options, spawn: () => startPythonWorker(spawnThread(), {}) });
+  const snapshotPath = options.snapshotPath === undefined ? DEFAULT_SNAPSHOT : options.snapshotPath;
+  return createPooledRuntime({ ...options, spawn: () => startPythonWorker(spawnThread(snapshotPath), {}) });
 }

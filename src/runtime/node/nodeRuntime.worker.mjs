@@ -1,13 +1,38 @@
 // Worker-thread bootstrap in plain JavaScript. Node 20 cannot load .ts itself, so this registers tsx's
 // loader in this thread and imports the TypeScript worker (the same under Vitest and a tsx CLI). Pyodide is
 // loaded first, by Node's own loader: through tsx's hooks its 1.2 MB module would be transformed for nothing.
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadPyodide } from 'pyodide';
+import { workerData } from 'node:worker_threads';
+import { loadPyodide, version } from 'pyodide';
 import { register } from 'tsx/esm/api';
+
+/** The build's memory snapshot (public/pyodide/snapshot.bin), when it exists and matches this Pyodide. */
+function snapshotBytes(path) {
+  if (!path || !existsSync(path) || !existsSync(path.replace(/\.bin$/, '.json'))) return undefined;
+  try {
+    const meta = JSON.parse(readFileSync(path.replace(/\.bin$/, '.json'), 'utf8'));
+    return meta.pyodideVersion === version ? readFileSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const started = performance.now();
 // An explicit indexURL: Pyodide otherwise finds itself from stack traces, which source maps can rewrite.
 const indexURL = fileURLToPath(new URL('.', import.meta.resolve('pyodide')));
-globalThis.lambdaLabPyodide = { pyodide: await loadPyodide({ indexURL }), ms: performance.now() - started };
+const snapshot = snapshotBytes(workerData?.snapshotPath);
+let pyodide;
+let fromSnapshot = false;
+if (snapshot) {
+  try {
+    pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    fromSnapshot = true;
+  } catch {
+    pyodide = undefined;
+  }
+}
+pyodide ??= await loadPyodide({ indexURL });
+globalThis.lambdaLabPyodide = { pyodide, ms: performance.now() - started, fromSnapshot };
 register();
 await import('./nodeRuntime.worker.ts');

@@ -16,12 +16,12 @@ import {
 import { readPythonSources } from './pythonSources';
 
 /** Left on globalThis by nodeRuntime.worker.mjs, which loads Pyodide before tsx is registered. */
-function preloaded(): { pyodide: PyodideAPI; ms: number } {
+function preloaded(): { pyodide: PyodideAPI; ms: number; fromSnapshot: boolean } {
   const value: unknown = Reflect.get(globalThis, 'lambdaLabPyodide');
   if (typeof value !== 'object' || value === null || !('pyodide' in value) || !('ms' in value)) {
     throw new Error('nodeRuntime.worker.ts must be started through nodeRuntime.worker.mjs');
   }
-  return value as { pyodide: PyodideAPI; ms: number };
+  return value as { pyodide: PyodideAPI; ms: number; fromSnapshot: boolean };
 }
 
 const port = parentPort;
@@ -47,13 +47,13 @@ async function boot(options: BootOptions): Promise<void> {
     // Node reads Pyodide's files from node_modules and compiles inside loadPyodide: both phases are empty.
     await timed('download', () => undefined, 'local files');
     await timed('compile', () => undefined, 'part of the interpreter phase in Node');
-    const { pyodide, ms } = await timed('interpreter', preloaded);
+    const { pyodide, ms, fromSnapshot } = await timed('interpreter', preloaded);
     phaseMs.interpreter = ms;
     await timed('ready', () => {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
       handle = createWorkerCore(pyodide, readPythonSources(), post, options);
     });
-    post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot: false, phaseMs });
+    post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handle?.(message);
   } catch (error) {
     post({
