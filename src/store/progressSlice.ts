@@ -1,0 +1,251 @@
+/**
+ * Course progress: exercise status, hints shown, the solution-reveal stage, the last check results, quiz
+ * answers and lesson completion. Persisted as its own versioned document (inside the lab's save), validated
+ * with zod on every load and import, so a damaged or newer save is reported, never half-applied.
+ */
+import { z } from 'zod';
+import type { StateCreator } from 'zustand';
+
+export const PROGRESS_VERSION = 1;
+
+const epochMs = z.number().int().min(0);
+
+/** One hidden check's result, as the lead's "check my solution" callback returns it. */
+export const checkOutcomeSchema = z.strictObject({
+  id: z.string().min(1),
+  /** The check's title from exercise.yaml. */
+  title: z.string().min(1),
+  passed: z.boolean(),
+  /** The matched mistake's feedback or the check's failure message. */
+  feedback: z.string().optional(),
+});
+export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+
+export const exerciseProgressSchema = z.strictObject({
+  status: z.enum(['not-started', 'in-progress', 'passed']),
+  /** Hints are shown one at a time; this many are visible. */
+  hintsRevealed: z.number().int().min(0),
+  /** 0: hidden; 1..n: the learner is at confirmation n; past the last confirmation the solution shows. */
+  revealStage: z.number().int().min(0),
+  solutionRevealedAt: epochMs.nullable(),
+  /** Token-by-token reveal: tokens shown so far. */
+  solutionTokensShown: z.number().int().min(0),
+  checkRuns: z.number().int().min(0),
+  lastResults: z.array(checkOutcomeSchema),
+  lastCheckedAt: epochMs.nullable(),
+  firstPassedAt: epochMs.nullable(),
+  /** The learner's files at the latest passing check, for the diff against the solution. */
+  passedFiles: z.record(z.string(), z.string()).nullable(),
+});
+export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
+
+/** Choice ids (single, multiple, predict), item ids in order (order), item id -> bucket id (sort). */
+export const quizAnswerValueSchema = z.union([z.array(z.string()), z.record(z.string(), z.string())]);
+export type QuizAnswerValue = z.infer<typeof quizAnswerValueSchema>;
+
+export const quizAnswerSchema = z.strictObject({
+  answer: quizAnswerValueSchema,
+  correct: z.boolean(),
+  attempts: z.number().int().min(1),
+  answeredAt: epochMs,
+  firstCorrectAt: epochMs.nullable(),
+});
+export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
+
+export const lessonProgressSchema = z.strictObject({
+  visitedAt: epochMs.nullable(),
+  completedAt: epochMs.nullable(),
+});
+export type LessonProgress = z.infer<typeof lessonProgressSchema>;
+
+export const progressDocSchema = z.strictObject({
+  version: z.literal(PROGRESS_VERSION),
+  currentLesson: z.string().nullable(),
+  lessons: z.record(z.string(), lessonProgressSchema),
+  /** Keyed `<lesson-id>/<exercise-id>`. */
+  exercises: z.record(z.string(), exerciseProgressSchema),
+  /** Keyed `<lesson-id>/<quiz-id>/<question-id>`; the latest answer. */
+  answers: z.record(z.string(), quizAnswerSchema),
+});
+export type ProgressDoc = z.infer<typeof progressDocSchema>;
+
+export const exerciseKey = (lessonId: string, exerciseId: string): string => `${lessonId}/${exerciseId}`;
+export const answerKey = (lessonId: string, quizId: string, questionId: string): string =>
+  `${lessonId}/${quizId}/${questionId}`;
+
+export function emptyProgress(): ProgressDoc {
+  return { version: PROGRESS_VERSION, currentLesson: null, lessons: {}, exercises: {}, answers: {} };
+}
+
+export function emptyExerciseProgress(): ExerciseProgress {
+  return {
+    status: 'not-started',
+    hintsRevealed: 0,
+    revealStage: 0,
+    solutionRevealedAt: null,
+    solutionTokensShown: 0,
+    checkRuns: 0,
+    lastResults: [],
+    lastCheckedAt: null,
+    firstPassedAt: null,
+    passedFiles: null,
+  };
+}
+
+/** Format migrations: `from version n` -> the shape of version n + 1. None yet. */
+const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
+
+export type ParsedProgress = { ok: true; progress: ProgressDoc } | { ok: false; reason: string };
+
+/** Reads saved or imported progress of any known version; explains what is wrong otherwise. */
+export function parseProgress(data: unknown, fromVersion: number): ParsedProgress {
+  if (!Number.isInteger(fromVersion) || fromVersion < 1) {
+    return { ok: false, reason: `progress format ${fromVersion} is unknown` };
+  }
+  if (fromVersion > PROGRESS_VERSION) {
+    return {
+      ok: false,
+      reason: `it was saved by a newer Lambda Lab (progress format ${fromVersion}, this lab reads up to ${PROGRESS_VERSION})`,
+    };
+  }
+  let current = data;
+  try {
+    for (let v = fromVersion; v < PROGRESS_VERSION; v++) {
+      const migrate = MIGRATIONS[v];
+      if (!migrate) return { ok: false, reason: `progress format ${v} is unknown` };
+      current = migrate(current);
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      reason: `progress could not be upgraded from format ${fromVersion}: ${describeError(error)}`,
+    };
+  }
+  const result = progressDocSchema.safeParse(current);
+  if (!result.success) return { ok: false, reason: `progress: ${describeError(result.error)}` };
+  return { ok: true, progress: result.data };
+}
+
+/** The progress inside a lab save: absent (a save from before progress existed) means no progress yet. */
+export function parseStoredProgress(data: unknown): ParsedProgress {
+  if (data === undefined) return { ok: true, progress: emptyProgress() };
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version !== 'number') return { ok: false, reason: 'progress: it has no format version' };
+  return parseProgress(data, version);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    if (!issue) return 'it is not a progress document';
+    const path = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
+    return `${path}: ${issue.message}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface ProgressActions {
+  /** Opens a lesson: it becomes current and is marked visited. */
+  openLesson(lessonId: string): void;
+  completeLesson(lessonId: string): void;
+  /** The starter was loaded or the learner began work. */
+  startExercise(key: string): void;
+  /** Shows the next hint, up to `total`. */
+  revealHint(key: string, total: number): void;
+  /** One step further through the reveal friction; past `confirmations` the solution is revealed. */
+  advanceSolutionReveal(key: string, confirmations: number): void;
+  /** "No, keep trying": back to hidden (unless already revealed). */
+  cancelSolutionReveal(key: string): void;
+  /** Token-by-token reveal: show `count` more tokens, up to `total`. */
+  showSolutionTokens(key: string, count: number, total: number): void;
+  /** Stores a check run; every check passing marks the exercise passed and keeps the files for the diff. */
+  recordCheck(key: string, results: readonly CheckOutcome[], files: Readonly<Record<string, string>>): void;
+  answerQuestion(key: string, answer: QuizAnswerValue, correct: boolean): void;
+  /** Replaces all progress (an import). */
+  replaceProgress(progress: ProgressDoc): void;
+  resetProgress(): void;
+}
+
+export interface ProgressSlice extends ProgressActions {
+  readonly progress: ProgressDoc;
+}
+
+/** `now` is injectable so tests (and exports) get repeatable dates. */
+export function progressSliceCreator(
+  now: () => number = () => Date.now(),
+): StateCreator<ProgressSlice, [], [], ProgressSlice> {
+  return (set) => {
+    const patchExercise = (key: string, change: (e: ExerciseProgress) => ExerciseProgress) =>
+      set((s) => {
+        const before = s.progress.exercises[key] ?? emptyExerciseProgress();
+        return { progress: { ...s.progress, exercises: { ...s.progress.exercises, [key]: change(before) } } };
+      });
+    const patchLesson = (lessonId: string, change: (l: LessonProgress) => LessonProgress) =>
+      set((s) => {
+        const before = s.progress.lessons[lessonId] ?? { visitedAt: null, completedAt: null };
+        return {
+          progress: { ...s.progress, lessons: { ...s.progress.lessons, [lessonId]: change(before) } },
+        };
+      });
+    return {
+      progress: emptyProgress(),
+      openLesson: (lessonId) => {
+        patchLesson(lessonId, (l) => ({ ...l, visitedAt: l.visitedAt ?? now() }));
+        set((s) => ({ progress: { ...s.progress, currentLesson: lessonId } }));
+      },
+      completeLesson: (lessonId) =>
+        patchLesson(lessonId, (l) => ({ ...l, completedAt: l.completedAt ?? now() })),
+      startExercise: (key) =>
+        patchExercise(key, (e) => (e.status === 'not-started' ? { ...e, status: 'in-progress' } : e)),
+      revealHint: (key, total) =>
+        patchExercise(key, (e) => ({ ...e, hintsRevealed: Math.min(total, e.hintsRevealed + 1) })),
+      advanceSolutionReveal: (key, confirmations) =>
+        patchExercise(key, (e) => {
+          if (e.solutionRevealedAt !== null) return e;
+          const stage = e.revealStage + 1;
+          return stage > confirmations
+            ? { ...e, revealStage: stage, solutionRevealedAt: now() }
+            : { ...e, revealStage: stage };
+        }),
+      cancelSolutionReveal: (key) =>
+        patchExercise(key, (e) => (e.solutionRevealedAt !== null ? e : { ...e, revealStage: 0 })),
+      showSolutionTokens: (key, count, total) =>
+        patchExercise(key, (e) => ({
+          ...e,
+          solutionTokensShown: Math.min(total, e.solutionTokensShown + count),
+        })),
+      recordCheck: (key, results, files) =>
+        patchExercise(key, (e) => {
+          const passed = results.length > 0 && results.every((r) => r.passed);
+          const at = now();
+          return {
+            ...e,
+            status: passed ? 'passed' : e.status === 'passed' ? 'passed' : 'in-progress',
+            checkRuns: e.checkRuns + 1,
+            lastResults: results.map((r) => ({ ...r })),
+            lastCheckedAt: at,
+            firstPassedAt: e.firstPassedAt ?? (passed ? at : null),
+            passedFiles: passed ? { ...files } : e.passedFiles,
+          };
+        }),
+      answerQuestion: (key, answer, correct) =>
+        set((s) => {
+          const before = s.progress.answers[key];
+          const at = now();
+          const entry: QuizAnswer = {
+            answer: Array.isArray(answer) ? [...answer] : { ...answer },
+            correct,
+            attempts: (before?.attempts ?? 0) + 1,
+            answeredAt: at,
+            firstCorrectAt: before?.firstCorrectAt ?? (correct ? at : null),
+          };
+          return { progress: { ...s.progress, answers: { ...s.progress.answers, [key]: entry } } };
+        }),
+      replaceProgress: (progress) => set({ progress }),
+      resetProgress: () => set({ progress: emptyProgress() }),
+    };
+  };
+}
+
+/** The slice for the lab store: `...createProgressSlice(...a)`. */
+export const createProgressSlice = progressSliceCreator();
