@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Lab } from '../../sim/services/labTestSupport';
+import { createLab } from '../../sim/services/labTestSupport';
 import { createTestWorld } from '../../sim/testWorld';
-import { attachFakeSqs } from '../testing/fakeSqs';
+import { createSqsLab } from '../testing/sqsLab';
 import { inspectToken } from './inspectToken';
 import { flowFrameAt, toFlowModel } from './toFlowModel';
 
@@ -69,34 +71,71 @@ describe('toFlowModel', () => {
   });
 
   it('draws SQS, its poller, the function and the redrive DLQ from the service trace', () => {
-    const t = createTestWorld({}, { invoke: boom }).createFunction({ functionName: 'consumer' });
-    const sqs = attachFakeSqs(t.world, {
-      queueName: 'orders',
-      functionName: 'consumer',
-      batchSize: 10,
-      visibilityTimeoutMs: 5000,
-      maxReceiveCount: 1,
-      dlqName: 'orders-dlq',
-      pollIntervalMs: 1000,
-    });
-    sqs.send('x');
-    t.advanceBy(20_000);
-    const m = toFlowModel(t.world.trace.events);
+    const q = createSqsLab({ batchSize: 10, visibilityTimeoutS: 5, maxReceiveCount: 1, poison: ['x'] });
+    q.send('x');
+    q.map();
+    q.lab.advance(20_000);
+    const m = toFlowModel(q.lab.world.trace.events);
     const kinds = new Map(m.nodes.map((n) => [n.id, n.kind]));
     expect(kinds.get('sqs:orders')).toBe('sqs');
     expect(kinds.get('poller:orders')).toBe('poller');
     expect(kinds.get('dlq:orders-dlq')).toBe('dlq');
     expect(m.edges.map((e) => e.id)).toEqual(
-      expect.arrayContaining([
-        'client->sqs:orders',
-        'sqs:orders->poller:orders',
-        'poller:orders->fn:consumer',
-      ]),
+      expect.arrayContaining(['client->sqs:orders', 'sqs:orders->poller:orders', 'poller:orders->fn:worker']),
     );
     const x = (id: string) => m.nodes.find((n) => n.id === id)!.x;
     expect(x('client')).toBeLessThan(x('sqs:orders'));
     expect(x('sqs:orders')).toBeLessThan(x('poller:orders'));
-    expect(x('poller:orders')).toBeLessThan(x('fn:consumer'));
+    expect(x('poller:orders')).toBeLessThan(x('fn:worker'));
+    const outcomes = m.tokens.map((k) => k.outcome);
+    expect(outcomes).toContain('retry');
+    expect(outcomes[outcomes.length - 1]).toBe('dlq');
+  });
+
+  it('links SNS fan-out and API Gateway requests to the invokes they make', () => {
+    const lab = createLab({
+      invoke: { outcome: { status: 'success', responseJson: '{"statusCode":200,"body":"ok"}' } },
+    });
+    lab.fn('a', lab.role('r'));
+    const topic = String(lab.ok('sns', 'CreateTopic', { Name: 'alerts' }).TopicArn);
+    lab.ok('sns', 'Subscribe', {
+      TopicArn: topic,
+      Protocol: 'lambda',
+      Endpoint: 'arn:aws:lambda:us-east-1:123456789012:function:a',
+    });
+    lab.ok('lambda', 'AddPermission', {
+      FunctionName: 'a',
+      StatementId: 'sns',
+      Action: 'lambda:InvokeFunction',
+      Principal: 'sns.amazonaws.com',
+      SourceArn: topic,
+    });
+    lab.ok('sns', 'Publish', { TopicArn: topic, Message: 'hi' });
+    lab.run();
+    const api = apiFor(lab, 'a');
+    lab.services.apigateway.request({
+      apiId: api,
+      stage: 'prod',
+      method: 'GET',
+      path: '/x',
+      query: {},
+      body: null,
+    });
+    lab.run();
+    const m = toFlowModel(lab.world.trace.events);
+    const ids = m.edges.map((e) => e.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        `client->sns:${topic}`,
+        `sns:${topic}->async:a`,
+        'async:a->fn:a',
+        `client->api:${api}`,
+        `api:${api}->fn:a`,
+      ]),
+    );
+    expect(ids).not.toContain('client->async:a');
+    const back = m.tokens.filter((k) => k.edgeId === `client->api:${api}` && k.reverse);
+    expect(back.map((k) => k.outcome)).toEqual(['success']);
   });
 
   it('draws configured resources before any traffic', () => {
@@ -133,3 +172,31 @@ describe('inspectToken', () => {
     expect(d.logLines.filter((l) => l.startsWith('REPORT'))).toHaveLength(1);
   });
 });
+
+/** A REST API with one proxy route to the function, deployed to prod (as in the services' own tests). */
+function apiFor(lab: Lab, fn: string): string {
+  const api = lab.ok('apigateway', 'CreateRestApi', { name: 'shop' });
+  const apiId = String(api.id);
+  const proxy = lab.ok('apigateway', 'CreateResource', {
+    restApiId: apiId,
+    parentId: String(api.rootResourceId),
+    pathPart: '{proxy+}',
+  });
+  const common = { restApiId: apiId, resourceId: String(proxy.id), httpMethod: 'ANY' };
+  lab.ok('apigateway', 'PutMethod', { ...common, authorizationType: 'NONE' });
+  lab.ok('apigateway', 'PutIntegration', {
+    ...common,
+    type: 'AWS_PROXY',
+    integrationHttpMethod: 'POST',
+    uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${fn}/invocations`,
+  });
+  lab.ok('apigateway', 'CreateDeployment', { restApiId: apiId, stageName: 'prod' });
+  lab.ok('lambda', 'AddPermission', {
+    FunctionName: fn,
+    StatementId: 'apigw',
+    Action: 'lambda:InvokeFunction',
+    Principal: 'apigateway.amazonaws.com',
+    SourceArn: `arn:aws:execute-api:us-east-1:123456789012:${apiId}/*/*/*`,
+  });
+  return apiId;
+}

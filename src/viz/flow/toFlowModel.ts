@@ -3,9 +3,9 @@
  * async queue, pollers, destinations and DLQs; one token per hop of a request or message along an edge,
  * coloured by outcome. Laid out once; `flowFrameAt` finds the tokens in flight by binary search.
  */
-import { asKnown, type TraceLike } from '../trace/looseEvents';
+import { asKnown, str, type TraceLike } from '../trace/looseEvents';
 import { candidatesAt, createIntervalIndex } from '../trace/search';
-import { readServiceEvent } from '../trace/serviceEvents';
+import { createServiceEventReader } from '../trace/serviceEvents';
 import type {
   FlowEdge,
   FlowModel,
@@ -17,7 +17,17 @@ import type {
   TokenOutcome,
 } from './flowTypes';
 import { edgePoints, layoutGraph, NODE_HEIGHT, NODE_WIDTH, pointAlong } from './layoutGraph';
-import { CLIENT, destinationNode, fnNode, MODELED, serviceHop, serviceNodes } from './serviceHops';
+import {
+  asyncNode,
+  CLIENT,
+  destinationNode,
+  fnNode,
+  MODELED,
+  mappingInvoker,
+  serviceHop,
+  type Trigger,
+  triggerOf,
+} from './serviceHops';
 
 export * from './flowTypes';
 
@@ -65,13 +75,39 @@ export function toFlowModel(events: readonly TraceLike[], options: FlowOptions =
     });
   };
 
-  // First pass: invokes made by a service (pollers, SNS, S3, API Gateway) start at that service's node.
+  // First pass: who invokes. Mapping batches name their request; S3, SNS and API Gateway invokes are
+  // matched by time and function; boto3 calls name the function that made them.
   const invokerOf = new Map<string, FlowNodeSpec>();
+  const triggers = new Map<number, Trigger[]>();
+  const callers = new Map<string, string>();
+  const firstRead = createServiceEventReader();
   for (const e of events) {
-    const s = readServiceEvent(e);
-    if (s?.requestId) invokerOf.set(s.requestId, serviceNodes(s).invoker);
+    if (e.name === 'aws.call') {
+      const fn = str(e, 'functionName');
+      if (fn) callers.set(`${e.t}|${str(e, 'service')}`, fn);
+      continue;
+    }
+    const s = firstRead(e);
+    if (!s) continue;
+    if (s.requestId && (s.action === 'batchReceived' || s.action === 'streamBatchReceived')) {
+      invokerOf.set(s.requestId, mappingInvoker(s));
+    }
+    const trigger = triggerOf(s);
+    if (trigger) triggers.set(e.t, [...(triggers.get(e.t) ?? []), trigger]);
   }
+  const callerOf = new Map<string, FlowNodeSpec>();
+  const caller = (requestId: string, functionName: string, t: number): FlowNodeSpec => {
+    let node = callerOf.get(requestId) ?? invokerOf.get(requestId);
+    if (!node) {
+      const at = triggers.get(t) ?? [];
+      const i = at.findIndex((x) => x.functionName === functionName || x.functionName === null);
+      node = i >= 0 ? at.splice(i, 1)[0]!.node : CLIENT;
+    }
+    callerOf.set(requestId, node);
+    return node;
+  };
 
+  const read = createServiceEventReader();
   const envCreated = new Map<string, number>();
   const asyncRequests = new Map<string, string>();
   for (const loose of events) {
@@ -83,59 +119,67 @@ export function toFlowModel(events: readonly TraceLike[], options: FlowOptions =
       case 'lambda.env.created':
         envCreated.set(e.envId, e.t);
         break;
-      case 'lambda.invoke.accepted': {
+      case 'lambda.invoke.accepted':
         asyncRequests.set(e.requestId, e.functionName);
-        const queue: FlowNodeSpec = {
-          id: `async:${e.functionName}`,
-          kind: 'asyncQueue',
-          label: 'Async queue',
-        };
-        hop(invokerOf.get(e.requestId) ?? CLIENT, queue, e, e.requestId, 'request', 'pending');
+        hop(
+          caller(e.requestId, e.functionName, e.t),
+          asyncNode(e.functionName),
+          e,
+          e.requestId,
+          'request',
+          'pending',
+        );
         break;
-      }
       case 'lambda.invoke.start': {
-        const fn = fnNode(e.functionName);
-        const from = asyncRequests.has(e.requestId)
-          ? { id: `async:${e.functionName}`, kind: 'asyncQueue' as const, label: 'Async queue' }
-          : (invokerOf.get(e.requestId) ?? CLIENT);
         // A cold request travels while its environment initializes.
         const sent = e.cold ? (envCreated.get(e.envId) ?? e.t) : e.t;
-        hop(from, fn, e, e.requestId, 'request', 'pending', sent, e.t);
+        const from = asyncRequests.has(e.requestId)
+          ? asyncNode(e.functionName)
+          : caller(e.requestId, e.functionName, sent);
+        hop(from, fnNode(e.functionName), e, e.requestId, 'request', 'pending', sent, e.t);
         break;
       }
       case 'lambda.invoke.end': {
         const outcome: TokenOutcome = e.status === 'success' ? 'success' : 'error';
-        const caller = asyncRequests.has(e.requestId)
-          ? { id: `async:${e.functionName}`, kind: 'asyncQueue' as const, label: 'Async queue' }
-          : (invokerOf.get(e.requestId) ?? CLIENT);
-        hop(fnNode(e.functionName), caller, e, e.requestId, 'request', outcome);
+        const to = asyncRequests.has(e.requestId)
+          ? asyncNode(e.functionName)
+          : caller(e.requestId, e.functionName, e.t);
+        hop(fnNode(e.functionName), to, e, e.requestId, 'request', outcome);
         break;
       }
       case 'lambda.invoke.throttled': {
         const from = asyncRequests.has(e.requestId)
-          ? { id: `async:${e.functionName}`, kind: 'asyncQueue' as const, label: 'Async queue' }
-          : (invokerOf.get(e.requestId) ?? CLIENT);
+          ? asyncNode(e.functionName)
+          : caller(e.requestId, e.functionName, e.t);
         hop(from, fnNode(e.functionName), e, e.requestId, 'request', 'throttle');
         break;
       }
       case 'lambda.async.retry.scheduled': {
         const name = asyncRequests.get(e.requestId);
-        if (!name) break;
-        const queue: FlowNodeSpec = { id: `async:${name}`, kind: 'asyncQueue', label: 'Async queue' };
-        hop(queue, queue, e, e.requestId, 'request', 'retry', e.t, e.atMs);
+        if (name) hop(asyncNode(name), asyncNode(name), e, e.requestId, 'request', 'retry', e.t, e.atMs);
         break;
       }
       case 'lambda.destination.delivered': {
         const name = asyncRequests.get(e.requestId);
-        const from = name ? fnNode(name) : CLIENT;
         const dlq = e.target === 'deadLetterQueue';
         const outcome: TokenOutcome = dlq ? 'dlq' : e.target === 'onSuccess' ? 'success' : 'error';
-        hop(from, destinationNode(e.destinationArn, dlq), e, e.requestId, 'request', outcome);
+        hop(
+          name ? fnNode(name) : CLIENT,
+          destinationNode(e.destinationArn, dlq),
+          e,
+          e.requestId,
+          'request',
+          outcome,
+        );
         break;
       }
-      default:
-        serviceHop(loose, hop);
+      default: {
+        const s = read(loose);
+        if (!s) break;
+        const fn = callers.get(`${loose.t}|${s.service}`);
+        serviceHop(s, fn ? fnNode(fn) : CLIENT, hop);
         break;
+      }
     }
   }
   return place(events, specs, edges, tokens, options.untilMs);

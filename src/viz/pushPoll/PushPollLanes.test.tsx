@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestWorld } from '../../sim/testWorld';
-import { attachFakeSqs } from '../testing/fakeSqs';
+import { createSqsLab } from '../testing/sqsLab';
 import { PushPollLanes } from './PushPollLanes';
 import { toPushPollModel } from './toPushPollModel';
 
@@ -26,19 +26,11 @@ describe('PushPollLanes', () => {
   });
 
   it('shows the poll lane from an SQS trace with the pollers and the last batch', () => {
-    const t = createTestWorld({}, { invoke: { sleepMs: 100 } }).createFunction({ functionName: 'c' });
-    const sqs = attachFakeSqs(t.world, {
-      queueName: 'q',
-      functionName: 'c',
-      batchSize: 10,
-      visibilityTimeoutMs: 30_000,
-      maxReceiveCount: 3,
-      dlqName: 'dlq',
-      pollIntervalMs: 1000,
-    });
-    for (let i = 0; i < 3; i++) sqs.send(`m${i}`);
-    t.advanceBy(5000);
-    const m = toPushPollModel(t.world.trace.events);
+    const q = createSqsLab({ batchSize: 10 });
+    for (let i = 0; i < 3; i++) q.send(`m${i}`);
+    q.map();
+    q.lab.advance(5000);
+    const m = toPushPollModel(q.lab.world.trace.events);
     render(<PushPollLanes model={m} timeMs={m.endMs} />);
     expect(screen.getByTestId('lanes.poll.deleted').getAttribute('data-count')).toBe('3');
     expect(screen.getByTestId('lanes.poll.batch').textContent).toMatch(/3 messages, success/);

@@ -1,11 +1,11 @@
 /** The poll lane: messages waiting in a queue, received in batches by pollers, deleted, returned or redriven. */
 import { asKnown, num, type TraceLike } from '../trace/looseEvents';
 import { createStepSeries, type StepSeries } from '../trace/search';
-import { readServiceEvent } from '../trace/serviceEvents';
+import { createServiceEventReader, type ServiceEvent } from '../trace/serviceEvents';
 import { closePhase, finishPhases, openPhase, type Phase, type PhaseBuilder } from './phases';
 
 export type PollPhaseKind = 'visible' | 'inflight';
-export type PollOutcome = 'deleted' | 'deadLettered' | 'pending';
+export type PollOutcome = 'deleted' | 'deadLettered' | 'expired' | 'pending';
 
 export interface PollMessage {
   readonly messageId: string;
@@ -23,7 +23,7 @@ export interface PollBatch {
   readonly t: number;
   readonly messageIds: readonly string[];
   readonly requestId: string | null;
-  /** From the Lambda invoke the batch became; null while running or when not linked. */
+  /** When the invoke the batch became ended, and the mapping's outcome (success, partialFailure, ...). */
   readonly invokeEndMs: number | null;
   readonly invokeStatus: string | null;
   readonly deletedIds: readonly string[];
@@ -48,7 +48,6 @@ interface MessageBuilder extends PhaseBuilder<PollPhaseKind> {
   endMs: number | null;
   outcome: PollOutcome;
   receives: number;
-  batch: BatchBuilder | null;
 }
 
 interface BatchBuilder {
@@ -63,7 +62,11 @@ interface BatchBuilder {
   readonly failedIds: string[];
 }
 
+/** Initial concurrent batches of an SQS mapping (facts §5.2), until esm.scaling.changed says otherwise. */
+export const SQS_START_POLLERS = 5;
+
 export function buildPollLane(events: readonly TraceLike[], endMs: number): PollLane {
+  const read = createServiceEventReader();
   const messages = new Map<string, MessageBuilder>();
   const batches: BatchBuilder[] = [];
   const byRequest = new Map<string, BatchBuilder>();
@@ -80,7 +83,6 @@ export function buildPollLane(events: readonly TraceLike[], endMs: number): Poll
         endMs: null,
         outcome: 'pending',
         receives: 0,
-        batch: null,
         phases: [],
         current: null,
       };
@@ -88,30 +90,45 @@ export function buildPollLane(events: readonly TraceLike[], endMs: number): Poll
     }
     return m;
   };
-  const leaveBatch = (m: MessageBuilder, failed: boolean): void => {
-    if (m.batch) (failed ? m.batch.failedIds : m.batch.deletedIds).push(m.messageId);
-    m.batch = null;
+  const end = (ids: readonly string[], s: ServiceEvent, outcome: Exclude<PollOutcome, 'pending'>): void => {
+    for (const id of ids) {
+      const m = message(id, s.resource, s.event.t);
+      closePhase(m, s.event.t);
+      m.endMs = s.event.t;
+      m.outcome = outcome;
+    }
   };
   for (const e of events) {
     const known = asKnown(e);
     if (known.name === 'lambda.invoke.end') {
       const b = byRequest.get(known.requestId);
-      if (b) {
-        b.invokeEndMs = known.t;
-        b.invokeStatus = known.status;
-      }
+      if (b) b.invokeEndMs = known.t;
       continue;
     }
-    const s = readServiceEvent(e);
-    if (!s || (!e.name.startsWith('sqs.') && s.action !== 'pollersScaled')) continue;
-    queues.add(s.resource);
+    const s = read(e);
+    if (!s) continue;
+    // Stream mappings poll too, but their invokes are not push: keep them out of the push lane.
+    if (s.action === 'streamBatchReceived' && s.requestId) requestIds.add(s.requestId);
+    if (s.service !== 'sqs') continue;
+    if (s.action !== 'esmCreated') queues.add(s.resource);
     switch (s.action) {
+      case 'esmCreated':
+        // esm.created does not carry the starting concurrency: SQS mappings start at 5 (facts §5.2).
+        pollerChanges.push([e.t, SQS_START_POLLERS]);
+        break;
       case 'sent':
         for (const id of s.messageIds) openPhase(message(id, s.resource, e.t), 'visible', e.t, 0);
         break;
-      case 'received': {
+      case 'received':
+        for (const id of s.messageIds) {
+          const m = message(id, s.resource, e.t);
+          m.receives = num(e, 'receiveCount') ?? m.receives + 1;
+          openPhase(m, 'inflight', e.t, m.receives);
+        }
+        break;
+      case 'batchReceived': {
         const batch: BatchBuilder = {
-          batchId: s.batchId ?? `batch-${batches.length + 1}`,
+          batchId: s.requestId ?? `batch-${batches.length + 1}`,
           queue: s.resource,
           t: e.t,
           messageIds: s.messageIds,
@@ -126,33 +143,34 @@ export function buildPollLane(events: readonly TraceLike[], endMs: number): Poll
           byRequest.set(s.requestId, batch);
           requestIds.add(s.requestId);
         }
-        for (const id of s.messageIds) {
-          const m = message(id, s.resource, e.t);
-          m.receives++;
-          m.batch = batch;
-          openPhase(m, 'inflight', e.t, m.receives, batch.batchId);
-        }
+        break;
+      }
+      case 'batchResult': {
+        const b = s.requestId ? byRequest.get(s.requestId) : undefined;
+        if (!b) break;
+        b.invokeStatus = s.outcome;
+        const failed = new Set(s.failedIds);
+        b.failedIds.push(...s.failedIds);
+        b.deletedIds.push(...b.messageIds.filter((id) => !failed.has(id)));
         break;
       }
       case 'visible':
         for (const id of s.messageIds) {
           const m = message(id, s.resource, e.t);
-          leaveBatch(m, true);
           openPhase(m, 'visible', e.t, m.receives);
         }
         break;
       case 'deleted':
+        end(s.messageIds, s, 'deleted');
+        break;
       case 'deadLettered':
-        for (const id of s.messageIds) {
-          const m = message(id, s.resource, e.t);
-          leaveBatch(m, s.action === 'deadLettered');
-          closePhase(m, e.t);
-          m.endMs = e.t;
-          m.outcome = s.action;
-        }
+        end(s.messageIds, s, 'deadLettered');
+        break;
+      case 'expired':
+        end(s.messageIds, s, 'expired');
         break;
       case 'pollersScaled':
-        pollerChanges.push([e.t, num(e, 'pollers', 'count', 'concurrency') ?? 0]);
+        pollerChanges.push([e.t, s.count ?? 0]);
         break;
       default:
         break;
@@ -160,7 +178,7 @@ export function buildPollLane(events: readonly TraceLike[], endMs: number): Poll
   }
   const built = batches.map((b) => ({
     ...b,
-    partial: b.failedIds.length > 0 && b.deletedIds.length > 0,
+    partial: b.invokeStatus === 'partialFailure' || (b.failedIds.length > 0 && b.deletedIds.length > 0),
   }));
   return {
     queues: [...queues],

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InvokeRequest } from '../../sim';
 import { createTestWorld } from '../../sim/testWorld';
-import { attachFakeSqs } from '../testing/fakeSqs';
+import { createSqsLab } from '../testing/sqsLab';
 import { pushPollFrameAt, toPushPollModel } from './toPushPollModel';
 
 const boom = {
@@ -69,66 +68,47 @@ describe('toPushPollModel: push lane', () => {
   });
 });
 
-describe('toPushPollModel: poll lane', () => {
-  function sqsWorld() {
-    // The handler reports a partial batch failure for the poison message.
-    const invoke = (r: InvokeRequest) => {
-      const records = (JSON.parse(r.eventJson) as { Records: { messageId: string; body: string }[] }).Records;
-      const bad = records.filter((x) => x.body === 'poison').map((x) => ({ itemIdentifier: x.messageId }));
-      return {
-        sleepMs: 200,
-        outcome: { status: 'success', responseJson: JSON.stringify({ batchItemFailures: bad }) },
-      } as const;
-    };
-    const t = createTestWorld({}, { invoke }).createFunction({ functionName: 'consumer' });
-    const sqs = attachFakeSqs(t.world, {
-      queueName: 'orders',
-      functionName: 'consumer',
-      batchSize: 2,
-      visibilityTimeoutMs: 30_000,
-      maxReceiveCount: 2,
-      dlqName: 'orders-dlq',
-      pollIntervalMs: 1000,
-    });
-    return { t, sqs };
-  }
-
+describe('toPushPollModel: poll lane (the SQS service and its event source mapping)', () => {
   it('receives batches, deletes successes, returns a failed message after the visibility timeout, then redrives it', () => {
-    const { t, sqs } = sqsWorld();
-    sqs.send('a');
-    const poison = sqs.send('poison');
-    sqs.send('c');
-    t.advanceBy(120_000);
-    const m = toPushPollModel(t.world.trace.events);
-    expect(m.poll.queues).toEqual(['orders']);
+    const q = createSqsLab({ batchSize: 2, visibilityTimeoutS: 30, maxReceiveCount: 2, poison: ['poison'] });
+    q.send('a');
+    const poison = q.send('poison');
+    q.send('c');
+    q.map();
+    q.lab.advance(120_000);
+    const m = toPushPollModel(q.lab.world.trace.events);
+    expect(m.poll.queues).toContain('orders');
     expect(m.push.items).toEqual([]);
     const first = m.poll.batches[0]!;
     expect(first.messageIds).toHaveLength(2);
-    expect(first.invokeStatus).toBe('success');
+    expect(first.invokeStatus).toBe('partialFailure');
     expect(first.partial).toBe(true);
     expect(first.failedIds).toEqual([poison]);
+    expect(first.invokeEndMs).toBeGreaterThan(first.t);
     const p = m.poll.messages.find((x) => x.messageId === poison)!;
     expect(p).toMatchObject({ outcome: 'deadLettered', receives: 2 });
-    expect(p.phases.map((x) => x.kind)).toEqual(['visible', 'inflight', 'visible', 'inflight']);
+    // SQS moves it to the DLQ when a receive would exceed maxReceiveCount, so it waits visible once more.
+    expect(p.phases.map((x) => x.kind)).toEqual(['visible', 'inflight', 'visible', 'inflight', 'visible']);
     expect(p.phases[1]!.endMs - p.phases[1]!.startMs).toBe(30_000);
     const during = pushPollFrameAt(m, p.phases[1]!.startMs + 10_000);
-    expect(during.poll).toMatchObject({ inflight: 1, deleted: 2, deadLettered: 0, pollers: 5 });
-    expect(during.poll.lastBatch?.batchId).toBe(m.poll.batches[1]!.batchId);
+    expect(during.poll).toMatchObject({ inflight: 1, deleted: 2, deadLettered: 0 });
+    expect(during.poll.pollers).toBe(5);
     const end = pushPollFrameAt(m, m.endMs);
     expect(end.poll).toMatchObject({ visible: 0, inflight: 0, deleted: 2, deadLettered: 1 });
   });
 
   it('reads knobs when the trace reports them and leaves them null otherwise', () => {
-    const { t } = sqsWorld();
-    expect(toPushPollModel(t.world.trace.events).knobs.batchSize).toBeNull();
+    const q = createSqsLab();
+    q.map();
+    expect(toPushPollModel(q.lab.world.trace.events).knobs.batchSize).toBeNull();
     const esm = {
-      name: 'lambda.esm.created',
-      t: t.world.now(),
+      name: 'lambda.esm.updated',
+      t: q.lab.world.now(),
       seq: 1e9,
       batchSize: 10,
       maximumBatchingWindowInSeconds: 2,
     };
-    const k = toPushPollModel([...t.world.trace.events, esm]).knobs;
+    const k = toPushPollModel([...q.lab.world.trace.events, esm]).knobs;
     expect(k).toMatchObject({ batchSize: 10, batchingWindowS: 2, visibilityTimeoutS: null });
   });
 });
