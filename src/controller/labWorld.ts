@@ -3,8 +3,14 @@
  * to use, plus the host function that answers a handler's boto3 calls. Shared by the browser and the CLI.
  */
 import { createWorld, type World } from '../sim';
-import { handleAwsCall, parseAwsCallRequest, resumeAwsCall } from '../sim/services/awsCall';
+import {
+  type AwsCallResponse,
+  handleAwsCall,
+  parseAwsCallRequest,
+  resumeAwsCall,
+} from '../sim/services/awsCall';
 import { withExecutionRoleCheck } from '../sim/services/executionRole';
+import type { JsonObject } from '../sim/services/json';
 import { type AwsServices, createAwsServices } from '../sim/services/services';
 
 export const LAB_ROLE_NAME = 'lambda-lab-execution-role';
@@ -26,6 +32,11 @@ export interface LabWorld {
   readonly services: AwsServices;
   /** Answers one boto3 call from a handler (JSON in, JSON out), as the worker's AWS channel needs. */
   awsCall(requestJson: string): string;
+  /**
+   * A call made from the console or the CLI (not from a function, so no execution role applies), for
+   * setting up resources. Use this rather than handleAwsCall(lab.world, ...): `world` is wrapped.
+   */
+  consoleCall(service: string, operation: string, params: JsonObject): AwsCallResponse;
 }
 
 export function createLabWorld(options: { seed: number; startTimeMs: number; access: RoleAccess }): LabWorld {
@@ -33,8 +44,10 @@ export function createLabWorld(options: { seed: number; startTimeMs: number; acc
   const services = createAwsServices(kernel);
   // Function commands refuse an execution role that does not exist or does not trust Lambda.
   const world = withExecutionRoleCheck(kernel, services.iam);
-  const call = (service: string, operation: string, params: Record<string, string>) => {
-    const r = handleAwsCall(kernel, { v: 1, service, operation, params, caller: null, nowMs: null });
+  const consoleCall = (service: string, operation: string, params: JsonObject): AwsCallResponse =>
+    handleAwsCall(kernel, { v: 1, service, operation, params, caller: null, nowMs: null });
+  const call = (service: string, operation: string, params: JsonObject) => {
+    const r = consoleCall(service, operation, params);
     if (r.kind !== 'result')
       throw new Error(`Setting up the lab failed at ${operation}: ${JSON.stringify(r)}`);
   };
@@ -56,6 +69,7 @@ export function createLabWorld(options: { seed: number; startTimeMs: number; acc
   return {
     world,
     services,
+    consoleCall,
     awsCall(requestJson) {
       const parsed = parseAwsCallRequest(requestJson);
       if ('kind' in parsed) return JSON.stringify(parsed);
