@@ -1,0 +1,45 @@
+/**
+ * STYLE #8, with real Python: every exercise's solution passes all its checks, and every known mistake
+ * fails the check it names with the feedback it declares. One Node runtime for the whole file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import type { ExerciseContent } from '../course';
+import { loadLessonsOrThrow } from '../loadLessons';
+import { type CheckerDeps, createLabRouter } from './host';
+import { mistakeWorkspace, runChecks, solutionWorkspace } from './runChecks';
+
+const course = loadLessonsOrThrow();
+const exercises: ExerciseContent[] = course.lessons.flatMap((l) => l.exercises);
+const router = createLabRouter();
+let runtime: NodeRuntime;
+let deps: CheckerDeps;
+
+beforeAll(() => {
+  runtime = createNodeRuntime({ awsCall: router.awsCall });
+  deps = { runtime, router };
+}, 120_000);
+afterAll(async () => {
+  await runtime.close();
+});
+
+describe.each(exercises.map((e) => [e.id, e] as const))('exercise %s', (_id, ex) => {
+  it('the reference solution passes every check', async () => {
+    const results = await runChecks(course, ex, solutionWorkspace(ex), deps, { explain: false });
+    const failed = results.filter((r) => !r.passed).map((r) => `${r.checkId}: ${r.feedback}`);
+    expect(failed).toEqual([]);
+    expect(results).toHaveLength(ex.spec.checks.length);
+  }, 120_000);
+
+  it.each(ex.spec.mistakes.map((m) => [m.id, m] as const))(
+    'mistake %s fails its check with its feedback',
+    async (_m, m) => {
+      const [result] = await runChecks(course, ex, mistakeWorkspace(ex, m), deps, { only: [m.failsCheck] });
+      expect(result?.checkId).toBe(m.failsCheck);
+      expect(result?.passed, result?.feedback).toBe(false);
+      expect(result?.feedback).toContain(m.feedback.trim());
+      expect(result?.details.mistakeId).toBe(m.id);
+    },
+    120_000,
+  );
+});
