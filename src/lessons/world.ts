@@ -217,7 +217,13 @@ export const Action = z.discriminatedUnion('do', [
     do: z.literal('traffic'),
     target: z.union([
       z.strictObject({ function: Name, event: EventSpec }),
-      z.strictObject({ api: Name, method: z.enum(['GET', 'POST']), path: z.string().startsWith('/') }),
+      z.strictObject({
+        api: Name,
+        method: z.enum(['GET', 'POST']),
+        path: z.string().startsWith('/'),
+        /** Sent with every request; `{n}` in it becomes the request's number (1, 2, ...) for unique ids. */
+        body: Json.optional(),
+      }),
     ]),
     ratePerSecond: z.number().positive().max(10_000),
     durationS: z.number().positive().max(3600),

@@ -29,7 +29,12 @@ export function percentile(values: readonly number[], p: number): number {
 
 export function queueBodies(w: BuiltWorld, queue: string): string[] {
   const q = w.lab.services.sqs.queueByArn(queueArn(queue));
-  return q ? [...q.messages.values()].map((m) => m.body) : [];
+  // Deleted, redriven and expired messages stay in the map with their final state.
+  return q
+    ? [...q.messages.values()]
+        .filter((m) => m.state === 'queued' || m.state === 'inflight')
+        .map((m) => m.body)
+    : [];
 }
 
 export function itemCount(w: BuiltWorld, table: string): number {
