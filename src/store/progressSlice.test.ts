@@ -20,8 +20,8 @@ function makeStore() {
 }
 
 const key = exerciseKey('02-handler', 'hello-structured');
-const pass = { id: 'a', title: 'A', passed: true };
-const fail = { id: 'b', title: 'B', passed: false, feedback: 'Use json.dumps' };
+const pass = { checkId: 'a', title: 'A', passed: true };
+const fail = { checkId: 'b', title: 'B', passed: false, feedback: 'Use json.dumps' };
 
 describe('progress slice', () => {
   it('opens and completes lessons with dates, once', () => {
@@ -77,6 +77,14 @@ describe('progress slice', () => {
     store.getState().recordCheck(key, [fail], { 'lambda_function.py': 'v3' });
     e = store.getState().progress.exercises[key];
     expect(e).toMatchObject({ status: 'passed', firstPassedAt, passedFiles: { 'lambda_function.py': 'v2' } });
+  });
+
+  it("keeps only the result fields the save holds (the checker's details stay out)", () => {
+    const store = makeStore();
+    const fromChecker = { ...fail, index: 0, kind: 'invoke', details: { failures: [], invokes: [] } };
+    store.getState().recordCheck(key, [fromChecker], {});
+    expect(store.getState().progress.exercises[key]?.lastResults).toEqual([fail]);
+    expect(parseProgress(store.getState().progress, PROGRESS_VERSION).ok).toBe(true);
   });
 
   it('an empty result list never counts as a pass', () => {

@@ -10,16 +10,19 @@ export const PROGRESS_VERSION = 1;
 
 const epochMs = z.number().int().min(0);
 
-/** One hidden check's result, as the lead's "check my solution" callback returns it. */
-export const checkOutcomeSchema = z.strictObject({
-  id: z.string().min(1),
+/**
+ * One hidden check's result: the fields of src/lessons/checkers' `CheckResult` that are kept (its
+ * `details` hold whole invoke answers and stay out of the save).
+ */
+export const exerciseCheckResultSchema = z.strictObject({
+  checkId: z.string().min(1),
   /** The check's title from exercise.yaml. */
   title: z.string().min(1),
   passed: z.boolean(),
   /** The matched mistake's feedback or the check's failure message. */
   feedback: z.string().optional(),
 });
-export type CheckOutcome = z.infer<typeof checkOutcomeSchema>;
+export type ExerciseCheckResult = z.infer<typeof exerciseCheckResultSchema>;
 
 export const exerciseProgressSchema = z.strictObject({
   status: z.enum(['not-started', 'in-progress', 'passed']),
@@ -31,7 +34,7 @@ export const exerciseProgressSchema = z.strictObject({
   /** Token-by-token reveal: tokens shown so far. */
   solutionTokensShown: z.number().int().min(0),
   checkRuns: z.number().int().min(0),
-  lastResults: z.array(checkOutcomeSchema),
+  lastResults: z.array(exerciseCheckResultSchema),
   lastCheckedAt: epochMs.nullable(),
   firstPassedAt: epochMs.nullable(),
   /** The learner's files at the latest passing check, for the diff against the solution. */
@@ -159,7 +162,11 @@ export interface ProgressActions {
   /** Token-by-token reveal: show `count` more tokens, up to `total`. */
   showSolutionTokens(key: string, count: number, total: number): void;
   /** Stores a check run; every check passing marks the exercise passed and keeps the files for the diff. */
-  recordCheck(key: string, results: readonly CheckOutcome[], files: Readonly<Record<string, string>>): void;
+  recordCheck(
+    key: string,
+    results: readonly ExerciseCheckResult[],
+    files: Readonly<Record<string, string>>,
+  ): void;
   answerQuestion(key: string, answer: QuizAnswerValue, correct: boolean): void;
   /** Replaces all progress (an import). */
   replaceProgress(progress: ProgressDoc): void;
@@ -222,7 +229,9 @@ export function progressSliceCreator(
             ...e,
             status: passed ? 'passed' : e.status === 'passed' ? 'passed' : 'in-progress',
             checkRuns: e.checkRuns + 1,
-            lastResults: results.map((r) => ({ ...r })),
+            lastResults: results.map(({ checkId, title, passed, feedback }) =>
+              feedback === undefined ? { checkId, title, passed } : { checkId, title, passed, feedback },
+            ),
             lastCheckedAt: at,
             firstPassedAt: e.firstPassedAt ?? (passed ? at : null),
             passedFiles: passed ? { ...files } : e.passedFiles,

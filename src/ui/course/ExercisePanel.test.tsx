@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExerciseContent } from '../../lessons/course';
-import { type CheckOutcome, exerciseKey } from '../../store/progressSlice';
+import { type ExerciseCheckResult, exerciseKey } from '../../store/progressSlice';
 import { exercise, makeProgressStore, WithProgress } from './courseTesting';
 import { ExercisePanel } from './ExercisePanel';
 
@@ -10,7 +10,7 @@ afterEach(cleanup);
 
 function mount(
   ex: ExerciseContent,
-  onCheck: () => Promise<readonly CheckOutcome[]>,
+  onCheck: () => Promise<readonly ExerciseCheckResult[]>,
   files?: Record<string, string>,
 ) {
   const store = makeProgressStore();
@@ -98,10 +98,10 @@ describe('ExercisePanel', () => {
     const e = ex();
     const solution = e.solution['lambda_function.py'] ?? '';
     const mine = solution.replace(/^import json\n/m, 'import json\nimport os\n');
-    let results: CheckOutcome[] = [
-      { id: 'handler-defined', title: 'lambda_handler is defined', passed: true },
+    let results: ExerciseCheckResult[] = [
+      { checkId: 'handler-defined', title: 'lambda_handler is defined', passed: true },
       {
-        id: 'structured-response',
+        checkId: 'structured-response',
         title: 'Structured response',
         passed: false,
         feedback: 'Wrap it in `json.dumps`',

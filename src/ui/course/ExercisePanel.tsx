@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { ExerciseContent } from '../../lessons/course';
 import {
-  type CheckOutcome,
+  type ExerciseCheckResult,
   type ExerciseProgress,
   emptyExerciseProgress,
   exerciseKey,
@@ -35,7 +35,7 @@ export interface ExercisePanelProps {
   /** Puts the starter files (and starter config) into the workspace. */
   readonly onLoadStarter: (exercise: ExerciseContent) => void;
   /** Runs the hidden checks against the learner's workspace. */
-  readonly onCheck: (exercise: ExerciseContent) => Promise<readonly CheckOutcome[]>;
+  readonly onCheck: (exercise: ExerciseContent) => Promise<readonly ExerciseCheckResult[]>;
   /** The learner's current text of the exercise's files (workspace path -> text), for the diff. */
   readonly learnerFiles?: Readonly<Record<string, string>>;
 }
@@ -130,7 +130,7 @@ export function ExercisePanel({
             </p>
             <ul className="course-checklist">
               {p.lastResults.map((r) => (
-                <li key={r.id} data-passed={r.passed} data-testid="exercise.result">
+                <li key={r.checkId} data-passed={r.passed} data-testid="exercise.result">
                   <span aria-hidden="true" className={r.passed ? 'ok' : 'bad'}>
                     {r.passed ? '✓' : '✗'}
                   </span>{' '}

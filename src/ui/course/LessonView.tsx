@@ -7,7 +7,7 @@ import type { LabBlock } from '../../lessons/blocks';
 import type { ExerciseContent, LessonContent } from '../../lessons/course';
 import type { Quiz } from '../../lessons/quiz';
 import {
-  type CheckOutcome,
+  type ExerciseCheckResult,
   exerciseKey,
   type ProgressActions,
   type ProgressDoc,
@@ -42,7 +42,7 @@ export interface LessonViewProps {
     lesson: LessonContent,
   ) => Promise<PredictReveal>;
   readonly onLoadStarter: (exercise: ExerciseContent) => void;
-  readonly onCheckExercise: (exercise: ExerciseContent) => Promise<readonly CheckOutcome[]>;
+  readonly onCheckExercise: (exercise: ExerciseContent) => Promise<readonly ExerciseCheckResult[]>;
   /** The learner's current files for an exercise (workspace path -> text), for the diff. */
   readonly learnerFiles?: (exercise: ExerciseContent) => Readonly<Record<string, string>> | undefined;
   /** Shows the lesson's teaching tips. */

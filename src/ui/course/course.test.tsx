@@ -161,7 +161,9 @@ describe('CompletionSummary', () => {
     if (ex === undefined) throw new Error('content');
     act(() => {
       store.getState().openLesson(l.id);
-      store.getState().recordCheck(exerciseKey(l.id, ex.id), [{ id: 'a', title: 'A', passed: true }], {});
+      store
+        .getState()
+        .recordCheck(exerciseKey(l.id, ex.id), [{ checkId: 'a', title: 'A', passed: true }], {});
       store.getState().completeLesson(l.id);
     });
     const saveFile = vi.fn();
