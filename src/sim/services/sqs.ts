@@ -5,7 +5,7 @@ import type { DestinationSink } from './kernel';
 import { md5Hex } from './md5';
 import type { Operation, ServiceModule } from './operation';
 import { serviceError } from './serviceError';
-import { createQueueOps, type Message, type Queue, type QueueOps } from './sqsQueue';
+import { createQueueOps, type Message, type Queue, type QueueOps, retire } from './sqsQueue';
 
 export interface Sqs {
   readonly module: ServiceModule;
@@ -96,7 +96,7 @@ export function createSqs(hub: Hub): Sqs {
     let visible = 0;
     let inflight = 0;
     let delayed = 0;
-    for (const m of q.messages.values()) {
+    for (const m of q.live.values()) {
       if (m.state === 'queued' && m.visibleAt <= atMs) visible++;
       else if (m.state === 'inflight' && m.visibleAt > atMs) inflight++;
       else if (m.state === 'queued') delayed++;
@@ -239,6 +239,8 @@ export function createSqs(hub: Hub): Sqs {
             contentBasedDedup: false,
           },
           messages: new Map(),
+          live: new Map(),
+          receipts: new Map(),
           listeners: new Set(),
           dedup: new Map(),
           nextSeq: 0,
@@ -372,10 +374,9 @@ export function createSqs(hub: Hub): Sqs {
     }),
     PurgeQueue: op('PurgeQueue', (p) => {
       const q = queueOf(p);
-      for (const m of q.messages.values()) {
+      for (const m of q.live.values()) {
         if (m.state === 'queued' || m.state === 'inflight') {
-          m.state = 'deleted';
-          m.gen++;
+          retire(q, m, 'deleted');
           hub.emit('sqs.message.deleted', { queueName: q.name, messageId: m.id, by: 'purge' });
         }
       }

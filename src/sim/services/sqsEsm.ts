@@ -99,7 +99,7 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
   const poll = (): void => {
     if (!m.enabled) return;
     const now = hub.now();
-    if (sqs.ops.visibleCount(q, now) === 0) {
+    if (sqs.ops.visibleCount(q, now, 1) === 0) {
       // Nothing waiting: the mapping scales back down to its starting pollers.
       m.backlogSince = null;
       setConcurrency(start);
@@ -109,8 +109,8 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
       const minutes = Math.floor((now - m.backlogSince) / 60_000);
       setConcurrency(Math.min(cap, start + SQS_ESM_SCALE_PER_MINUTE * minutes));
     }
-    while (m.inflight < m.concurrency && sqs.ops.visibleCount(q, now) > 0) {
-      const count = sqs.ops.visibleCount(q, now);
+    while (m.inflight < m.concurrency && sqs.ops.visibleCount(q, now, 1) > 0) {
+      const count = sqs.ops.visibleCount(q, now, config.batchSize);
       if (config.windowS > 0 && count < config.batchSize) {
         m.waitingSince ??= now;
         const due = m.waitingSince + config.windowS * 1000;
@@ -124,7 +124,7 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
       if (batch.length === 0) break;
       dispatch(batch);
     }
-    if (sqs.ops.visibleCount(q, now) > 0 && m.inflight >= m.concurrency && m.concurrency < cap) {
+    if (sqs.ops.visibleCount(q, now, 1) > 0 && m.inflight >= m.concurrency && m.concurrency < cap) {
       // Messages are waiting for a free poller: scale up when the next minute is due.
       m.backlogSince ??= now;
       const minutes = Math.floor((now - m.backlogSince) / 60_000);

@@ -43,7 +43,12 @@ export interface Queue {
   readonly fifo: boolean;
   readonly createdAt: number;
   readonly attrs: QueueAttributes;
+  /** Every message ever sent, kept for inspection and tests; lookups go through `live` and `receipts`. */
   readonly messages: Map<string, Message>;
+  /** Messages still queued or in flight, in send order: receives scan only these. */
+  readonly live: Map<string, Message>;
+  /** In-flight messages by their current receipt handle. */
+  readonly receipts: Map<string, Message>;
   readonly listeners: Set<() => void>;
   readonly dedup: Map<string, number>;
   nextSeq: number;
@@ -66,7 +71,16 @@ export interface QueueOps {
     timeoutS: number,
     atMs: number,
   ): 'ok' | 'invalid' | 'notInflight';
-  visibleCount(q: Queue, atMs: number): number;
+  /** Visible messages, counting no further than `atLeast` (pollers only ask "any?" or "a full batch?"). */
+  visibleCount(q: Queue, atMs: number, atLeast?: number): number;
+}
+
+/** Ends a message's life in its queue (deleted, expired or redriven): it leaves the live indexes. */
+export function retire(q: Queue, m: Message, state: 'deleted' | 'expired' | 'redriven'): void {
+  m.state = state;
+  m.gen++;
+  q.live.delete(m.id);
+  if (m.receipt !== null) q.receipts.delete(m.receipt);
 }
 
 export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | undefined): QueueOps {
@@ -79,6 +93,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
       if (m.gen !== gen || (m.state !== 'queued' && m.state !== 'inflight')) return;
       if (m.state === 'inflight') {
         m.state = 'queued';
+        if (m.receipt !== null) q.receipts.delete(m.receipt);
         m.receipt = null;
       }
       hub.emit('sqs.message.visible', { queueName: q.name, messageId: m.id });
@@ -91,8 +106,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
     const dlq = findQueue(r.deadLetterTargetArn);
     // A missing DLQ keeps the message where it is: never drop one silently.
     if (!dlq) return false;
-    m.state = 'redriven';
-    m.gen++;
+    retire(q, m, 'redriven');
     const moved: Message = {
       ...m,
       state: 'queued',
@@ -103,6 +117,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
       gen: 0,
     };
     dlq.messages.set(m.id, moved);
+    dlq.live.set(m.id, moved);
     hub.emit('sqs.message.redriven', {
       queueName: q.name,
       messageId: m.id,
@@ -115,7 +130,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
   const groupBusy = (q: Queue, atMs: number): Set<string> => {
     const busy = new Set<string>();
     if (!q.fifo) return busy;
-    for (const m of q.messages.values()) {
+    for (const m of q.live.values()) {
       if (m.groupId && m.state === 'inflight' && m.visibleAt > atMs) busy.add(m.groupId);
     }
     return busy;
@@ -140,6 +155,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
         gen: 0,
       };
       q.messages.set(m.id, m);
+      q.live.set(m.id, m);
       hub.emit('sqs.message.sent', {
         queueName: q.name,
         messageId: m.id,
@@ -151,8 +167,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
         'sqs.retention',
         () => {
           if (m.state !== 'queued' && m.state !== 'inflight') return;
-          m.state = 'expired';
-          m.gen++;
+          retire(q, m, 'expired');
           hub.emit('sqs.message.expired', { queueName: q.name, messageId: m.id });
         },
         { background: true },
@@ -164,7 +179,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
     receive(q, max, atMs, visibilityS, by) {
       const out: Message[] = [];
       const busy = groupBusy(q, atMs);
-      for (const m of q.messages.values()) {
+      for (const m of q.live.values()) {
         if (out.length >= max) break;
         if ((m.state !== 'queued' && m.state !== 'inflight') || m.visibleAt > atMs) continue;
         if (m.groupId && busy.has(m.groupId)) continue;
@@ -172,7 +187,9 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
         m.state = 'inflight';
         m.receiveCount++;
         m.firstReceiveAt ??= atMs;
+        if (m.receipt !== null) q.receipts.delete(m.receipt);
         m.receipt = `AQEB${hub.ctx.rng.hex(40)}`;
+        q.receipts.set(m.receipt, m);
         m.visibleAt = atMs + visibilityS * 1000;
         m.gen++;
         armVisibility(q, m);
@@ -188,18 +205,19 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
       return out;
     },
     deleteByReceipt(q, receipt, by) {
-      for (const m of q.messages.values()) {
-        if (m.receipt !== receipt) continue;
-        if (m.state !== 'inflight' && m.state !== 'queued') return 'stale';
-        m.state = 'deleted';
-        m.gen++;
+      const m = q.receipts.get(receipt);
+      if (m && (m.state === 'inflight' || m.state === 'queued')) {
+        retire(q, m, 'deleted');
         hub.emit('sqs.message.deleted', { queueName: q.name, messageId: m.id, by });
         return 'deleted';
       }
       return /^AQEB[0-9a-f]{40}$/.test(receipt) ? 'stale' : 'invalid';
     },
     changeVisibility(q, receipt, timeoutS, atMs) {
-      for (const m of q.messages.values()) {
+      // Live receipts are indexed; a retired message's receipt is rare enough to look up by scanning.
+      const live = q.receipts.get(receipt);
+      const candidates = live ? [live] : q.messages.values();
+      for (const m of candidates) {
         if (m.receipt !== receipt) continue;
         if (m.state !== 'inflight') return 'notInflight';
         m.visibleAt = atMs + timeoutS * 1000;
@@ -209,10 +227,10 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
       }
       return 'invalid';
     },
-    visibleCount(q, atMs) {
+    visibleCount(q, atMs, atLeast = Number.POSITIVE_INFINITY) {
       let n = 0;
-      for (const m of q.messages.values()) {
-        if ((m.state === 'queued' || m.state === 'inflight') && m.visibleAt <= atMs) n++;
+      for (const m of q.live.values()) {
+        if ((m.state === 'queued' || m.state === 'inflight') && m.visibleAt <= atMs && ++n >= atLeast) break;
       }
       return n;
     },
