@@ -2,14 +2,11 @@
 
 /** Figures the harness will add as their features land, with what each waits for. */
 export const PENDING = [
-  ['warm invoke at the runtime boundary', 'the runtime engine in the worker (issue #4)'],
-  ['new execution environment for a trivial handler', 'environments as namespaces (issue #4)'],
-  ['10,000 SQS messages drained by a Python handler', 'SQS and event source mappings (issue #5)'],
-  ['burst of 1,000 concurrent environments', 'the simulation engine wired to the runtime (issues #3, #4)'],
-  ['pure sim invocations per second', 'the simulation engine (issue #3): bench/simBench'],
-  ['frame time p95 animating 1,000 environments', 'the visualizers (issue #7)'],
-  ['renderer memory after 1,000 environments', 'the simulation wired to the runtime (issues #3, #4)'],
-  ['CLI cold and warm lambda-lab invoke', 'the headless CLI (issue #4)'],
+  ['frame time p95 animating 1,000 environments', 'the visualizers mounted in the app (issue #7)'],
+  [
+    'renderer memory after 1,000 environments',
+    'a way to drive 1,000 environments from the page (workspace, issue #6)',
+  ],
 ];
 
 const READY_TIMEOUT = 120_000;

@@ -77,6 +77,30 @@ try {
   server.kill();
 }
 
+// Node: the runtime boundary, environments, the SQS drain, the burst and the CLI (bench/nodeFigures.ts).
+const node = spawnSync(process.execPath, ['--import', 'tsx', 'bench/nodeFigures.ts'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 2 ** 20,
+});
+if (node.status !== 0) throw new Error(`bench/nodeFigures.ts failed:\n${node.stderr}`);
+for (const row of JSON.parse(node.stdout.trim().split('\n').at(-1)))
+  add(row.name, row.unit, row.values, row.baseline, row.note);
+
+// The pure simulation with the scripted runtime (bench/simBench.ts, bundled by rolldown for Node 20).
+const sim = spawnSync('npm', ['run', 'bench:sim', '--silent'], { encoding: 'utf8' });
+for (const line of sim.stdout.split('\n')) {
+  const m = /^(.+?)\s+wall:\s+([\d,]+) invocations\/s\s+([\d,]+) trace events\/s/.exec(line);
+  if (!m) continue;
+  const num = (text) => Number(text.replaceAll(',', ''));
+  add(
+    `pure sim: ${m[1].trim()}`,
+    'invocations/s',
+    [num(m[2])],
+    null,
+    `${m[3]} trace events/s, scripted runtime`,
+  );
+}
+
 const fmt = (n) => (n === undefined ? '' : n >= 100 ? n.toFixed(0) : n.toFixed(2));
 console.log(
   `\nLambda Lab benchmark: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs each\n`,
