@@ -7,7 +7,8 @@ import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRunt
 import type { ExerciseContent } from '../course';
 import { loadLessonsOrThrow } from '../loadLessons';
 import { type CheckerDeps, createLabRouter } from './host';
-import { mistakeWorkspace, runChecks, solutionWorkspace } from './runChecks';
+import { runPredict } from './predict';
+import { mistakeWorkspace, runChecks, solutionWorkspace, starterWorkspace } from './runChecks';
 
 const course = loadLessonsOrThrow();
 const exercises: ExerciseContent[] = course.lessons.flatMap((l) => l.exercises);
@@ -31,6 +32,11 @@ describe.each(exercises.map((e) => [e.id, e] as const))('exercise %s', (_id, ex)
     expect(results).toHaveLength(ex.spec.checks.length);
   }, 120_000);
 
+  it('the starter does not pass yet', async () => {
+    const results = await runChecks(course, ex, starterWorkspace(ex), deps, { explain: false });
+    expect(results.some((r) => !r.passed)).toBe(true);
+  }, 120_000);
+
   it.each(ex.spec.mistakes.map((m) => [m.id, m] as const))(
     'mistake %s fails its check with its feedback',
     async (_m, m) => {
@@ -39,6 +45,28 @@ describe.each(exercises.map((e) => [e.id, e] as const))('exercise %s', (_id, ex)
       expect(result?.passed, result?.feedback).toBe(false);
       expect(result?.feedback).toContain(m.feedback.trim());
       expect(result?.details.mistakeId).toBe(m.id);
+    },
+    120_000,
+  );
+});
+
+const predicts = course.lessons.flatMap((l) =>
+  l.quizzes.flatMap((quiz) =>
+    quiz.questions.flatMap((q) =>
+      q.type === 'predict' ? [[`${l.id}/${quiz.id}/${q.id}`, l.id, q] as const] : [],
+    ),
+  ),
+);
+
+describe('predict questions', () => {
+  it.each(predicts)(
+    "%s: the simulation gives the author's answer",
+    async (_name, lessonId, q) => {
+      const outcome = await runPredict(course, lessonId, q, deps);
+      expect({ choice: outcome.choiceId, value: outcome.value }).toEqual({
+        choice: q.answer,
+        value: q.choices.find((c) => c.id === q.answer)?.value,
+      });
     },
     120_000,
   );
