@@ -7,8 +7,10 @@ import type { HttpResponse, PendingHttp } from '../../sim/services/apiGateway';
 import { apiGatewayV1Event } from '../../sim/services/events';
 import type { Json } from '../events';
 import type { Action } from '../world';
-import { type BuiltWorld, marshalItem, queueUrl, SetupError, topicArn } from './buildWorld';
+import { marshalItem, queueUrl, topicArn } from './awsNames';
+import type { BuiltWorld } from './buildWorld';
 import { type ReadFile, resolveEvent } from './eventSource';
+import { SetupError } from './setupError';
 
 export interface ActionLog {
   /** One per `http` action, in order (null: no answer before the world went idle). */

@@ -55,33 +55,21 @@ def _fn_name(fn):
     return getattr(fn, "name", "lambda")
 
 
-def _client_names(tree, service):
+def _client_names(tree, service, makers):
     names = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            if node.value in _sdk_makers_cache(tree) and _str_arg(node.value) == service:
-                for t in node.targets:
-                    if isinstance(t, ast.Name):
-                        names.add(t.id)
-                    elif isinstance(t, ast.Attribute):
-                        names.add(t.attr)
+        if isinstance(node, ast.Assign) and node.value in makers and _str_arg(node.value) == service:
+            for t in node.targets:
+                if isinstance(t, ast.Name):
+                    names.add(t.id)
+                elif isinstance(t, ast.Attribute):
+                    names.add(t.attr)
     return names
 
 
-_CACHE = {}
-
-
-def _sdk_makers_cache(tree):
-    key = id(tree)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = set(_sdk_makers(tree))
-    return _CACHE[key]
-
-
 def _operation_calls(tree, service, operation):
-    names = _client_names(tree, service)
-    makers = _sdk_makers_cache(tree)
+    makers = set(_sdk_makers(tree))
+    names = _client_names(tree, service, makers)
     hits = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == operation:

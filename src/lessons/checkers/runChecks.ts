@@ -6,10 +6,11 @@ import type { Check } from '../checks';
 import { type Course, type ExerciseContent, filesUnder } from '../course';
 import type { FunctionConfig, Mistake } from '../schema';
 import { runAstCheck } from './astCheck';
-import { type BuildInput, SetupError, type Workspace } from './buildWorld';
+import type { BuildInput, Workspace } from './buildWorld';
 import type { CheckerDeps } from './host';
 import { runInvokeCheck, runInvokes } from './invokeCheck';
 import { runConfigCheck, runPolicyCheck } from './settingsChecks';
+import { SetupError } from './setupError';
 import type { CheckContext, CheckOutcome, CheckResult, InvokeSummary } from './types';
 import { runWorldCheck } from './worldCheck';
 
