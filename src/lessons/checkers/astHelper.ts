@@ -51,6 +51,17 @@ def _sdk_makers(tree):
     return found
 
 
+def _keyword_sig(k):
+    """A keyword argument, with its value when it is a literal (InvocationType="Event" differs from a sync call)."""
+    if isinstance(k.value, ast.Constant) and isinstance(k.value.value, (str, int, bool)):
+        return f"{k.arg}={k.value.value}"
+    return k.arg or "**"
+
+
+def _maker_kind(call):
+    return call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+
+
 def _fn_name(fn):
     return getattr(fn, "name", "lambda")
 
@@ -91,14 +102,30 @@ def _is_records(node, record_names):
     return isinstance(node, ast.Name) and node.id in record_names
 
 
-def _imported_modules(tree):
+def _imported_modules(tree, parents):
     mods = []
     for node in ast.walk(tree):
+        where = "in-function" if _enclosing_function(node, parents) is not None else "module-level"
         if isinstance(node, ast.Import):
-            mods += [(a.name, node.lineno) for a in node.names]
+            mods += [(a.name, node.lineno, where) for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
-            mods.append((node.module, node.lineno))
+            mods.append((node.module, node.lineno, where))
     return mods
+
+
+def _literal_use(node, parents):
+    """Where a literal sits: an environment default, a value written into os.environ, or plain code."""
+    parent = parents.get(node)
+    if isinstance(parent, ast.Call) and isinstance(parent.func, (ast.Attribute, ast.Name)):
+        name = parent.func.attr if isinstance(parent.func, ast.Attribute) else parent.func.id
+        if name in ("get", "getenv") and node in parent.args[1:]:
+            return "env-default"
+    if isinstance(parent, ast.Assign) and any(
+        isinstance(t, ast.Subscript) and isinstance(t.value, (ast.Attribute, ast.Name)) and getattr(t.value, "attr", getattr(t.value, "id", "")) == "environ"
+        for t in parent.targets
+    ):
+        return "env-assign"
+    return "code"
 
 
 def _env_reads(tree, name):
@@ -146,7 +173,8 @@ def check(source, rule):
         if inside:
             c = inside[0]
             fn = _enclosing_function(c, parents)
-            return {"passed": False, "code": "inside-function", "message": f"Line {c.lineno} creates the {service or 'SDK'} client inside {_fn_name(fn)}(), so it runs on every request. Create it once at module level, above the handler."}
+            also = "also-module-level" if len(inside) < len(makers) else "only"
+            return {"passed": False, "code": f"inside-function:{also}", "message": f"Line {c.lineno} builds the {service or 'SDK'} {_maker_kind(c)} inside {_fn_name(fn)}(), so it runs on every request. Create it once at module level, above the handler."}
         if not makers:
             return {"passed": False, "code": "none", "message": f"No boto3 {service or ''} client or resource is created at module level.".replace("  ", " ")}
         return ok
@@ -161,7 +189,7 @@ def check(source, rule):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 for v in rule["values"]:
                     if v in node.value:
-                        return {"passed": False, "code": f"literal:{v}", "message": f"Line {node.lineno} writes \"{v}\" in the code. Read it from configuration instead."}
+                        return {"passed": False, "code": f"literal:{v}:{_literal_use(node, parents)}", "message": f"Line {node.lineno} writes \"{v}\" in the code. Read it from configuration instead."}
         return ok
 
     if kind in ("callsOperation", "noOperation"):
@@ -172,18 +200,19 @@ def check(source, rule):
             return {"passed": False, "code": "not-called", "message": f"The code never calls {rule['operation']}() on a boto3 {rule['service']} client."}
         if not hits:
             return ok
-        return {"passed": False, "code": "called", "message": f"Line {hits[0].lineno} calls {rule['operation']}() on a {rule['service']} client, which this exercise asks you to avoid."}
+        keywords = ",".join(sorted(_keyword_sig(k) for k in hits[0].keywords))
+        return {"passed": False, "code": f"called:{keywords}", "message": f"Line {hits[0].lineno} calls {rule['operation']}() on a {rule['service']} client, which this exercise asks you to avoid."}
 
     if kind in ("imports", "noImport"):
         module = rule["module"]
-        hits = [(m, line) for m, line in _imported_modules(tree) if m == module or m.startswith(module + ".")]
+        hits = [(m, line, where) for m, line, where in _imported_modules(tree, parents) if m == module or m.startswith(module + ".")]
         if kind == "imports":
             if hits:
                 return ok
             return {"passed": False, "code": "not-imported", "message": f"The file does not import {module}."}
         if not hits:
             return ok
-        return {"passed": False, "code": "imported", "message": f"Line {hits[0][1]} imports {module}."}
+        return {"passed": False, "code": f"imported:{hits[0][2]}", "message": f"Line {hits[0][1]} imports {module}."}
 
     if kind == "noDefinition":
         name = rule["name"]

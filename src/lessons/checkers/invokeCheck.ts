@@ -80,13 +80,23 @@ function errorText(s: InvokeSummary): string {
   return s.errorType ? `${s.errorType}${msg}` : s.status;
 }
 
+/** The error message without ids, so the same mistake gives the same code on every run. */
+function errorDigest(s: InvokeSummary): string {
+  const msg =
+    isObject(s.response) && typeof s.response.errorMessage === 'string' ? s.response.errorMessage : '';
+  return msg
+    .replace(/[0-9a-f]{8}-[0-9a-f-]{27}/gi, '#')
+    .replace(/\b[0-9a-f]{16,}\b/gi, '#')
+    .slice(0, 200);
+}
+
 function perInvokeFailures(s: InvokeSummary, e: InvokeExpect, label: string): AssertionFailure[] {
   const out: AssertionFailure[] = [];
   const wantStatus =
     e.status ?? (e.response !== undefined || e.responsePaths || e.responseIncludes ? 'success' : undefined);
   if (wantStatus !== undefined && s.status !== wantStatus) {
     out.push({
-      code: `status:${s.status}:${s.errorType ?? ''}`,
+      code: `status:${s.status}:${s.errorType ?? ''}:${errorDigest(s)}`,
       message:
         s.status === 'error'
           ? `${label} raised ${errorText(s)}. Read the error in the logs: the handler should have returned normally.`
