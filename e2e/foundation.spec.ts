@@ -14,7 +14,7 @@ test.describe('foundation', () => {
     const lab = new LabPage(page);
     await lab.open();
     // The lesson is readable before Monaco and Python arrive.
-    await expect(page.getByTestId('lesson')).toContainText('lambda_handler(event, context)');
+    await expect(page.getByTestId('lesson')).toContainText('What serverless means');
     await lab.waitForEditors();
     await lab.waitForPython();
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPython } from './controller/labController';
+import { startPython } from './controller/lab';
 import { App } from './ui/App';
 import { afterFirstPaint } from './ui/editor/lazyEditor';
 import './ui/app.css';

@@ -3,14 +3,23 @@
  * live here and not in the store), deploys the learner's draft, runs Test through the world, and mirrors
  * status and results into the store.
  */
+
+import { createLabRouter } from '../lessons/checkers/host';
+import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
+import { runChecks } from '../lessons/checkers/runChecks';
+import type { Course, ExerciseContent } from '../lessons/course';
+import type { FunctionConfig } from '../lessons/schema';
 import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
 import { BootError } from '../runtime/pool/pythonWorker';
 import { cpuScaleFor } from '../sim';
+import type { Json } from '../sim/services/json';
 import { useLabStore } from '../store/labStore';
+import type { ExerciseCheckResult } from '../store/progressSlice';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { validateEventJson } from '../ui/validateJson';
 import { deployCommands } from './deploy';
+import { exerciseWorkspace } from './exerciseWorkspace';
 import { createLabRunner, type LabRunner } from './labRunner';
 import { createLabWorld, type LabWorld } from './labWorld';
 import { lastFourKb, requestLogLines } from './requestLogs';
@@ -18,6 +27,8 @@ import { lastFourKb, requestLogLines } from './requestLogs';
 let runtime: PooledRuntime | null = null;
 let runner: LabRunner | null = null;
 let lab: LabWorld | null = null;
+/** Routes boto3 calls to the learner's world, or to an exercise check's world while one runs. */
+const router = createLabRouter();
 
 function newLab(): LabWorld {
   // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
@@ -75,6 +86,7 @@ export function startPython(): void {
   });
   runtime = created;
   lab = newLab();
+  router.activate(lab);
   runner = createLabRunner(lab.world, created);
   store.setIsolated(globalThis.crossOriginIsolated === true);
   created.warm();
@@ -117,5 +129,84 @@ export async function runTest(): Promise<void> {
     });
   } catch (error) {
     useLabStore.getState().setRunError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Runs a lesson's snippet once in a throwaway environment and shows it as the Test result. */
+export async function runSnippet(code: string, handler: string, eventJson: string): Promise<void> {
+  const state = useLabStore.getState();
+  if (state.python.state !== 'ready' || state.running || !runtime) return;
+  state.setRunning(true);
+  const module = handler.slice(0, handler.lastIndexOf('.'));
+  try {
+    const result = await runtime.quickRun({
+      files: { [`${module.replaceAll('.', '/')}.py`]: code },
+      handler,
+      eventJson,
+    });
+    useLabStore.getState().setResult({
+      status: result.ok ? 'Succeeded' : 'Failed',
+      responseJson: result.payloadJson,
+      logs: result.stdout,
+      requestId: '(lesson snippet)',
+      durationMs: result.durationMs,
+      billedDurationMs: Math.ceil(result.durationMs),
+      initDurationMs: null,
+      memorySizeMb: 128,
+      cpuScale: 1,
+    });
+  } catch (error) {
+    useLabStore.getState().setRunError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Runs an exercise's hidden checks against the learner's workspace, with real Python, in fresh worlds. */
+export async function checkExercise(
+  course: Course,
+  exercise: ExerciseContent,
+): Promise<ExerciseCheckResult[]> {
+  const state = useLabStore.getState();
+  if (!runtime || !lab) throw new Error('Python is not ready yet.');
+  if (state.running) throw new Error('A test is running; check again when it ends.');
+  state.setRunning(true);
+  const { workspace } = state;
+  const files: Record<string, string> = { ...exerciseWorkspace(exercise).other };
+  const config: Record<string, FunctionConfig> = {};
+  for (const [name, fn] of Object.entries(workspace.functions)) {
+    Object.assign(files, fn.files);
+    config[name] = {
+      memoryMb: fn.memorySize,
+      timeoutS: fn.timeout,
+      ephemeralStorageMb: fn.ephemeralStorage,
+      env: fn.environment,
+    };
+  }
+  try {
+    const results = await runChecks(course, exercise, { files, config }, { runtime, router });
+    return results.map((r) => ({
+      checkId: r.checkId,
+      title: r.title,
+      passed: r.passed,
+      feedback: r.feedback,
+    }));
+  } finally {
+    // The checks ran in worlds of their own; boto3 calls go back to the learner's world.
+    router.activate(lab);
+    useLabStore.getState().setRunning(false);
+  }
+}
+
+/** Answers a predict-the-timeline question by running its world in the simulation. */
+export async function revealPredict(
+  course: Course,
+  lessonId: string,
+  question: PredictQuestion,
+): Promise<{ value: Json }> {
+  if (!runtime || !lab) throw new Error('Python is not ready yet.');
+  try {
+    const outcome = await runPredict(course, lessonId, question, { runtime, router });
+    return { value: outcome.value };
+  } finally {
+    router.activate(lab);
   }
 }

@@ -2,8 +2,15 @@
  * The one bound store, combined from typed slices. The workspace and the theme are persisted through a
  * validating storage: saves of older formats are migrated, unreadable ones are set aside and reported.
  */
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
+import {
+  createProgressSlice,
+  emptyProgress,
+  type ProgressDoc,
+  type ProgressSlice,
+  parseStoredProgress,
+} from './progressSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createRuntimeSlice, type RuntimeSlice } from './runtimeSlice';
 import { createSafeStorage } from './safeStorage';
@@ -11,14 +18,18 @@ import { createUiSlice, type ThemeChoice, type UiSlice } from './uiSlice';
 import { parseWorkspace, WORKSPACE_VERSION, type WorkspaceDoc } from './workspaceDoc';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice & UiSlice;
+export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice & UiSlice & ProgressSlice;
 
 export const STORE_KEY = 'lambda-lab.workspace';
 
 export interface Persisted {
   readonly workspace: WorkspaceDoc;
   readonly theme: ThemeChoice;
+  readonly progress: ProgressDoc;
 }
+
+/** Progress that cannot be read is dropped on its own (with a notice); the workspace is kept. */
+let progressProblem: string | null = null;
 
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
@@ -32,7 +43,16 @@ export function parsePersisted(
   const parsed = parseWorkspace(version <= 1 ? record : record.workspace, Math.max(version, 1));
   if (!parsed.ok) return parsed;
   const theme = THEMES.find((t) => t === record.theme) ?? 'system';
-  return { ok: true, state: { workspace: parsed.workspace, theme } };
+  const progress = parseStoredProgress(record.progress);
+  if (!progress.ok) progressProblem = progress.reason;
+  return {
+    ok: true,
+    state: {
+      workspace: parsed.workspace,
+      theme,
+      progress: progress.ok ? progress.progress : emptyProgress(),
+    },
+  };
 }
 
 export const useLabStore = create<LabState>()(
@@ -42,6 +62,7 @@ export const useLabStore = create<LabState>()(
       ...createRuntimeSlice(...a),
       ...createRunSlice(...a),
       ...createUiSlice(...a),
+      ...(createProgressSlice as unknown as StateCreator<LabState, [], [], ProgressSlice>)(...a),
     }),
     {
       name: STORE_KEY,
@@ -60,7 +81,21 @@ export const useLabStore = create<LabState>()(
               ),
           ),
       }),
-      partialize: (state): Persisted => ({ workspace: state.workspace, theme: state.theme }),
+      partialize: (state): Persisted => ({
+        workspace: state.workspace,
+        theme: state.theme,
+        progress: state.progress,
+      }),
+      onRehydrateStorage: () => () => {
+        if (progressProblem === null) return;
+        const reason = progressProblem;
+        progressProblem = null;
+        queueMicrotask(() =>
+          useLabStore
+            .getState()
+            .addNotice('warning', `Your course progress could not be read (${reason}); it starts afresh.`),
+        );
+      },
     },
   ),
 );

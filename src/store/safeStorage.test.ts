@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageValue } from 'zustand/middleware';
 import { type Persisted, parsePersisted } from './labStore';
+import { emptyProgress } from './progressSlice';
 import { createSafeStorage } from './safeStorage';
 import { defaultWorkspace, WORKSPACE_VERSION } from './workspaceDoc';
 
@@ -67,7 +68,10 @@ describe('the validating storage', () => {
       'lab',
       JSON.stringify({ state: { workspace, theme: 'dark' }, version: WORKSPACE_VERSION }),
     );
-    expect(safe.getItem('lab')).toEqual({ state: { workspace, theme: 'dark' }, version: WORKSPACE_VERSION });
+    expect(safe.getItem('lab')).toEqual({
+      state: { workspace, theme: 'dark', progress: emptyProgress() },
+      version: WORKSPACE_VERSION,
+    });
     storage.setItem(
       'old',
       JSON.stringify({ state: { code: 'x = 1\n', eventJson: '{}', handler: 'a.b' }, version: 1 }),

@@ -4,10 +4,15 @@ import { defaultWorkspace, type FunctionDraft, type WorkspaceDoc } from './works
 
 export interface WorkspaceSlice {
   readonly workspace: WorkspaceDoc;
+  /** The workspace before the last wholesale change (loading an exercise, an import), for Undo. */
+  readonly previousWorkspace: WorkspaceDoc | null;
   setFileText(path: string, text: string): void;
   setEventText(name: string, text: string): void;
-  /** Replaces the whole workspace (an import): all or nothing. */
+  setActiveFunction(name: string): void;
+  setActiveFile(path: string): void;
+  /** Replaces the whole workspace (an import, an exercise's starter): all or nothing, undoable. */
   replaceWorkspace(workspace: WorkspaceDoc): void;
+  undoReplace(): void;
 }
 
 /** The function the learner is working on. */
@@ -31,5 +36,12 @@ export const createWorkspaceSlice: StateCreator<LabState, [], [], WorkspaceSlice
     set((s) => updateActive(s, (fn) => ({ ...fn, files: { ...fn.files, [path]: text } }))),
   setEventText: (name, text) =>
     set((s) => updateActive(s, (fn) => ({ ...fn, events: { ...fn.events, [name]: text } }))),
-  replaceWorkspace: (workspace) => set({ workspace }),
+  previousWorkspace: null,
+  setActiveFunction: (name) =>
+    set((s) => (s.workspace.functions[name] ? { workspace: { ...s.workspace, activeFunction: name } } : {})),
+  setActiveFile: (path) =>
+    set((s) => updateActive(s, (fn) => (fn.files[path] === undefined ? fn : { ...fn, activeFile: path }))),
+  replaceWorkspace: (workspace) => set((s) => ({ workspace, previousWorkspace: s.workspace })),
+  undoReplace: () =>
+    set((s) => (s.previousWorkspace ? { workspace: s.previousWorkspace, previousWorkspace: null } : {})),
 });

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { runTest } from '../controller/labController';
+import { lazy, Suspense } from 'react';
+import { runTest } from '../controller/lab';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
@@ -8,6 +8,10 @@ import { OutputPanel } from './OutputPanel';
 import { PythonStatus } from './PythonStatus';
 import { TestPanel } from './TestPanel';
 import { ThemePicker, useResolvedTheme } from './ThemePicker';
+import { WorkspaceBar } from './WorkspaceBar';
+
+/** The course (content, Markdown and YAML parsing, quizzes) loads after the first paint. */
+const CoursePane = lazy(() => import('./CoursePane').then((m) => ({ default: m.CoursePane })));
 
 export function App() {
   const fileName = useLabStore((s) => selectActiveFunction(s).activeFile);
@@ -27,27 +31,16 @@ export function App() {
       </header>
       <NoticeBar />
       <main className="layout">
-        <article className="panel lesson" aria-labelledby="lesson-heading" data-testid="lesson">
-          <h2 id="lesson-heading">Your first handler</h2>
-          <p>
-            A Lambda function is a handler that the service calls once per event. In Python it is a plain
-            function, <code>lambda_handler(event, context)</code>: <code>event</code> is the JSON the trigger
-            sent, already turned into a dict, and <code>context</code> describes this invocation.
-          </p>
-          <p>
-            Edit the handler, change the test event, then press <kbd>Test</kbd> or <kbd>Ctrl</kbd>+
-            <kbd>Enter</kbd>. Whatever the handler returns is the response; whatever it prints lands in the
-            function logs.
-          </p>
-          <p className="muted">
-            Everything runs in this browser tab: Python is Pyodide in a Web Worker, and no AWS account is
-            needed.
-          </p>
-        </article>
+        <aside className="panel lesson" aria-label="Lesson" data-testid="lesson">
+          <Suspense fallback={<p className="muted">Loading the course…</p>}>
+            <CoursePane />
+          </Suspense>
+        </aside>
         <section className="panel code-panel" aria-labelledby="code-heading">
           <div className="panel-header">
             <h2 id="code-heading">{fileName}</h2>
           </div>
+          <WorkspaceBar />
           <Suspense fallback={<pre className="editor-fallback">{code}</pre>}>
             <LazyCodeEditor
               language="python"

@@ -1,6 +1,6 @@
 /** The test event editor and the Test button, disabled with its reason while the event or Python is not ready. */
 import { Suspense } from 'react';
-import { runTest } from '../controller/labController';
+import { runTest } from '../controller/lab';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { LabPage } from './pages/labPage';
+
+const SOLUTION = readFileSync(
+  'lessons/02-handler/exercises/hello-structured/solution/lambda_function.py',
+  'utf8',
+);
+
+test('an exercise: load the starter, fail a check with feedback, fix the code, pass every check', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.waitForEditors();
+  await page.getByTestId('course.contents').click();
+  await page.getByTestId('nav.lesson').filter({ hasText: 'handler' }).first().click();
+  const exercise = page.getByTestId('exercise.starter').first();
+  await exercise.scrollIntoViewIfNeeded();
+  await exercise.click();
+  await expect(page.getByTestId('workspace.undo')).toBeVisible();
+  await lab.waitForPython();
+
+  // The starter is not a solution: a check fails and says why.
+  await page.getByTestId('exercise.check').first().click();
+  const results = page.getByTestId('exercise.result');
+  await expect(results.first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-testid="exercise.result"][data-passed="false"]').first()).toBeVisible();
+
+  await lab.pasteEditorText('editor.code', SOLUTION);
+  await page.getByTestId('exercise.check').first().click();
+  await expect(page.getByTestId('exercise.status').first()).toContainText(/passed/i, { timeout: 90_000 });
+  await expect(page.locator('[data-testid="exercise.result"][data-passed="false"]')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('exercise-passed.png') });
+});

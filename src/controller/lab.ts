@@ -1,0 +1,28 @@
+/**
+ * The controller, loaded on demand: the simulated world, its services and the runtime pool are a large
+ * chunk, and none of it is needed to paint the first frame. Components call these thin wrappers.
+ */
+import type { PredictQuestion } from '../lessons/checkers/predict';
+import type { Course, ExerciseContent } from '../lessons/course';
+import type { Json } from '../sim/services/json';
+import type { ExerciseCheckResult } from '../store/progressSlice';
+
+type Controller = typeof import('./labController');
+
+let loading: Promise<Controller> | null = null;
+const controller = (): Promise<Controller> => {
+  loading ??= import('./labController');
+  return loading;
+};
+
+export const startPython = (): Promise<void> => controller().then((c) => c.startPython());
+export const runTest = (): Promise<void> => controller().then((c) => c.runTest());
+export const runSnippet = (code: string, handler: string, eventJson: string): Promise<void> =>
+  controller().then((c) => c.runSnippet(code, handler, eventJson));
+export const checkExercise = (course: Course, exercise: ExerciseContent): Promise<ExerciseCheckResult[]> =>
+  controller().then((c) => c.checkExercise(course, exercise));
+export const revealPredict = (
+  course: Course,
+  lessonId: string,
+  question: PredictQuestion,
+): Promise<{ value: Json }> => controller().then((c) => c.revealPredict(course, lessonId, question));

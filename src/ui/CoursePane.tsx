@@ -1,0 +1,115 @@
+/**
+ * The lesson pane: the course's table of contents and the current lesson, with its snippets, quizzes and
+ * exercises wired to the lab (load the starter into the editor, run a snippet).
+ */
+import { useEffect, useState } from 'react';
+import { exerciseWorkspace } from '../controller/exerciseWorkspace';
+import { checkExercise, revealPredict, runSnippet } from '../controller/lab';
+import { loadBundledCourse } from '../lessons/bundle';
+import type { Course, ExerciseContent } from '../lessons/course';
+import { useLabStore } from '../store/labStore';
+import { CourseNav, LessonView } from './course';
+
+let coursePromise: Promise<Awaited<ReturnType<typeof loadBundledCourse>>> | null = null;
+
+/** The course, loaded and validated once per page. */
+function useCourse(): { course: Course | null; error: string | null } {
+  const [state, setState] = useState<{ course: Course | null; error: string | null }>({
+    course: null,
+    error: null,
+  });
+  useEffect(() => {
+    coursePromise ??= loadBundledCourse();
+    let live = true;
+    coursePromise.then(
+      (result) => {
+        if (!live) return;
+        const first = result.errors[0];
+        setState(
+          result.course
+            ? { course: result.course, error: null }
+            : { course: null, error: first ? String(first.message ?? first) : 'unknown error' },
+        );
+      },
+      (error: unknown) =>
+        live && setState({ course: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+export function CoursePane() {
+  const { course, error } = useCourse();
+  const progress = useLabStore((s) => s.progress);
+  // Actions are stable functions: read them once instead of subscribing to every store change.
+  const state = useLabStore.getState();
+  const [showContents, setShowContents] = useState(false);
+  if (error)
+    return (
+      <p className="inline-error" role="alert">
+        The course could not be loaded: {error}
+      </p>
+    );
+  if (!course) return <p className="muted">Loading the course…</p>;
+  const current = course.lessons.find((l) => l.id === progress.currentLesson) ?? course.lessons[0];
+  if (!current) return <p className="inline-error">The course has no lessons.</p>;
+
+  const loadStarter = (exercise: ExerciseContent) => {
+    const { workspace, other } = exerciseWorkspace(exercise);
+    state.replaceWorkspace(workspace);
+    const extra = Object.keys(other);
+    if (extra.length > 0) {
+      state.addNotice(
+        'info',
+        `This exercise also edits ${extra.join(', ')}; the lab shows those in the configuration panel once it exists, and the checks use them as given.`,
+      );
+    }
+  };
+
+  return (
+    <div className="course-pane" data-testid="course">
+      <div className="course-pane-header">
+        <button
+          type="button"
+          onClick={() => setShowContents((v) => !v)}
+          aria-expanded={showContents}
+          data-testid="course.contents"
+        >
+          {showContents ? 'Hide contents' : 'Contents'}
+        </button>
+        <span className="muted">{course.title}</span>
+      </div>
+      {showContents ? (
+        <CourseNav
+          course={course}
+          progress={progress}
+          currentLessonId={current.id}
+          onSelectLesson={(id) => {
+            state.openLesson(id);
+            setShowContents(false);
+          }}
+        />
+      ) : null}
+      <LessonView
+        key={current.id}
+        lesson={current}
+        progress={progress}
+        actions={state}
+        onLoadStarter={loadStarter}
+        onCheckExercise={(exercise) => checkExercise(course, exercise)}
+        onRevealPredict={(question, _quiz, lesson) => revealPredict(course, lesson.id, question)}
+        onRunSnippet={(block, lesson) => {
+          const eventJson = block.event ? (course.files.get(`${lesson.dir}/${block.event}`) ?? '{}') : '{}';
+          void runSnippet(block.code, block.handler, eventJson);
+        }}
+        learnerFiles={() => {
+          const { workspace } = useLabStore.getState();
+          return workspace.functions[workspace.activeFunction]?.files;
+        }}
+      />
+    </div>
+  );
+}
