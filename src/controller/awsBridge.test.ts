@@ -166,3 +166,31 @@ describe('the lab world', () => {
     expect(answer.error.message).toContain('InvocationType="Event"');
   });
 });
+
+describe('logs from module code', () => {
+  it('keeps every line printed during Init at 128 MB', async () => {
+    lab = createLabWorld({ seed: 30, startTimeMs: Date.UTC(2026, 10, 26), access: 'basic' });
+    const runner = createLabRunner(lab.world, runtime);
+    const code =
+      'for i in range(3):\n    print("init line", i)\n\ndef lambda_handler(event, context):\n    return 1\n';
+    await runner.command((w) =>
+      w.createFunction({
+        functionName: 'printer',
+        role: LAB_ROLE_ARN,
+        runtime: 'python3.13',
+        handler: 'lambda_function.lambda_handler',
+        code: { files: { 'lambda_function.py': code } },
+      }),
+    );
+    const { response } = await runner.invoke({ functionName: 'printer', payloadJson: '{}' });
+    const messages = lab.world.logs
+      .events('/aws/lambda/printer', response?.logStreamName)
+      .map((e) => e.message);
+    expect(messages.filter((m) => m.startsWith('init line'))).toEqual([
+      'init line 0',
+      'init line 1',
+      'init line 2',
+    ]);
+    expect(messages.indexOf('init line 2')).toBeLessThan(messages.findIndex((m) => m.startsWith('START')));
+  });
+});

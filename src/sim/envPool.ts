@@ -23,7 +23,9 @@ export function emitAppLogs(
   logs: readonly AppLogLine[],
   maxMs: number,
 ): void {
-  for (const l of logs) if (l.offsetMs <= maxMs) logTo(ctx, env, base + l.offsetMs, l.text);
+  // A line is never dropped: the runtime's clock and the modeled phase length can disagree (Init runs
+  // unthrottled in the model), so a late offset is stamped at the phase's end instead.
+  for (const l of logs) logTo(ctx, env, base + Math.min(Math.max(l.offsetMs, 0), maxMs), l.text);
 }
 
 export function shouldRetire(env: Env): boolean {
