@@ -12,7 +12,7 @@ import type { FunctionConfig } from '../lessons/schema';
 import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
 import { BootError } from '../runtime/pool/pythonWorker';
-import { cpuScaleFor } from '../sim';
+import { cpuScaleFor, type TraceEvent } from '../sim';
 import type { Json } from '../sim/services/json';
 import { useLabStore } from '../store/labStore';
 import type { ExerciseCheckResult } from '../store/progressSlice';
@@ -209,4 +209,9 @@ export async function revealPredict(
   } finally {
     router.activate(lab);
   }
+}
+
+/** The learner's world's trace, for the visualizers (read-only). */
+export function worldTrace(): readonly TraceEvent[] {
+  return runner?.world.trace.events ?? [];
 }

@@ -18,6 +18,8 @@ export interface RunSlice {
   readonly running: boolean;
   readonly lastResult: TestResult | null;
   readonly runError: string | null;
+  /** Bumped whenever the world's trace grew (after a Test), so views re-read it. */
+  readonly traceVersion: number;
   setRunning(running: boolean): void;
   setResult(result: TestResult): void;
   setRunError(message: string): void;
@@ -28,6 +30,8 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
   lastResult: null,
   runError: null,
   setRunning: (running) => set({ running }),
-  setResult: (lastResult) => set({ lastResult, runError: null, running: false }),
+  traceVersion: 0,
+  setResult: (lastResult) =>
+    set((s) => ({ lastResult, runError: null, running: false, traceVersion: s.traceVersion + 1 })),
   setRunError: (runError) => set({ runError, running: false }),
 });

@@ -8,7 +8,7 @@ import { checkExercise, revealPredict, runSnippet } from '../controller/lab';
 import { loadBundledCourse } from '../lessons/bundle';
 import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';
-import { CourseNav, LessonView } from './course';
+import { CompletionSummary, CourseNav, FaqList, LessonView } from './course';
 
 let coursePromise: Promise<Awaited<ReturnType<typeof loadBundledCourse>>> | null = null;
 
@@ -46,7 +46,8 @@ export function CoursePane() {
   const progress = useLabStore((s) => s.progress);
   // Actions are stable functions: read them once instead of subscribing to every store change.
   const state = useLabStore.getState();
-  const [showContents, setShowContents] = useState(false);
+  const [panel, setPanel] = useState<'lesson' | 'contents' | 'progress' | 'faq'>('lesson');
+  const toggle = (next: typeof panel) => setPanel((current) => (current === next ? 'lesson' : next));
   if (error)
     return (
       <p className="inline-error" role="alert">
@@ -74,25 +75,42 @@ export function CoursePane() {
       <div className="course-pane-header">
         <button
           type="button"
-          onClick={() => setShowContents((v) => !v)}
-          aria-expanded={showContents}
+          onClick={() => toggle('contents')}
+          aria-expanded={panel === 'contents'}
           data-testid="course.contents"
         >
-          {showContents ? 'Hide contents' : 'Contents'}
+          Contents
         </button>
-        <span className="muted">{course.title}</span>
+        <button
+          type="button"
+          onClick={() => toggle('progress')}
+          aria-expanded={panel === 'progress'}
+          data-testid="course.progress"
+        >
+          My progress
+        </button>
+        <button
+          type="button"
+          onClick={() => toggle('faq')}
+          aria-expanded={panel === 'faq'}
+          data-testid="course.faq"
+        >
+          FAQ
+        </button>
       </div>
-      {showContents ? (
+      {panel === 'contents' ? (
         <CourseNav
           course={course}
           progress={progress}
           currentLessonId={current.id}
           onSelectLesson={(id) => {
             state.openLesson(id);
-            setShowContents(false);
+            setPanel('lesson');
           }}
         />
       ) : null}
+      {panel === 'progress' ? <CompletionSummary course={course} progress={progress} /> : null}
+      {panel === 'faq' ? <FaqList entries={course.faq.entries} instructorMode={false} /> : null}
       <LessonView
         key={current.id}
         lesson={current}

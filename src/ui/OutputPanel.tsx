@@ -1,5 +1,8 @@
 /** The Test result, laid out like the Lambda console's: status, response, function logs, request id. */
+import { lazy, Suspense } from 'react';
 import { useLabStore } from '../store/labStore';
+
+const TimelinePanel = lazy(() => import('./TimelinePanel'));
 
 function pretty(json: string): string {
   try {
@@ -53,6 +56,14 @@ export function OutputPanel() {
       ) : (
         <p className="muted">Press Test to run the handler with the test event.</p>
       )}
+      {result ? (
+        <details className="timeline-details" data-testid="viz.timeline.toggle">
+          <summary>Cold-start timeline</summary>
+          <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
+            <TimelinePanel />
+          </Suspense>
+        </details>
+      ) : null}
     </section>
   );
 }
