@@ -3,12 +3,17 @@ import { LabPage } from './pages/labPage';
 
 const S3_HANDLER = [
   'import boto3',
+  'from botocore.exceptions import ClientError',
   '',
   's3 = boto3.client("s3")',
   '',
   '',
   'def lambda_handler(event, context):',
-  '    s3.create_bucket(Bucket="lab-notes")',
+  '    try:',
+  '        s3.create_bucket(Bucket="lab-notes")',
+  '    except ClientError as error:',
+  '        # The second invoke finds the bucket from the first: the world keeps state.',
+  '        print("bucket exists:", error.response["Error"]["Code"])',
   '    s3.put_object(Bucket="lab-notes", Key="note.txt", Body=event["text"].encode())',
   '    body = s3.get_object(Bucket="lab-notes", Key="note.txt")["Body"].read().decode()',
   '    print("stored", len(body), "bytes")',
@@ -35,4 +40,5 @@ test('a handler calls S3 through boto3 and the world keeps the object across inv
   await expect(lab.resultResponse).toContainText('"stored": "serverless"');
   await expect(page.getByTestId('result.summary')).toContainText('warm');
   await expect(lab.resultLogs).not.toContainText('INIT_START');
+  await expect(lab.resultLogs).toContainText('bucket exists: BucketAlreadyOwnedByYou');
 });

@@ -194,3 +194,26 @@ describe('logs from module code', () => {
     expect(messages.indexOf('init line 2')).toBeLessThan(messages.findIndex((m) => m.startsWith('START')));
   });
 });
+
+describe('outbound network from a function in a VPC', () => {
+  it('hangs until the function times out, as with no NAT gateway or endpoint', async () => {
+    lab = createLabWorld({ seed: 31, startTimeMs: Date.UTC(2026, 10, 26), access: 'admin' });
+    const runner = createLabRunner(lab.world, runtime);
+    const code =
+      'import urllib.request\n\ndef lambda_handler(event, context):\n    urllib.request.urlopen("https://example.com")\n    return "unreachable"\n';
+    const created = await runner.command((w) =>
+      w.createFunction({
+        functionName: 'in-vpc',
+        role: LAB_ROLE_ARN,
+        runtime: 'python3.13',
+        handler: 'lambda_function.lambda_handler',
+        timeout: 5,
+        vpcConfig: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] },
+        code: { files: { 'lambda_function.py': code } },
+      }),
+    );
+    expect(created.ok).toBe(true);
+    const { response } = await runner.invoke({ functionName: 'in-vpc', payloadJson: '{}' });
+    expect(response?.payloadJson).toContain('Task timed out after 5.00 seconds');
+  });
+});

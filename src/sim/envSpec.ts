@@ -69,5 +69,6 @@ export function buildEnvSpec(a: EnvSpecArgs): EnvSpec {
     logGroupName: a.logGroupName,
     logStreamName: a.logStreamName,
     cpuScale: cpuScaleFor(c.memorySize),
+    inVpc: c.vpc !== null,
   };
 }

@@ -37,6 +37,11 @@ export interface EnvSpec {
    * single-threaded Python handler gains nothing beyond one vCPU, so this is max(1, 1769 / memoryMb)).
    */
   readonly cpuScale: number;
+  /**
+   * Attached to a VPC. The lab models a VPC with neither NAT gateway nor endpoints: outbound connections
+   * hang until the function times out, as the module's VPC question describes.
+   */
+  readonly inVpc?: boolean;
 }
 
 export interface InitRequest {

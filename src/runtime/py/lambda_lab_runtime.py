@@ -29,6 +29,7 @@ LAMBDA_WARNING = (
 
 _envs = {}
 _current_request_id = None
+_network = None
 # Modeled round trip of one AWS API call from inside a Lambda function (same Region): a few ms.
 AWS_CALL_LATENCY_MS = 5.0
 
@@ -67,8 +68,10 @@ def _connect_shim():
                 clock.io_wait(started, AWS_CALL_LATENCY_MS)
 
         lab_bridge.set_transport(transport)
+    global _network
     import lab_network
 
+    _network = lab_network
     lab_network.install_network_guard(False)
 
 
@@ -113,6 +116,9 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
     global _current_request_id
     _current_request_id = request_id
     spec = env.spec
+    if _network is not None:
+        # Outbound connections fail at once outside a VPC and hang until the timeout inside one.
+        _network.install_network_guard(bool(spec.get("inVpc", False)))
     envs.make_resident(env)
     logs.begin(request_id)
     baseline = memory.baseline_bytes(spec["runtime"])

@@ -4,7 +4,7 @@ import { apiGatewayV1Event } from './events/apiGatewayEvent';
 import type { JsonObject } from './json';
 import { createLab, recordingScript } from './labTestSupport';
 
-function setup(respond: Parameters<typeof recordingScript>[0], sleepMs = 0, timeout = 3) {
+function setup(respond: Parameters<typeof recordingScript>[0], sleepMs = 0, timeout = 3, qualifier = '') {
   const rec = recordingScript(respond);
   const invoke = rec.script.invoke!;
   const lab = createLab({
@@ -30,7 +30,7 @@ function setup(respond: Parameters<typeof recordingScript>[0], sleepMs = 0, time
     httpMethod: 'ANY',
     type: 'AWS_PROXY',
     integrationHttpMethod: 'POST',
-    uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:api/invocations',
+    uri: `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:api${qualifier}/invocations`,
   });
   lab.ok('apigateway', 'CreateDeployment', {
     restApiId: apiId,
@@ -68,6 +68,21 @@ function get(
 }
 
 describe('API Gateway REST proxy integration', () => {
+  it('invokes the alias named in the integration ARN, not $LATEST', () => {
+    const { lab, apiId } = setup(
+      () => ({ status: 'success', json: '{"statusCode": 200, "body": "ok"}' }),
+      0,
+      3,
+      ':live',
+    );
+    const published = lab.world.publishVersion('api');
+    expect(published.ok).toBe(true);
+    expect(lab.world.createAlias('api', 'live', '1').ok).toBe(true);
+    expect(get(lab, apiId, '/orders').statusCode).toBe(200);
+    const starts = lab.world.trace.events.filter((e) => e.name === 'lambda.invoke.start');
+    expect(starts.map((e) => (e as { version?: string }).version)).toEqual(['1']);
+  });
+
   it('sends the v1 event with every top-level key, path parameters and stage variables', () => {
     const { lab, apiId, log } = setup(() => ({
       status: 'success',

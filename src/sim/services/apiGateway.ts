@@ -20,6 +20,8 @@ export const HTTP_API_TIMEOUT_MS = 30_000;
 interface Method {
   readonly httpMethod: string;
   functionName: string | null;
+  /** The alias or version in the integration's function ARN (`...:function:search:live`), if any. */
+  qualifier?: string | null;
   timeoutMs: number;
 }
 
@@ -159,6 +161,8 @@ export function createApiGateway(hub: Hub): ApiGateway {
         throw serviceError('BadRequestException', 'Timeout should be between 50 ms and 29000 ms', 400);
       }
       m.functionName = functionNameOf(fnArn.replace(/:function:([^:]+).*$/, ':function:$1'));
+      // An integration with an alias or version invokes that qualifier (provisioned concurrency lives there).
+      m.qualifier = /:function:[^:]+:([^:/]+)$/.exec(fnArn)?.[1] ?? null;
       m.timeoutMs = timeout;
       return { type: 'AWS_PROXY', uri, timeoutInMillis: timeout };
     }),
@@ -271,7 +275,8 @@ export function createApiGateway(hub: Hub): ApiGateway {
         'integration timeout',
       );
     });
-    hub.invokeSync({ functionName: fn, payloadJson: JSON.stringify(event) }, 0, (o) => {
+    const qualifier = method.qualifier ?? undefined;
+    hub.invokeSync({ functionName: fn, qualifier, payloadJson: JSON.stringify(event) }, 0, (o) => {
       if (o.kind === 'refused') {
         done(
           o.error.httpStatus === 429
