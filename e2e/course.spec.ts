@@ -33,3 +33,31 @@ test('an exercise: load the starter, fail a check with feedback, fix the code, p
   await expect(page.locator('[data-testid="exercise.result"][data-passed="false"]')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('exercise-passed.png') });
 });
+
+test('a lesson snippet runs, and "open in the lab" loads a prepared world whose function runs warm on the second Test', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.waitForEditors();
+  await page.getByTestId('course.contents').click();
+  await page.getByTestId('nav.lesson').filter({ hasText: 'handler' }).first().click();
+  await lab.waitForPython();
+
+  const snippet = page.getByTestId('snippet.run').first();
+  await snippet.scrollIntoViewIfNeeded();
+  await snippet.click();
+  await expect(lab.resultStatus).toHaveText('Succeeded');
+
+  const open = page.getByTestId('lesson.open').first();
+  await open.scrollIntoViewIfNeeded();
+  await open.click();
+  await expect(page.getByTestId('notice')).toContainText('Opened the world');
+  await expect(page.getByTestId('workspace.function')).toHaveValue('hello');
+  await lab.testButton.click();
+  await expect(lab.resultStatus).toHaveText('Succeeded');
+  await expect(page.getByTestId('result.summary')).toContainText('cold start');
+  await lab.testButton.click();
+  await expect(page.getByTestId('result.summary')).toContainText('warm');
+  await expect(lab.resultLogs).toContainText('Version: $LATEST');
+});

@@ -26,3 +26,5 @@ export const revealPredict = (
   lessonId: string,
   question: PredictQuestion,
 ): Promise<{ value: Json }> => controller().then((c) => c.revealPredict(course, lessonId, question));
+export const openWorld = (course: Course, lessonId: string, world: string): Promise<void> =>
+  controller().then((c) => c.openWorld(course, lessonId, world));

@@ -4,10 +4,11 @@
  * status and results into the store.
  */
 
+import { buildWorld } from '../lessons/checkers/buildWorld';
 import { createLabRouter } from '../lessons/checkers/host';
 import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
 import { runChecks } from '../lessons/checkers/runChecks';
-import type { Course, ExerciseContent } from '../lessons/course';
+import { type Course, type ExerciseContent, filesUnder, resolveWorld } from '../lessons/course';
 import type { FunctionConfig } from '../lessons/schema';
 import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
@@ -16,6 +17,7 @@ import { cpuScaleFor, type TraceEvent } from '../sim';
 import type { Json } from '../sim/services/json';
 import { useLabStore } from '../store/labStore';
 import type { ExerciseCheckResult } from '../store/progressSlice';
+import { type FunctionDraft, newFunctionDraft, WORKSPACE_VERSION } from '../store/workspaceDoc';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { validateEventJson } from '../ui/validateJson';
 import { deployCommands } from './deploy';
@@ -214,4 +216,70 @@ export async function revealPredict(
 /** The learner's world's trace, for the visualizers (read-only). */
 export function worldTrace(): readonly TraceEvent[] {
   return runner?.world.trace.events ?? [];
+}
+
+/**
+ * "Open in the lab": replaces the learner's world with a lesson's prepared one (functions, roles,
+ * queues, tables, triggers) and loads its functions into the workspace. Undo brings the code back; the
+ * old world's environments are shut down.
+ */
+export async function openWorld(course: Course, lessonId: string, worldName: string): Promise<void> {
+  const state = useLabStore.getState();
+  if (!runtime || !runner) throw new Error('Python is not ready yet.');
+  if (state.running) throw new Error('A test is running; open the world when it ends.');
+  const world = resolveWorld(course, lessonId, worldName);
+  if (!world) throw new Error(`The lesson has no world "${worldName}".`);
+  state.setRunning(true);
+  const dirFiles = (dir: string) => filesUnder(course.files, `${world.baseDir}/${dir}`);
+  const next = newLab();
+  const nextRunner = createLabRunner(next.world, runtime);
+  router.activate(next);
+  try {
+    await buildWorld(next, nextRunner, {
+      spec: world.spec,
+      dirFiles,
+      workspace: { files: {}, config: {} },
+      mapping: [],
+    });
+  } catch (error) {
+    if (lab) router.activate(lab);
+    useLabStore
+      .getState()
+      .setRunError(
+        `The world "${worldName}" could not be built: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    return;
+  }
+  const old = runner;
+  for (const env of old.world.envs()) void runtime.destroy(env.envId);
+  lab = next;
+  runner = nextRunner;
+  const functions: Record<string, FunctionDraft> = {};
+  for (const fn of world.spec.functions) {
+    const files = fn.code === 'workspace' ? {} : dirFiles(fn.code.dir);
+    const first = Object.keys(files)[0] ?? 'lambda_function.py';
+    functions[fn.name] = {
+      ...newFunctionDraft(),
+      files,
+      handler: fn.handler,
+      runtime: fn.runtime,
+      memorySize: fn.memoryMb ?? 128,
+      timeout: fn.timeoutS ?? 3,
+      ephemeralStorage: fn.ephemeralStorageMb ?? 512,
+      environment: fn.env ?? {},
+      activeFile: files['lambda_function.py'] !== undefined ? 'lambda_function.py' : first,
+    };
+  }
+  const firstName = world.spec.functions[0]?.name;
+  if (firstName)
+    useLabStore
+      .getState()
+      .replaceWorkspace({ version: WORKSPACE_VERSION, functions, activeFunction: firstName });
+  useLabStore.getState().setRunning(false);
+  useLabStore
+    .getState()
+    .addNotice(
+      'info',
+      `Opened the world "${world.spec.title ?? worldName}": ${world.spec.functions.length} function(s) ready. Undo replace brings your code back.`,
+    );
 }

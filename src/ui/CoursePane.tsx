@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { exerciseWorkspace } from '../controller/exerciseWorkspace';
-import { checkExercise, revealPredict, runSnippet } from '../controller/lab';
+import { checkExercise, openWorld, revealPredict, runSnippet } from '../controller/lab';
 import { loadBundledCourse } from '../lessons/bundle';
 import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';
@@ -119,6 +119,11 @@ export function CoursePane() {
         onLoadStarter={loadStarter}
         onCheckExercise={(exercise) => checkExercise(course, exercise)}
         onRevealPredict={(question, _quiz, lesson) => revealPredict(course, lesson.id, question)}
+        onOpenWorld={(world, lesson) => {
+          openWorld(course, lesson.id, world).catch((error: unknown) =>
+            state.addNotice('warning', error instanceof Error ? error.message : String(error)),
+          );
+        }}
         onRunSnippet={(block, lesson) => {
           const eventJson = block.event ? (course.files.get(`${lesson.dir}/${block.event}`) ?? '{}') : '{}';
           void runSnippet(block.code, block.handler, eventJson);
