@@ -6,6 +6,7 @@ import type { PredictQuestion } from '../lessons/checkers/predict';
 import type { Course, ExerciseContent } from '../lessons/course';
 import type { Json } from '../sim/services/json';
 import type { ExerciseCheckResult } from '../store/progressSlice';
+import { bootPython } from './pythonBoot';
 
 type Controller = typeof import('./labController');
 
@@ -15,7 +16,8 @@ const controller = (): Promise<Controller> => {
   return loading;
 };
 
-export const startPython = (): Promise<void> => controller().then((c) => c.startPython());
+/** Starts (or restarts) Python right away: the worker does not wait for the controller chunk. */
+export const startPython = (): void => bootPython();
 export const runTest = (): Promise<void> => controller().then((c) => c.runTest());
 export const runSnippet = (code: string, handler: string, eventJson: string): Promise<void> =>
   controller().then((c) => c.runSnippet(code, handler, eventJson));

@@ -10,9 +10,7 @@ import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
 import { runChecks } from '../lessons/checkers/runChecks';
 import { type Course, type ExerciseContent, filesUnder, resolveWorld } from '../lessons/course';
 import type { FunctionConfig } from '../lessons/schema';
-import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
-import { BootError } from '../runtime/pool/pythonWorker';
 import { cpuScaleFor, type TraceEvent } from '../sim';
 import type { Json } from '../sim/services/json';
 import { useLabStore } from '../store/labStore';
@@ -24,6 +22,7 @@ import { deployCommands } from './deploy';
 import { exerciseWorkspace } from './exerciseWorkspace';
 import { createLabRunner, type LabRunner } from './labRunner';
 import { createLabWorld, type LabWorld } from './labWorld';
+import { currentRuntime, setAwsCall } from './pythonBoot';
 import { lastFourKb, requestLogLines } from './requestLogs';
 
 let runtime: PooledRuntime | null = null;
@@ -39,59 +38,18 @@ function newLab(): LabWorld {
   return createLabWorld({ seed: now % 2 ** 31, startTimeMs: now, access: 'admin' });
 }
 
-export function startPython(): void {
-  const store = useLabStore.getState();
-  void runtime?.close();
-  let booted = false;
-  store.setPython({ state: 'booting', phase: 'download', loadedBytes: 0, totalBytes: 0 });
-  const created = createBrowserRuntime({
-    baseUrl: import.meta.env.BASE_URL,
-    useSnapshot: new URLSearchParams(location.search).get('snapshot') !== 'off',
-    spare: true,
-    awsCall: (requestJson) =>
-      lab?.awsCall(requestJson) ??
-      '{"kind":"error","error":{"code":"LabNotReady","message":"The lab is restarting.","httpStatus":503,"errorKind":"client"}}',
-    spareDelayMs: 15_000,
-    onPhase(message) {
-      const current = useLabStore.getState().python;
-      if (booted || current.state !== 'booting') return;
-      useLabStore.getState().setPython({
-        state: 'booting',
-        phase: message.phase,
-        loadedBytes: message.loadedBytes ?? current.loadedBytes,
-        totalBytes: message.totalBytes ?? current.totalBytes,
-      });
-    },
-    onBoot(info) {
-      if (booted) return;
-      booted = true;
-      useLabStore.getState().setPython({
-        state: 'ready',
-        fromSnapshot: info.fromSnapshot,
-        phaseMs: info.phaseMs,
-        readyMs: info.ms,
-      });
-      performance.mark('lambda-lab:python-ready', { detail: info });
-    },
-    onBootFailed(error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (!booted) {
-        useLabStore.getState().setPython({
-          state: 'failed',
-          phase: error instanceof BootError ? error.phase : 'interpreter',
-          message,
-        });
-      } else {
-        useLabStore.getState().addNotice('warning', `A spare Python worker could not start: ${message}`);
-      }
-    },
-  });
-  runtime = created;
-  lab = newLab();
-  router.activate(lab);
-  runner = createLabRunner(lab.world, created);
-  store.setIsolated(globalThis.crossOriginIsolated === true);
-  created.warm();
+/** The learner's world on the current runtime; a new one after a Retry replaced the runtime. */
+function ensureLab(): { runtime: PooledRuntime; runner: LabRunner; lab: LabWorld } | null {
+  const current = currentRuntime();
+  if (!current) return null;
+  if (runtime !== current || !runner || !lab) {
+    runtime = current;
+    lab = newLab();
+    router.activate(lab);
+    runner = createLabRunner(lab.world, current);
+    setAwsCall(router.awsCall);
+  }
+  return { runtime, runner, lab };
 }
 
 export async function runTest(): Promise<void> {
@@ -99,9 +57,10 @@ export async function runTest(): Promise<void> {
   const name = state.workspace.activeFunction;
   const fn = selectActiveFunction(state);
   const eventJson = fn.events[fn.activeEvent] ?? '';
-  if (!validateEventJson(eventJson).ok || state.python.state !== 'ready' || state.running || !runner) return;
+  const live = ensureLab();
+  if (!validateEventJson(eventJson).ok || state.python.state !== 'ready' || state.running || !live) return;
   state.setRunning(true);
-  const current = runner;
+  const current = live.runner;
   try {
     for (const { run } of deployCommands(current.world, name, fn)) {
       const result = await current.command(run);
@@ -137,6 +96,7 @@ export async function runTest(): Promise<void> {
 /** Runs a lesson's snippet once in a throwaway environment and shows it as the Test result. */
 export async function runSnippet(code: string, handler: string, eventJson: string): Promise<void> {
   const state = useLabStore.getState();
+  ensureLab();
   if (state.python.state !== 'ready' || state.running || !runtime) return;
   state.setRunning(true);
   const module = handler.slice(0, handler.lastIndexOf('.'));
@@ -168,6 +128,7 @@ export async function checkExercise(
   exercise: ExerciseContent,
 ): Promise<ExerciseCheckResult[]> {
   const state = useLabStore.getState();
+  ensureLab();
   if (!runtime || !lab) throw new Error('Python is not ready yet.');
   if (state.running) throw new Error('A test is running; check again when it ends.');
   state.setRunning(true);
@@ -204,6 +165,7 @@ export async function revealPredict(
   lessonId: string,
   question: PredictQuestion,
 ): Promise<{ value: Json }> {
+  ensureLab();
   if (!runtime || !lab) throw new Error('Python is not ready yet.');
   try {
     const outcome = await runPredict(course, lessonId, question, { runtime, router });
@@ -215,7 +177,7 @@ export async function revealPredict(
 
 /** The learner's world's trace, for the visualizers (read-only). */
 export function worldTrace(): readonly TraceEvent[] {
-  return runner?.world.trace.events ?? [];
+  return ensureLab()?.runner.world.trace.events ?? [];
 }
 
 /**
@@ -225,6 +187,7 @@ export function worldTrace(): readonly TraceEvent[] {
  */
 export async function openWorld(course: Course, lessonId: string, worldName: string): Promise<void> {
   const state = useLabStore.getState();
+  ensureLab();
   if (!runtime || !runner) throw new Error('Python is not ready yet.');
   if (state.running) throw new Error('A test is running; open the world when it ends.');
   const world = resolveWorld(course, lessonId, worldName);

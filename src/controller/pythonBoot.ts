@@ -1,0 +1,74 @@
+/**
+ * Starts Python at page load: the browser worker pool and its boot status in the store. Small on
+ * purpose, so the worker starts before the large controller chunk (world, services, checkers) arrives;
+ * the controller binds the AWS call handler and its world to the runtime afterwards.
+ */
+import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
+import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
+import { BootError } from '../runtime/pool/pythonWorker';
+import { useLabStore } from '../store/labStore';
+
+const NOT_READY =
+  '{"kind":"error","error":{"code":"LabNotReady","message":"The lab is still starting.","httpStatus":503,"errorKind":"client"}}';
+
+let runtime: PooledRuntime | null = null;
+let awsCall: (requestJson: string) => string = () => NOT_READY;
+
+/** The runtime boto3 calls are answered through, set by the controller once its world exists. */
+export function setAwsCall(handler: (requestJson: string) => string): void {
+  awsCall = handler;
+}
+
+export function currentRuntime(): PooledRuntime | null {
+  return runtime;
+}
+
+export function bootPython(): void {
+  const store = useLabStore.getState();
+  void runtime?.close();
+  let booted = false;
+  store.setPython({ state: 'booting', phase: 'download', loadedBytes: 0, totalBytes: 0 });
+  const created = createBrowserRuntime({
+    baseUrl: import.meta.env.BASE_URL,
+    useSnapshot: new URLSearchParams(location.search).get('snapshot') !== 'off',
+    spare: true,
+    awsCall: (requestJson) => awsCall(requestJson),
+    spareDelayMs: 15_000,
+    onPhase(message) {
+      const current = useLabStore.getState().python;
+      if (booted || current.state !== 'booting') return;
+      useLabStore.getState().setPython({
+        state: 'booting',
+        phase: message.phase,
+        loadedBytes: message.loadedBytes ?? current.loadedBytes,
+        totalBytes: message.totalBytes ?? current.totalBytes,
+      });
+    },
+    onBoot(info) {
+      if (booted) return;
+      booted = true;
+      useLabStore.getState().setPython({
+        state: 'ready',
+        fromSnapshot: info.fromSnapshot,
+        phaseMs: info.phaseMs,
+        readyMs: info.ms,
+      });
+      performance.mark('lambda-lab:python-ready', { detail: info });
+    },
+    onBootFailed(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!booted) {
+        useLabStore.getState().setPython({
+          state: 'failed',
+          phase: error instanceof BootError ? error.phase : 'interpreter',
+          message,
+        });
+      } else {
+        useLabStore.getState().addNotice('warning', `A spare Python worker could not start: ${message}`);
+      }
+    },
+  });
+  runtime = created;
+  store.setIsolated(globalThis.crossOriginIsolated === true);
+  created.warm();
+}
