@@ -1,14 +1,21 @@
 /** Light, dark or the system's theme; applied to the page and to Monaco. */
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { useLabStore } from '../store/labStore';
 import type { ThemeChoice } from '../store/uiSlice';
 
-const prefersDark = () => globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+const prefersDark = () => globalThis.matchMedia?.(DARK_QUERY).matches ?? false;
+const subscribeToScheme = (onChange: () => void) => {
+  const query = globalThis.matchMedia?.(DARK_QUERY);
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+};
 
-/** The theme actually shown: the choice, or the system's when the choice is "system". */
+/** The theme actually shown: the choice, or the system's (followed live) when the choice is "system". */
 export function useResolvedTheme(): 'light' | 'dark' {
   const theme = useLabStore((s) => s.theme);
-  return theme === 'system' ? (prefersDark() ? 'dark' : 'light') : theme;
+  const systemDark = useSyncExternalStore(subscribeToScheme, prefersDark, () => false);
+  return theme === 'system' ? (systemDark ? 'dark' : 'light') : theme;
 }
 
 export function ThemePicker() {
