@@ -49,7 +49,7 @@ export type {
 export type { Architecture, RuntimeProfile } from './runtimes';
 export { RUNTIME_IDS, RUNTIME_PROFILES, runtimeProfile } from './runtimes';
 export { advanceSettled, runUntilIdleSettled, settleEffects } from './settle';
-export { isoTimestamp, streamDate, utcMs } from './timeFormat';
+export { civilFromDays, isoTimestamp, streamDate, utcMs } from './timeFormat';
 export type {
   AsyncOutcome,
   DestinationTarget,

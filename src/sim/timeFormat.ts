@@ -8,7 +8,7 @@ function pad(n: number, width: number): string {
 }
 
 /** Howard Hinnant's civil_from_days: [year, month 1-12, day 1-31]. */
-function civilFromDays(days: number): [number, number, number] {
+export function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

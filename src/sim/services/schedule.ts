@@ -1,4 +1,5 @@
 /** EventBridge schedule expressions: rate(n unit) and six-field cron(min hour dom month dow year), in UTC. */
+import { civilFromDays } from './kernel';
 import { serviceError } from './serviceError';
 
 export type Schedule =
@@ -72,19 +73,10 @@ export function parseSchedule(expr: string): Schedule {
 
 function civil(ms: number): { y: number; mo: number; d: number; h: number; mi: number; dow: number } {
   const days = Math.floor(ms / 86_400_000);
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp < 10 ? mp + 3 : mp - 9;
+  const [y, mo, d] = civilFromDays(days);
   const rest = ms - days * 86_400_000;
   return {
-    y: yoe + era * 400 + (mo <= 2 ? 1 : 0),
+    y,
     mo,
     d,
     h: Math.floor(rest / 3_600_000),
