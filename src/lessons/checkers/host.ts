@@ -36,41 +36,21 @@ export interface CheckerDeps {
   readonly startTimeMs?: number;
 }
 
-/** Lines each environment's Init printed, as the runtime reported them (see `functionLogs`). */
-export type InitLogs = ReadonlyMap<string, readonly string[]>;
-
-function recordingInitLogs(runtime: RuntimePort): { port: RuntimePort; initLogs: Map<string, string[]> } {
-  const initLogs = new Map<string, string[]>();
-  const port: RuntimePort = {
-    init: async (request) => {
-      const report = await runtime.init(request);
-      const lines = initLogs.get(request.env.envId) ?? [];
-      lines.push(...report.logs.map((l) => l.text));
-      initLogs.set(request.env.envId, lines);
-      return report;
-    },
-    invoke: (request) => runtime.invoke(request),
-    destroy: (envId) => runtime.destroy(envId),
-  };
-  return { port, initLogs };
-}
-
 /** Builds `input` in a fresh lab world, runs `use`, then frees the world's environments. */
 export async function withWorld<T>(
   deps: CheckerDeps,
   input: BuildInput,
-  use: (world: BuiltWorld, initLogs: InitLogs) => Promise<T>,
+  use: (world: BuiltWorld) => Promise<T>,
 ): Promise<T> {
   const lab = createLabWorld({
     seed: deps.router.nextSeed(),
     startTimeMs: deps.startTimeMs ?? Date.UTC(2026, 10, 26),
     access: 'basic',
   });
-  const { port, initLogs } = recordingInitLogs(deps.runtime);
-  const runner = createLabRunner(lab.world, port);
+  const runner = createLabRunner(lab.world, deps.runtime);
   deps.router.activate(lab);
   try {
-    return await use(await buildWorld(lab, runner, input), initLogs);
+    return await use(await buildWorld(lab, runner, input));
   } finally {
     deps.router.activate(null);
     await Promise.all(lab.world.envs().map((e) => deps.runtime.destroy(e.envId).catch(() => undefined)));

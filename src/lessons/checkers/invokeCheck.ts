@@ -57,7 +57,7 @@ function summarize(event: Json, outcome: InvokeOutcome, trace: readonly TraceEve
 export async function runInvokes(ctx: CheckContext, check: CheckOf<'invoke'>, buildInput = ctx.buildInput) {
   const functionName = checkFunction(ctx, check.function);
   const events = checkEvents(ctx, check);
-  return withWorld(ctx.deps, buildInput, async (w, initLogs) => {
+  return withWorld(ctx.deps, buildInput, async (w) => {
     const qualifier = w.qualifiers.get(functionName);
     const invokes: InvokeSummary[] = [];
     for (const [i, event] of events.entries()) {
@@ -70,7 +70,7 @@ export async function runInvokes(ctx: CheckContext, check: CheckOf<'invoke'>, bu
       invokes.push(summarize(event, outcome, w.runner.world.trace.events));
     }
     const trace = [...w.runner.world.trace.events];
-    return { invokes, trace, logs: functionLogs(trace, functionName, initLogs) };
+    return { invokes, trace, logs: functionLogs(trace, functionName) };
   });
 }
 

@@ -40,30 +40,10 @@ export function checkTrace(events: readonly TraceEvent[], a: TraceAssertion): As
   };
 }
 
-/**
- * Log lines a function wrote (Init and every invoke), in order. Init lines the trace lost are added
- * from the runtime's reports: the sim drops Init lines whose offset passes the modeled module time.
- */
-export function functionLogs(
-  events: readonly TraceEvent[],
-  functionName: string,
-  initLogs: ReadonlyMap<string, readonly string[]> = new Map(),
-): string[] {
+/** Log lines a function wrote (Init and every invoke), in the order the world logged them. */
+export function functionLogs(events: readonly TraceEvent[], functionName: string): string[] {
   const group = `/aws/lambda/${functionName}`;
   const out: string[] = [];
   for (const e of events) if (e.name === 'logs.event' && e.logGroupName === group) out.push(e.message);
-  for (const env of events) {
-    if (env.name !== 'lambda.env.created' || env.functionName !== functionName) continue;
-    const reported = initLogs.get(env.envId) ?? [];
-    const inTrace = new Map<string, number>();
-    for (const e of events)
-      if (e.name === 'logs.event' && e.logStreamName === env.logStreamName)
-        inTrace.set(e.message, (inTrace.get(e.message) ?? 0) + 1);
-    for (const line of reported) {
-      const n = inTrace.get(line) ?? 0;
-      if (n > 0) inTrace.set(line, n - 1);
-      else out.push(line);
-    }
-  }
   return out;
 }
