@@ -31,6 +31,39 @@ let lab: LabWorld | null = null;
 /** Routes boto3 calls to the learner's world, or to an exercise check's world while one runs. */
 const router = createLabRouter();
 
+export interface LiveLab {
+  readonly runtime: PooledRuntime;
+  readonly runner: LabRunner;
+  readonly lab: LabWorld;
+}
+
+/** Views re-read the world once per frame at most, however many trace events a step appended. */
+let unsubscribeTrace: (() => void) | null = null;
+let bumpQueued = false;
+function watchWorld(next: LabWorld): void {
+  unsubscribeTrace?.();
+  const bump = () => {
+    if (bumpQueued) return;
+    bumpQueued = true;
+    const flush = () => {
+      bumpQueued = false;
+      useLabStore.getState().worldChanged();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+    else queueMicrotask(flush);
+  };
+  unsubscribeTrace = next.world.trace.subscribe(bump);
+  bump();
+}
+
+/** Swaps in a new world (a Retry's new runtime, "open in the lab", a reset): views follow it. */
+function adoptWorld(next: LabWorld, nextRunner: LabRunner): void {
+  lab = next;
+  runner = nextRunner;
+  router.activate(next);
+  watchWorld(next);
+}
+
 function newLab(): LabWorld {
   // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
   // Until the workspace has a role editor, the execution role allows every action (see README).
@@ -39,16 +72,16 @@ function newLab(): LabWorld {
 }
 
 /** The learner's world on the current runtime; a new one after a Retry replaced the runtime. */
-function ensureLab(): { runtime: PooledRuntime; runner: LabRunner; lab: LabWorld } | null {
+export function ensureLab(): LiveLab | null {
   const current = currentRuntime();
   if (!current) return null;
   if (runtime !== current || !runner || !lab) {
     runtime = current;
-    lab = newLab();
-    router.activate(lab);
-    runner = createLabRunner(lab.world, current);
+    const next = newLab();
+    adoptWorld(next, createLabRunner(next.world, current));
     setAwsCall(router.awsCall);
   }
+  if (!runner || !lab) return null;
   return { runtime, runner, lab };
 }
 
@@ -215,8 +248,7 @@ export async function openWorld(course: Course, lessonId: string, worldName: str
   }
   const old = runner;
   for (const env of old.world.envs()) void runtime.destroy(env.envId);
-  lab = next;
-  runner = nextRunner;
+  adoptWorld(next, nextRunner);
   const functions: Record<string, FunctionDraft> = {};
   for (const fn of world.spec.functions) {
     const files = fn.code === 'workspace' ? {} : dirFiles(fn.code.dir);

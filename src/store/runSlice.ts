@@ -18,8 +18,9 @@ export interface RunSlice {
   readonly running: boolean;
   readonly lastResult: TestResult | null;
   readonly runError: string | null;
-  /** Bumped whenever the world's trace grew (after a Test), so views re-read it. */
+  /** Bumped (once per frame at most) whenever the world changed or was replaced, so views re-read it. */
   readonly traceVersion: number;
+  worldChanged(): void;
   setRunning(running: boolean): void;
   setResult(result: TestResult): void;
   setRunError(message: string): void;
@@ -31,6 +32,7 @@ export const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) =>
   runError: null,
   setRunning: (running) => set({ running }),
   traceVersion: 0,
+  worldChanged: () => set((s) => ({ traceVersion: s.traceVersion + 1 })),
   setResult: (lastResult) =>
     set((s) => ({ lastResult, runError: null, running: false, traceVersion: s.traceVersion + 1 })),
   setRunError: (runError) => set({ runError, running: false }),
