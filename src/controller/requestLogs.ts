@@ -2,15 +2,30 @@
 import type { LogEvent } from '../sim';
 
 export function requestLogLines(events: readonly LogEvent[], requestId: string): string[] {
-  const start = events.findIndex((e) => e.message.startsWith(`START RequestId: ${requestId}`));
-  if (start < 0) return [];
+  const span = requestLogSpan(events, requestId);
+  return span ? events.slice(span[0], span[1]).map((e) => e.message) : [];
+}
+
+/**
+ * Index range [from, to) of one request's lines, searching from `fromIndex` (a retried async request
+ * runs again with the same id, so the Logs view steps past the previous range to find the next).
+ */
+export function requestLogSpan(
+  events: readonly LogEvent[],
+  requestId: string,
+  fromIndex = 0,
+): readonly [number, number] | null {
+  let start = -1;
+  for (let i = fromIndex; i < events.length && start < 0; i++)
+    if (events[i]?.message.startsWith(`START RequestId: ${requestId}`)) start = i;
+  if (start < 0) return null;
   // Lines after the previous REPORT and before this START belong to this environment's init.
   let from = start;
-  while (from > 0 && !(events[from - 1]?.message.startsWith('REPORT RequestId:') ?? true)) from--;
+  while (from > fromIndex && !(events[from - 1]?.message.startsWith('REPORT RequestId:') ?? true)) from--;
   let to = start;
   while (to < events.length && !(events[to]?.message.startsWith(`REPORT RequestId: ${requestId}`) ?? false))
     to++;
-  return events.slice(from, Math.min(to + 1, events.length)).map((e) => e.message);
+  return [from, Math.min(to + 1, events.length)];
 }
 
 /** The console keeps only the last 4 KB of the execution log in its Test result. */

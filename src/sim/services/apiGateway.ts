@@ -62,9 +62,20 @@ export interface PendingHttp {
   response(): HttpResponse | null;
 }
 
+/** What the console lists: an API with its stages and the routes that have methods. */
+export interface ApiSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'REST' | 'HTTP';
+  readonly stages: readonly string[];
+  readonly routes: readonly { readonly path: string; readonly methods: readonly string[] }[];
+}
+
 export interface ApiGateway {
   readonly module: ServiceModule;
   request(r: HttpRequest): PendingHttp;
+  /** Every API, for the console (a read: no trace event). */
+  list(): readonly ApiSummary[];
   invokeUrl(apiId: string, stage: string): string;
   /** Create an HTTP API whose $default route proxies every request to one function (payload v2.0). */
   createHttpApi(name: string, functionName: string): string;
@@ -312,6 +323,16 @@ export function createApiGateway(hub: Hub): ApiGateway {
       operations,
     },
     request,
+    list: () =>
+      [...apis.values()].map((a) => ({
+        id: a.id,
+        name: a.name,
+        kind: a.kind,
+        stages: [...a.stages.keys()],
+        routes: [...a.resources.values()]
+          .filter((r) => r.methods.size > 0)
+          .map((r) => ({ path: r.path, methods: [...r.methods.keys()] })),
+      })),
     invokeUrl: (apiId, stage) => `https://${apiId}.execute-api.${hub.region}.amazonaws.com/${stage}`,
     createHttpApi(name, functionName) {
       const id = newId();
