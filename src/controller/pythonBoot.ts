@@ -19,6 +19,11 @@ export function setAwsCall(handler: (requestJson: string) => string): void {
   awsCall = handler;
 }
 
+/** The handler now answering boto3 calls, so a demo world can route its own calls and then restore it. */
+export function currentAwsCall(): (requestJson: string) => string {
+  return awsCall;
+}
+
 export function currentRuntime(): PooledRuntime | null {
   return runtime;
 }

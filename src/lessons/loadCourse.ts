@@ -78,7 +78,8 @@ export function loadCourse(files: ReadonlyMap<string, string>): LoadResult {
   const packageSizes = load(`${LESSONS_ROOT}/package-sizes.yaml`, PackageSizesFile);
 
   const lessons: LessonContent[] = [];
-  const folders = childDirs(files, LESSONS_ROOT);
+  // lessons/demos/ holds the instructor's scripted demos (src/instructor), not a lesson.
+  const folders = childDirs(files, LESSONS_ROOT).filter((f) => f !== 'demos');
   for (const id of sequence?.lessons ?? []) {
     if (!folders.includes(id)) {
       errors.push({
