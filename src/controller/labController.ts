@@ -5,7 +5,7 @@
  */
 
 import { buildWorld } from '../lessons/checkers/buildWorld';
-import { createLabRouter } from '../lessons/checkers/host';
+import { type CheckerDeps, createLabRouter } from '../lessons/checkers/host';
 import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
 import { runChecks } from '../lessons/checkers/runChecks';
 import { type Course, type ExerciseContent, filesUnder, resolveWorld } from '../lessons/course';
@@ -205,6 +205,20 @@ export async function revealPredict(
     return { value: outcome.value };
   } finally {
     router.activate(lab);
+  }
+}
+
+/**
+ * Lends the runtime and the boto3 router to work in scratch worlds (visualizer sweeps, lesson scenarios,
+ * see vizLab.ts); boto3 calls go back to the learner's world afterwards, as after a check.
+ */
+export async function withScratchDeps<T>(use: (deps: CheckerDeps) => Promise<T>): Promise<T> {
+  ensureLab();
+  if (!runtime || !lab) throw new Error('Python is not ready yet.');
+  try {
+    return await use({ runtime, router });
+  } finally {
+    if (lab) router.activate(lab);
   }
 }
 
