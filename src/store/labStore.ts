@@ -4,6 +4,7 @@
  */
 import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { type ClockSlice, createClockSlice } from './clockSlice';
 import {
   createProgressSlice,
   emptyProgress,
@@ -18,7 +19,7 @@ import { createUiSlice, type ThemeChoice, type UiSlice } from './uiSlice';
 import { parseWorkspace, WORKSPACE_VERSION, type WorkspaceDoc } from './workspaceDoc';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice & UiSlice & ProgressSlice;
+export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice & UiSlice & ProgressSlice & ClockSlice;
 
 export const STORE_KEY = 'lambda-lab.workspace';
 
@@ -62,6 +63,7 @@ export const useLabStore = create<LabState>()(
       ...createRuntimeSlice(...a),
       ...createRunSlice(...a),
       ...createUiSlice(...a),
+      ...createClockSlice(...a),
       ...(createProgressSlice as unknown as StateCreator<LabState, [], [], ProgressSlice>)(...a),
     }),
     {

@@ -1,23 +1,61 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { runTest } from '../controller/lab';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
+import { clamp, type LayoutPrefs, readLayout, writeLayout } from './layout/layoutPrefs';
+import { Splitter } from './layout/Splitter';
+import { Tabs } from './layout/Tabs';
 import { NoticeBar } from './NoticeBar';
-import { OutputPanel } from './OutputPanel';
+import { OutputTabs } from './OutputTabs';
 import { PythonStatus } from './PythonStatus';
 import { TestPanel } from './TestPanel';
 import { ThemePicker, useResolvedTheme } from './ThemePicker';
+import { TimeControls } from './TimeControls';
 import { WorkspaceBar } from './WorkspaceBar';
+import { WorkspaceMenu } from './WorkspaceMenu';
 
 /** The course (content, Markdown and YAML parsing, quizzes) loads after the first paint. */
 const CoursePane = lazy(() => import('./CoursePane').then((m) => ({ default: m.CoursePane })));
 
-export function App() {
+const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
+
+function useLayout(): [LayoutPrefs, (patch: Partial<LayoutPrefs>) => void] {
+  const [layout, setLayout] = useState(() => readLayout(storage));
+  useEffect(() => writeLayout(storage, layout), [layout]);
+  return [layout, (patch) => setLayout((l) => ({ ...l, ...patch }))];
+}
+
+function CodeView() {
   const fileName = useLabStore((s) => selectActiveFunction(s).activeFile);
   const code = useLabStore((s) => selectActiveFunction(s).files[fileName] ?? '');
   const setFileText = useLabStore((s) => s.setFileText);
   const dark = useResolvedTheme() === 'dark';
+  return (
+    <>
+      <WorkspaceBar />
+      <Suspense fallback={<pre className="editor-fallback">{code}</pre>}>
+        <LazyCodeEditor
+          language="python"
+          value={code}
+          onChange={(text) => setFileText(fileName, text)}
+          onRun={() => void runTest()}
+          ariaLabel={`Handler code, ${fileName}`}
+          testId="editor.code"
+          dark={dark}
+        />
+      </Suspense>
+    </>
+  );
+}
+
+type WorkTab = 'code';
+
+export function App() {
+  const [layout, patchLayout] = useLayout();
+  const [workTab, setWorkTab] = useState<WorkTab>('code');
+  const lessonWidth = layout.lessonCollapsed ? 0 : layout.lessonWidth;
+  const sideWidth = layout.sideCollapsed ? 0 : layout.sideWidth;
   return (
     <div className="app">
       <header className="app-header">
@@ -25,36 +63,104 @@ export function App() {
           λ Lambda Lab <span className="muted">Module 09: Serverless with AWS Lambda</span>
         </h1>
         <div className="header-tools">
+          <TimeControls />
           <PythonStatus />
+          <WorkspaceMenu />
           <ThemePicker />
         </div>
       </header>
       <NoticeBar />
-      <main className="layout">
-        <aside className="panel lesson" aria-label="Lesson" data-testid="lesson">
+      <main
+        className="layout"
+        style={{ gridTemplateColumns: `${lessonWidth}px 8px minmax(20rem, 1fr) 8px ${sideWidth}px` }}
+      >
+        <aside
+          className="panel lesson"
+          aria-label="Lesson"
+          data-testid="lesson"
+          hidden={layout.lessonCollapsed}
+        >
           <Suspense fallback={<p className="muted">Loading the course…</p>}>
             <CoursePane />
           </Suspense>
         </aside>
-        <section className="panel code-panel" aria-labelledby="code-heading">
-          <div className="panel-header">
-            <h2 id="code-heading">{fileName}</h2>
+        <Splitter
+          label="Lesson width"
+          orientation="vertical"
+          value={lessonWidth}
+          min={0}
+          max={900}
+          step={40}
+          fromDrag={(start, dx) => start + dx}
+          onChange={(w) =>
+            patchLayout(w < 160 ? { lessonCollapsed: true } : { lessonWidth: w, lessonCollapsed: false })
+          }
+          onToggle={() => patchLayout({ lessonCollapsed: !layout.lessonCollapsed })}
+          testId="layout.lesson-splitter"
+        />
+        <section className="panel code-panel" aria-label="Function">
+          <div className="panel-toggles">
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={!layout.lessonCollapsed}
+              onClick={() => patchLayout({ lessonCollapsed: !layout.lessonCollapsed })}
+              data-testid="layout.lesson-toggle"
+            >
+              {layout.lessonCollapsed ? '» Show lesson' : '« Hide lesson'}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              aria-expanded={!layout.sideCollapsed}
+              onClick={() => patchLayout({ sideCollapsed: !layout.sideCollapsed })}
+              data-testid="layout.side-toggle"
+            >
+              {layout.sideCollapsed ? 'Show test and output «' : 'Hide test and output »'}
+            </button>
           </div>
-          <WorkspaceBar />
-          <Suspense fallback={<pre className="editor-fallback">{code}</pre>}>
-            <LazyCodeEditor
-              language="python"
-              value={code}
-              onChange={(text) => setFileText(fileName, text)}
-              onRun={() => void runTest()}
-              ariaLabel={`Handler code, ${fileName}`}
-              testId="editor.code"
-              dark={dark}
-            />
-          </Suspense>
+          <Tabs<WorkTab>
+            label="Function"
+            testId="work"
+            selected={workTab}
+            onSelect={setWorkTab}
+            className="work-tabs"
+            tabs={[{ key: 'code', label: 'Code', render: () => <CodeView /> }]}
+          />
         </section>
-        <TestPanel />
-        <OutputPanel />
+        <Splitter
+          label="Test and output width"
+          orientation="vertical"
+          value={sideWidth}
+          min={0}
+          max={1100}
+          step={40}
+          fromDrag={(start, dx) => start - dx}
+          onChange={(w) =>
+            patchLayout(w < 240 ? { sideCollapsed: true } : { sideWidth: w, sideCollapsed: false })
+          }
+          onToggle={() => patchLayout({ sideCollapsed: !layout.sideCollapsed })}
+          testId="layout.side-splitter"
+        />
+        <div
+          className="side"
+          hidden={layout.sideCollapsed}
+          style={{ gridTemplateRows: `${layout.testShare}fr 8px ${1 - layout.testShare}fr` }}
+        >
+          <TestPanel />
+          <Splitter
+            label="Test event height"
+            orientation="horizontal"
+            value={layout.testShare}
+            min={0.15}
+            max={0.85}
+            step={0.05}
+            fromDrag={(start, dy) => clamp(start + dy / Math.max(window.innerHeight - 120, 200), 0.15, 0.85)}
+            onChange={(testShare) => patchLayout({ testShare })}
+            testId="layout.test-splitter"
+          />
+          <OutputTabs />
+        </div>
       </main>
     </div>
   );

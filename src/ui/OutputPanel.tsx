@@ -1,8 +1,5 @@
 /** The Test result, laid out like the Lambda console's: status, response, function logs, request id. */
-import { lazy, Suspense } from 'react';
 import { useLabStore } from '../store/labStore';
-
-const TimelinePanel = lazy(() => import('./TimelinePanel'));
 
 function pretty(json: string): string {
   try {
@@ -16,10 +13,8 @@ export function OutputPanel() {
   const result = useLabStore((s) => s.lastResult);
   const runError = useLabStore((s) => s.runError);
   return (
-    <section className="panel output-panel" aria-labelledby="output-heading" aria-live="polite">
-      <div className="panel-header">
-        <h2 id="output-heading">Execution result</h2>
-      </div>
+    <div className="output-result" aria-live="polite">
+      <h2 className="visually-hidden">Execution result</h2>
       {runError ? (
         <p className="inline-error" role="alert" data-testid="result.error">
           {runError}
@@ -56,14 +51,6 @@ export function OutputPanel() {
       ) : (
         <p className="muted">Press Test to run the handler with the test event.</p>
       )}
-      {result ? (
-        <details className="timeline-details" data-testid="viz.timeline.toggle">
-          <summary>Cold-start timeline</summary>
-          <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
-            <TimelinePanel />
-          </Suspense>
-        </details>
-      ) : null}
-    </section>
+    </div>
   );
 }
