@@ -4,6 +4,7 @@ import { runTest } from '../controller/lab';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
+import { EventBar } from './events/EventBar';
 import { useResolvedTheme } from './ThemePicker';
 import { validateEventJson } from './validateJson';
 
@@ -41,6 +42,7 @@ export function TestPanel() {
           {running ? 'Running…' : 'Test'}
         </button>
       </div>
+      <EventBar />
       <Suspense fallback={<pre className="editor-fallback">{eventJson}</pre>}>
         <LazyCodeEditor
           language="json"

@@ -19,7 +19,7 @@ export type LayoutPrefs = z.infer<typeof layoutSchema>;
 export const DEFAULT_LAYOUT: LayoutPrefs = {
   lessonWidth: 360,
   sideWidth: 440,
-  testShare: 0.32,
+  testShare: 0.4,
   lessonCollapsed: false,
   sideCollapsed: false,
 };
