@@ -6,6 +6,7 @@
 import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
 import { BootError } from '../runtime/pool/pythonWorker';
+import type { SyntaxProblem } from '../runtime/protocol';
 import { useLabStore } from '../store/labStore';
 
 const NOT_READY =
@@ -26,6 +27,13 @@ export function currentAwsCall(): (requestJson: string) => string {
 
 export function currentRuntime(): PooledRuntime | null {
   return runtime;
+}
+
+/** The editor's syntax check: null while Python starts or every worker is busy (ask again later). */
+export function checkSyntax(
+  files: Readonly<Record<string, string>>,
+): Promise<readonly SyntaxProblem[] | null> {
+  return runtime ? runtime.checkSyntax(files) : Promise.resolve(null);
 }
 
 export function bootPython(): void {

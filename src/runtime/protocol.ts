@@ -8,8 +8,9 @@ import type { InitRequest, InvokeRequest, RunReport } from '../sim/runtimePort';
 /**
  * v2 added `fatal` (the worker's interpreter is unusable: the host replaces the worker).
  * v3 added the AWS call channel: `awsCall` / `awsCallMore` and BootOptions.awsChannel.
+ * v4 added the editor's syntax check: `checkSyntax` / `syntaxResult`.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Named start-up phases, in order; each one is timed and reported. */
 export const BOOT_PHASES = ['download', 'compile', 'interpreter', 'ready'] as const;
@@ -24,6 +25,19 @@ export interface BootOptions {
   readonly interruptBuffer?: SharedArrayBuffer;
   /** Shared memory for the handler's synchronous AWS calls (see pool/awsChannel.ts); absent without it. */
   readonly awsChannel?: SharedArrayBuffer;
+}
+
+/** Where Python's compiler stopped in one file; lines and columns are 1-based, columns in UTF-16 units. */
+export interface SyntaxProblem {
+  readonly file: string;
+  /** `SyntaxError`, `IndentationError`, `TabError` (errors) or `SyntaxWarning` (a warning). */
+  readonly kind: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 /** A one-shot run of a handler: used by the first screen before the simulation drives the runtime. */
@@ -46,7 +60,9 @@ export type HostToWorker =
   | { readonly type: 'quickRun'; readonly id: number; readonly request: QuickRunRequest }
   | { readonly type: 'init'; readonly id: number; readonly request: InitRequest }
   | { readonly type: 'invoke'; readonly id: number; readonly request: InvokeRequest }
-  | { readonly type: 'destroy'; readonly id: number; readonly envId: string };
+  | { readonly type: 'destroy'; readonly id: number; readonly envId: string }
+  /** Compiles (never runs) the given files; answered by `syntaxResult`. */
+  | { readonly type: 'checkSyntax'; readonly id: number; readonly files: Readonly<Record<string, string>> };
 
 export type WorkerToHost =
   | {
@@ -68,6 +84,7 @@ export type WorkerToHost =
   | { readonly type: 'quickRunResult'; readonly id: number; readonly result: QuickRunResult }
   | { readonly type: 'runReport'; readonly id: number; readonly report: RunReport }
   | { readonly type: 'destroyed'; readonly id: number }
+  | { readonly type: 'syntaxResult'; readonly id: number; readonly problems: readonly SyntaxProblem[] }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
   /** A handler's boto3 call: the worker blocks until the host answers through the AWS channel. */

@@ -10,6 +10,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { EnvSpec, InitRequest, InvokeRequest, RunReport } from '../../sim/runtimePort';
+import type { SyntaxProblem } from '../protocol';
 import { asEmscriptenFs, type FsNode, installFsGuards, removeTree, writeTree } from './emscriptenFs';
 import { bareReport, parseRunReport } from './reports';
 
@@ -26,6 +27,8 @@ export interface Engine {
   envIds(): readonly string[];
   /** Bytes an environment holds in its /tmp (for tests and the lab's storage gauge). */
   tmpUsedBytes(envId: string): number;
+  /** Compiles the .py files (nothing runs) and says where Python's compiler stopped in each. */
+  checkSyntax(files: Readonly<Record<string, string>>): SyntaxProblem[];
 }
 
 // Python names avoid PyProxy's own methods (a proxy's `destroy` would free the proxy itself).
@@ -110,6 +113,8 @@ export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engin
     ].join('\n'),
   );
   const runtime = asRuntimeModule(pyodide.pyimport('lambda_lab_runtime'));
+  // Imported on the first check: interpreters that never serve the editor never load it.
+  let syntaxModule: { check_files(filesJson: string): string } | null = null;
   const codeDirs = new Map<string, CodeDir>();
   const envs = new Map<string, EnvFiles>();
   let envSeq = 0;
@@ -205,6 +210,11 @@ export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engin
     tmpUsedBytes(envId) {
       const files = envs.get(envId);
       return files ? guards.usedBytes(files.tmpNode) : 0;
+    },
+
+    checkSyntax(files) {
+      syntaxModule ??= pyodide.pyimport('lambda_lab_syntax') as { check_files(filesJson: string): string };
+      return JSON.parse(syntaxModule.check_files(JSON.stringify(files))) as SyntaxProblem[];
     },
   };
 }

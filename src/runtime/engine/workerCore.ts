@@ -101,6 +101,8 @@ export function createWorkerCore(
         engine.destroy(envId);
         post({ type: 'destroyed', id });
       }),
+    checkSyntax: ({ id, files }) =>
+      serve(id, () => post({ type: 'syntaxResult', id, problems: engine.checkSyntax(files) })),
   } satisfies HandlersOf<RunMessage>;
 
   return (message) => {
@@ -115,6 +117,8 @@ export function createWorkerCore(
         return handlers.invoke(message);
       case 'destroy':
         return handlers.destroy(message);
+      case 'checkSyntax':
+        return handlers.checkSyntax(message);
       default: {
         const never: never = message;
         return never;

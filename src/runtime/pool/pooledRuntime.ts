@@ -4,7 +4,7 @@
  * is replaced at once instead of after a fresh Pyodide start.
  */
 import type { InitRequest, InvokeRequest, RunReport, RuntimePort } from '../../sim/runtimePort';
-import type { QuickRunRequest, QuickRunResult, RunMessage } from '../protocol';
+import type { QuickRunRequest, QuickRunResult, RunMessage, SyntaxProblem } from '../protocol';
 import type { BootInfo, PythonWorker } from './pythonWorker';
 import { createWorkerSlot, type JobResult, lostReport, type WorkerSlot } from './workerSlot';
 
@@ -33,6 +33,11 @@ export interface PooledRuntimeOptions {
 
 export interface PooledRuntime extends RuntimePort {
   quickRun(request: QuickRunRequest): Promise<QuickRunResult>;
+  /**
+   * Python's verdict on the files' syntax, from a worker with nothing to do; null when every worker is
+   * busy or still starting (the check never waits behind a handler: ask again later).
+   */
+  checkSyntax(files: Readonly<Record<string, string>>): Promise<readonly SyntaxProblem[] | null>;
   /** Real ms each worker took to boot, in start order. */
   readonly bootTimes: readonly number[];
   /** Starts the workers now rather than at the first request. */
@@ -154,6 +159,21 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
       if (result.kind === 'message' && result.message.type === 'quickRunResult') return result.message.result;
       const report = asReport(result);
       return { ok: false, payloadJson: JSON.stringify(report.outcome), stdout: [], durationMs: report.cpuMs };
+    },
+
+    async checkSyntax(files) {
+      const message: RunMessage = { type: 'checkSyntax', id: nextId++, files };
+      for (const slot of slots) {
+        const pending = slot.runIfIdle(message);
+        if (!pending) continue;
+        const result = await pending;
+        if (result.kind === 'message' && result.message.type === 'syntaxResult')
+          return result.message.problems;
+        if (result.kind === 'message' && result.message.type === 'failed')
+          throw new Error(result.message.message);
+        return null;
+      }
+      return null;
     },
 
     async close() {

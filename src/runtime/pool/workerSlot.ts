@@ -41,6 +41,11 @@ const NO_SERVICES = JSON.stringify({
 export interface WorkerSlot {
   readonly envIds: Set<string>;
   run(message: RunMessage, budgetMs: number | undefined): Promise<JobResult>;
+  /**
+   * Runs `message` only when the worker is booted, idle and nothing waits: null otherwise. For work that
+   * must never queue behind a handler (the editor's syntax check) and can simply be asked again later.
+   */
+  runIfIdle(message: RunMessage): Promise<JobResult> | null;
   /** Makes sure a worker is starting, so the first job does not wait for a boot it could have overlapped. */
   warm(): void;
   close(): void;
@@ -172,6 +177,11 @@ export function createWorkerSlot(
         queue.push({ message, budgetMs, resolve });
         pump();
       });
+    },
+    runIfIdle(message) {
+      if (closed || current || queue.length > 0 || !worker || !ready) return null;
+      const live = worker;
+      return new Promise<JobResult>((resolve) => startJob({ message, budgetMs: undefined, resolve }, live));
     },
     warm() {
       if (!worker && !closed) worker = adopt();
