@@ -1,0 +1,98 @@
+/**
+ * `npm run classroom`: parses the flags, starts the server on every interface and prints the links the
+ * instructor needs (the students' network link, and the instructor link with the host key).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type ClassroomServer, startClassroomServer } from './server';
+
+export interface CliOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly staticDir: string;
+  readonly proxy: string | undefined;
+  readonly codeTtlMinutes: number;
+}
+
+export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180]
+  --port       port to listen on (env CLASSROOM_PORT)
+  --host       address to bind; 0.0.0.0 makes the lab reachable from the local network
+  --dir        the built app to serve (env CLASSROOM_DIR; default dist)
+  --proxy      forward page requests to a running Vite dev server instead of serving --dir
+  --code-ttl   minutes a join code stays valid (default 180)`;
+
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | string {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') return USAGE;
+    const m = /^--(port|host|dir|proxy|code-ttl)(?:=(.*))?$/.exec(arg);
+    if (!m) return `Unknown option ${arg}\n${USAGE}`;
+    const value = m[2] ?? argv[++i];
+    if (value === undefined) return `--${m[1]} needs a value\n${USAGE}`;
+    flags.set(m[1] as string, value);
+  }
+  const port = Number(flags.get('port') ?? env.CLASSROOM_PORT ?? 4180);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be a port number, not ${port}`;
+  const ttl = Number(flags.get('code-ttl') ?? 180);
+  if (!Number.isFinite(ttl) || ttl <= 0) return `--code-ttl must be a positive number of minutes`;
+  return {
+    port,
+    host: flags.get('host') ?? '0.0.0.0',
+    staticDir: resolve(flags.get('dir') ?? env.CLASSROOM_DIR ?? 'dist'),
+    proxy: flags.get('proxy'),
+    codeTtlMinutes: ttl,
+  };
+}
+
+export function banner(server: ClassroomServer, proxy: string | undefined): string {
+  const base = server.lanUrls[0] ?? server.url;
+  return [
+    'Lambda Lab classroom is running.',
+    `  On this machine:   ${server.url}`,
+    ...(server.lanUrls.length > 0
+      ? server.lanUrls.map((u) => `  On the network:    ${u}`)
+      : ['  No network interface found: students on other devices cannot reach this machine.']),
+    '',
+    `  Instructor link (keep it to yourself): ${base}?classroom=instructor#key=${server.hostKey}`,
+    '  Students open the network link and type the join code shown on your screen.',
+    ...(proxy ? [`  Pages come from the dev server at ${proxy}.`] : []),
+    '  Stop with Ctrl+C.',
+  ].join('\n');
+}
+
+/** Returns the process exit code when start-up fails; otherwise keeps running until a signal. */
+export async function main(argv: readonly string[]): Promise<number | null> {
+  const options = parseArgs(argv, process.env);
+  if (typeof options === 'string') {
+    const help = options === USAGE;
+    (help ? process.stdout : process.stderr).write(`${options}\n`);
+    return help ? 0 : 2;
+  }
+  if (!options.proxy && !existsSync(resolve(options.staticDir, 'index.html'))) {
+    process.stderr.write(
+      `The built app is missing (${options.staticDir}/index.html). Run \`npm run build\` first, then \`npm run classroom\`.\n`,
+    );
+    return 1;
+  }
+  let server: ClassroomServer;
+  try {
+    server = await startClassroomServer({
+      port: options.port,
+      host: options.host,
+      staticDir: options.staticDir,
+      proxy: options.proxy,
+      store: { codeTtlMs: options.codeTtlMinutes * 60_000 },
+    });
+  } catch (e) {
+    process.stderr.write(
+      `The classroom server could not start: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    return 1;
+  }
+  process.stdout.write(`${banner(server, options.proxy)}\n`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return null;
+}
