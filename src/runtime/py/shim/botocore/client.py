@@ -25,6 +25,10 @@ SERVICE_IDS = {
 # Error codes that botocore exposes under a friendlier modeled name.
 _CODE_ALIASES = {"AWS.SimpleQueueService.NonExistentQueue": "QueueDoesNotExist"}
 
+# Codes the services' error models do not declare: botocore raises plain ClientError for them, so
+# Lambda logs "[ERROR] ClientError: An error occurred (AccessDeniedException) ..." (lambda-facts §10).
+_UNMODELED = {"AccessDeniedException", "AccessDenied"}
+
 # Blob outputs that botocore returns as a StreamingBody rather than bytes.
 _STREAMING = {("s3", "GetObject"): "Body", ("lambda", "Invoke"): "Payload"}
 
@@ -79,7 +83,7 @@ class _Exceptions:
 
     def from_code(self, code):
         name = _CODE_ALIASES.get(code, code)
-        if not name.isidentifier():
+        if not name.isidentifier() or name in _UNMODELED:
             return ClientError
         cls = self._classes.get(name)
         if cls is None:
