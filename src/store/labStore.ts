@@ -5,6 +5,7 @@
 import { create, type StateCreator } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { type ClockSlice, createClockSlice } from './clockSlice';
+import { createInstructorSlice, type InstructorSlice } from './instructorSlice';
 import {
   createProgressSlice,
   emptyProgress,
@@ -19,7 +20,13 @@ import { createUiSlice, type ThemeChoice, type UiSlice } from './uiSlice';
 import { parseWorkspace, WORKSPACE_VERSION, type WorkspaceDoc } from './workspaceDoc';
 import { createWorkspaceSlice, type WorkspaceSlice } from './workspaceSlice';
 
-export type LabState = WorkspaceSlice & RuntimeSlice & RunSlice & UiSlice & ProgressSlice & ClockSlice;
+export type LabState = WorkspaceSlice &
+  RuntimeSlice &
+  RunSlice &
+  UiSlice &
+  ProgressSlice &
+  ClockSlice &
+  InstructorSlice;
 
 export const STORE_KEY = 'lambda-lab.workspace';
 
@@ -27,6 +34,8 @@ export interface Persisted {
   readonly workspace: WorkspaceDoc;
   readonly theme: ThemeChoice;
   readonly progress: ProgressDoc;
+  /** Saved only when on: an older save without it means off. */
+  readonly instructorMode?: boolean;
 }
 
 /** Progress that cannot be read is dropped on its own (with a notice); the workspace is kept. */
@@ -52,6 +61,7 @@ export function parsePersisted(
       workspace: parsed.workspace,
       theme,
       progress: progress.ok ? progress.progress : emptyProgress(),
+      ...(record.instructorMode === true ? { instructorMode: true } : {}),
     },
   };
 }
@@ -64,6 +74,7 @@ export const useLabStore = create<LabState>()(
       ...createRunSlice(...a),
       ...createUiSlice(...a),
       ...createClockSlice(...a),
+      ...createInstructorSlice(...a),
       ...(createProgressSlice as unknown as StateCreator<LabState, [], [], ProgressSlice>)(...a),
     }),
     {
@@ -87,6 +98,7 @@ export const useLabStore = create<LabState>()(
         workspace: state.workspace,
         theme: state.theme,
         progress: state.progress,
+        ...(state.instructorMode ? { instructorMode: true } : {}),
       }),
       onRehydrateStorage: () => () => {
         if (progressProblem === null) return;
