@@ -9,17 +9,16 @@ import { type CheckerDeps, createLabRouter } from '../lessons/checkers/host';
 import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
 import { runChecks } from '../lessons/checkers/runChecks';
 import { type Course, type ExerciseContent, filesUnder, resolveWorld } from '../lessons/course';
-import type { FunctionConfig } from '../lessons/schema';
 import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
 import { cpuScaleFor, type TraceEvent } from '../sim';
 import type { Json } from '../sim/services/json';
 import { useLabStore } from '../store/labStore';
 import type { ExerciseCheckResult } from '../store/progressSlice';
-import { type FunctionDraft, newFunctionDraft, WORKSPACE_VERSION } from '../store/workspaceDoc';
+import { type FunctionDraft, WORKSPACE_VERSION } from '../store/workspaceDoc';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { validateEventJson } from '../ui/validateJson';
-import { deployCommands } from './deploy';
-import { exerciseWorkspace } from './exerciseWorkspace';
+import { deployOnRunner, LIVE_ALIAS } from './deploy';
+import { workspaceForChecks, worldFunctionDraft, worldLayers } from './exerciseWorkspace';
 import { createLabRunner, type LabRunner } from './labRunner';
 import { createLabWorld, type LabWorld } from './labWorld';
 import { currentRuntime, setAwsCall } from './pythonBoot';
@@ -95,14 +94,21 @@ export async function runTest(): Promise<void> {
   state.setRunning(true);
   const current = live.runner;
   try {
-    for (const { run } of deployCommands(current.world, name, fn)) {
-      const result = await current.command(run);
-      if (!result.ok) {
-        useLabStore.getState().setRunError(`Deploy refused: ${result.error.name}: ${result.error.message}`);
-        return;
-      }
+    const deployed = await deployOnRunner(live.lab, current, name, state.workspace);
+    if (!deployed.ok) {
+      const { field, message } = deployed;
+      useLabStore.getState().setDeployError({ functionName: name, field, message });
+      useLabStore.getState().setRunError(`Deploy refused: ${message}`);
+      return;
     }
-    const { accepted, response } = await current.invoke({ functionName: name, payloadJson: eventJson });
+    useLabStore.getState().setDeployError(null);
+    // With provisioned concurrency, Test goes through the alias that holds it (as a client would).
+    const qualifier = fn.provisionedConcurrency > 0 ? LIVE_ALIAS : undefined;
+    const { accepted, response } = await current.invoke({
+      functionName: name,
+      qualifier,
+      payloadJson: eventJson,
+    });
     if (!accepted.ok) {
       useLabStore.getState().setRunError(`${accepted.error.name}: ${accepted.error.message}`);
       return;
@@ -165,18 +171,8 @@ export async function checkExercise(
   if (!runtime || !lab) throw new Error('Python is not ready yet.');
   if (state.running) throw new Error('A test is running; check again when it ends.');
   state.setRunning(true);
-  const { workspace } = state;
-  const files: Record<string, string> = { ...exerciseWorkspace(exercise).other };
-  const config: Record<string, FunctionConfig> = {};
-  for (const [name, fn] of Object.entries(workspace.functions)) {
-    Object.assign(files, fn.files);
-    config[name] = {
-      memoryMb: fn.memorySize,
-      timeoutS: fn.timeout,
-      ephemeralStorageMb: fn.ephemeralStorage,
-      env: fn.environment,
-    };
-  }
+  // The learner's edited files, role policies and layer files, with each function's settings.
+  const { files, config } = workspaceForChecks(exercise, state.workspace);
   try {
     const results = await runChecks(course, exercise, { files, config }, { runtime, router });
     return results.map((r) => ({
@@ -265,25 +261,16 @@ export async function openWorld(course: Course, lessonId: string, worldName: str
   adoptWorld(next, nextRunner);
   const functions: Record<string, FunctionDraft> = {};
   for (const fn of world.spec.functions) {
+    // The world's roles, layers and concurrency come along, so a Deploy keeps what the world built.
     const files = fn.code === 'workspace' ? {} : dirFiles(fn.code.dir);
-    const first = Object.keys(files)[0] ?? 'lambda_function.py';
-    functions[fn.name] = {
-      ...newFunctionDraft(),
-      files,
-      handler: fn.handler,
-      runtime: fn.runtime,
-      memorySize: fn.memoryMb ?? 128,
-      timeout: fn.timeoutS ?? 3,
-      ephemeralStorage: fn.ephemeralStorageMb ?? 512,
-      environment: fn.env ?? {},
-      activeFile: files['lambda_function.py'] !== undefined ? 'lambda_function.py' : first,
-    };
+    functions[fn.name] = worldFunctionDraft(world.spec, fn, files);
   }
+  const layers = worldLayers(world.spec, (l) => (l.code === 'workspace' ? {} : dirFiles(l.code.dir)));
   const firstName = world.spec.functions[0]?.name;
   if (firstName)
     useLabStore
       .getState()
-      .replaceWorkspace({ version: WORKSPACE_VERSION, functions, activeFunction: firstName });
+      .replaceWorkspace({ version: WORKSPACE_VERSION, functions, activeFunction: firstName, layers });
   useLabStore.getState().setRunning(false);
   useLabStore
     .getState()

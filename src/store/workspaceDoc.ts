@@ -4,31 +4,25 @@
  * older lab or a hand-edited file is either understood or set aside, never half-applied.
  */
 import { z } from 'zod';
+import {
+  defaultSettings,
+  type FunctionDraft,
+  functionDraftSchema,
+  type LayerDraft,
+  layerDraftSchema,
+} from './draftSchema';
 
-export const WORKSPACE_VERSION = 2;
+export type { DestinationRef, FunctionDraft, LayerDraft, TriggerKind, TriggerSpec } from './draftSchema';
+export { functionDraftSchema } from './draftSchema';
 
-const fileTree = z.record(z.string().min(1), z.string());
-
-export const functionDraftSchema = z.strictObject({
-  files: fileTree,
-  handler: z.string(),
-  runtime: z.string(),
-  memorySize: z.number().int(),
-  timeout: z.number().int(),
-  ephemeralStorage: z.number().int(),
-  architecture: z.enum(['x86_64', 'arm64']),
-  environment: z.record(z.string(), z.string()),
-  /** Saved test events by name, as the JSON text the learner typed (kept even when invalid). */
-  events: z.record(z.string().min(1), z.string()),
-  activeEvent: z.string(),
-  activeFile: z.string(),
-});
-export type FunctionDraft = z.infer<typeof functionDraftSchema>;
+export const WORKSPACE_VERSION = 3;
 
 export const workspaceSchema = z.strictObject({
   version: z.literal(WORKSPACE_VERSION),
   functions: z.record(z.string().min(1), functionDraftSchema),
   activeFunction: z.string(),
+  /** Layers the learner builds from files; Deploy publishes a new version when their files change. */
+  layers: z.record(z.string().min(1), layerDraftSchema),
 });
 export type WorkspaceDoc = z.infer<typeof workspaceSchema>;
 
@@ -65,7 +59,12 @@ export function newFunctionDraft(code = DEFAULT_HANDLER_CODE): FunctionDraft {
     events: { testEvent: DEFAULT_EVENT_JSON },
     activeEvent: 'testEvent',
     activeFile: 'lambda_function.py',
+    ...defaultSettings(),
   };
+}
+
+export function newLayerDraft(files: Record<string, string> = {}): LayerDraft {
+  return { files, compatibleRuntimes: [] };
 }
 
 export function defaultWorkspace(): WorkspaceDoc {
@@ -73,15 +72,23 @@ export function defaultWorkspace(): WorkspaceDoc {
     version: WORKSPACE_VERSION,
     functions: { [DEFAULT_FUNCTION_NAME]: newFunctionDraft() },
     activeFunction: DEFAULT_FUNCTION_NAME,
+    layers: {},
   };
 }
 
 /** Version 1 (the first screen) saved a single handler and event. */
 const v1Schema = z.object({ code: z.string(), eventJson: z.string(), handler: z.string().optional() });
 
+/** What format 2 granted every function: the migration from it keeps that (visible in the role editor). */
+export const ADMIN_POLICY = 'AdministratorAccess';
+
+/** Version 2 (functions with code, basic configuration and events) under the lab's admin role. */
+const v2Schema = z.object({ functions: z.record(z.string(), z.record(z.string(), z.unknown())) });
+
 const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
   1: (old) => {
     const v1 = v1Schema.parse(old);
+    // The settings of format 3 ride along; migration 2 sets them as format 2 saves get them.
     const draft = newFunctionDraft(v1.code);
     return {
       version: 2,
@@ -94,6 +101,17 @@ const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
       },
       activeFunction: DEFAULT_FUNCTION_NAME,
     };
+  },
+  2: (old) => {
+    const v2 = v2Schema.parse(old);
+    const functions: Record<string, unknown> = {};
+    for (const [name, fn] of Object.entries(v2.functions)) {
+      const settings = defaultSettings();
+      // Format 2 ran every function under an allow-everything role; keeping it keeps saved code working.
+      const role = { ...settings.role, managedPolicies: [...settings.role.managedPolicies, ADMIN_POLICY] };
+      functions[name] = { ...fn, ...settings, role };
+    }
+    return { ...(old as object), version: 3, functions, layers: {} };
   },
 };
 
