@@ -26,7 +26,7 @@ export type { DeployStep } from './deployTx';
 export type DeployOutcome = TxOutcome;
 
 /** The spec as compared between deploys (its id is its identity, not part of its settings). */
-const specJson = ({ id: _id, ...settings }: TriggerSpec) => stableJson(settings);
+export const specJson = ({ id: _id, ...settings }: TriggerSpec): string => stableJson(settings);
 
 function deployTriggers(tx: Tx, name: string, triggers: readonly TriggerSpec[], state: DeployState): void {
   const fn = tx.world.getFunction(name);
@@ -129,6 +129,8 @@ export function checkDraft(name: string, workspace: WorkspaceDoc): FieldErrors {
 /** A deployed trigger with what the world holds for it now (read directly: no trace events). */
 export interface TriggerView {
   readonly info: TriggerInfo;
+  /** The settings as deployed (compare with `specJson` of the draft's trigger). */
+  readonly spec: string;
   /** The function policy statement as GetPolicy lists it (push sources). */
   readonly statement: JsonObject | null;
   /** The event source mapping as GetEventSourceMapping returns it (polling sources). */
@@ -138,11 +140,12 @@ export interface TriggerView {
 export function deployedTriggers(lab: LabWorld, name: string): TriggerView[] {
   const statements = lab.services.iam.functionPolicy(name);
   const mappings = lab.services.esm.list(name);
-  return [...(deployStateOf(lab).triggers.get(name)?.values() ?? [])].map(({ info }) => {
+  return [...(deployStateOf(lab).triggers.get(name)?.values() ?? [])].map(({ info, spec }) => {
     const s = statements.find((x) => x.sid === info.statementId);
     const m = mappings.find((x) => x.uuid === info.esmUuid);
     return {
       info,
+      spec,
       statement: s ? statementJson(s) : null,
       mapping: m ? { ...m.json, State: 'Enabled' } : null,
     };
