@@ -17,6 +17,7 @@ import { WorkspaceMenu } from './WorkspaceMenu';
 
 /** The course (content, Markdown and YAML parsing, quizzes) loads after the first paint. */
 const CoursePane = lazy(() => import('./CoursePane').then((m) => ({ default: m.CoursePane })));
+const ConfigPanel = lazy(() => import('./config/ConfigPanel').then((m) => ({ default: m.ConfigPanel })));
 
 const storage = typeof localStorage === 'undefined' ? undefined : localStorage;
 
@@ -49,7 +50,7 @@ function CodeView() {
   );
 }
 
-type WorkTab = 'code';
+type WorkTab = 'code' | 'config';
 
 export function App() {
   const [layout, patchLayout] = useLayout();
@@ -125,7 +126,18 @@ export function App() {
             selected={workTab}
             onSelect={setWorkTab}
             className="work-tabs"
-            tabs={[{ key: 'code', label: 'Code', render: () => <CodeView /> }]}
+            tabs={[
+              { key: 'code', label: 'Code', render: () => <CodeView /> },
+              {
+                key: 'config',
+                label: 'Configuration',
+                render: () => (
+                  <Suspense fallback={<p className="muted">Loading the configuration…</p>}>
+                    <ConfigPanel />
+                  </Suspense>
+                ),
+              },
+            ]}
           />
         </section>
         <Splitter
