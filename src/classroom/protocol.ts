@@ -5,16 +5,15 @@
 import { z } from 'zod';
 import { Question } from '../lessons/quiz';
 import { seededShuffle } from '../ui/course/grade';
+import { CODE_LENGTH, CODE_PATTERN } from './joinCode';
+
+export { CODE_ALPHABET, CODE_LENGTH, isJoinCode, normalizeCode } from './joinCode';
 
 export const CLASSROOM_PROTOCOL_VERSION = 1;
 export const CLASSROOM_WS_PATH = '/classroom/ws';
 export const CLASSROOM_INFO_PATH = '/classroom/info';
 /** The server's answer on the info path, so the app can tell it is there (static hosts give a 404). */
 export const CLASSROOM_SERVER_NAME = 'lambda-lab-classroom';
-
-/** No 0/O, 1/I/L: codes are read off a projector and typed on phones. */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 6;
 
 export const LIMITS = {
   /** Larger messages are refused with `too-large`; a question with its world actions fits easily. */
@@ -25,13 +24,7 @@ export const LIMITS = {
   maxIdLength: 64,
 } as const;
 
-/** Upper-case, without spaces or dashes: what a student types becomes a code if it can be one. */
-export function normalizeCode(text: string): string {
-  return text.toUpperCase().replace(/[\s-]/g, '');
-}
-
-const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
-export const JoinCode = z.string().regex(codePattern, `a ${CODE_LENGTH}-character join code`);
+export const JoinCode = z.string().regex(CODE_PATTERN, `a ${CODE_LENGTH}-character join code`);
 /** 32 random bytes, base64url: instructor tokens and student resume secrets. */
 export const Secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 43-character token');
 export const StudentId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, 'a 16-character student id');

@@ -1,10 +1,11 @@
 /**
- * Pure answer handling for one question: does an answer fit it, which histogram buckets it counts in,
- * and how it reads in the CSV. Grading is the course's own `gradeQuestion`, so solo and class agree.
+ * Pure answer handling for one question, shared by the relay and the pages: does an answer fit it, which
+ * histogram buckets it counts in, and how it reads (CSV, reveal). Grading is the course's own
+ * `gradeQuestion`, so solo and class agree.
  */
-import type { Question } from '../../lessons/quiz';
-import { gradeQuestion } from '../../ui/course/grade';
-import type { AnswerValue, Histogram } from '../protocol';
+import type { Question } from '../lessons/quiz';
+import { gradeQuestion } from '../ui/course/grade';
+import type { AnswerValue, Histogram } from './protocol';
 
 type Bucket = Histogram['buckets'][number];
 
@@ -83,6 +84,25 @@ export function tally(q: Question, answers: Iterable<AnswerValue>, revealed: boo
     count: counts.get(c.id) ?? 0,
     ...flag(q.type === 'predict' ? c.id === q.answer : 'correct' in c && c.correct === true),
   }));
+}
+
+/** The right answer as an answer value, to show it in the words `describeAnswer` uses. */
+export function correctAnswer(q: Question): AnswerValue {
+  switch (q.type) {
+    case 'single':
+    case 'multiple':
+      return q.choices.filter((c) => c.correct === true).map((c) => c.id);
+    case 'predict':
+      return [q.answer];
+    case 'order':
+      return q.items.map((i) => i.id);
+    case 'sort':
+      return Object.fromEntries(q.items.map((i) => [i.id, i.bucket]));
+    default: {
+      const never: never = q;
+      return never;
+    }
+  }
 }
 
 /** An answer in words, for the CSV: choice texts, items in order, or item: bucket pairs. */

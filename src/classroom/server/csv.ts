@@ -1,6 +1,7 @@
 /** The session's results as CSV: one row per student per question asked, unanswered ones included. */
+
+import { describeAnswer } from '../tally';
 import type { Session } from './sessions';
-import { describeAnswer } from './tally';
 
 const HEADER = [
   'question_number',

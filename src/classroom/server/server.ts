@@ -3,7 +3,7 @@
  * info endpoint and the WebSocket relay. `startClassroomServer` is what the CLI and the tests call.
  */
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -67,6 +67,23 @@ function proxyTo(target: string, req: IncomingMessage, res: ServerResponse): voi
   req.pipe(upstream);
 }
 
+/** The dev server's own sockets (Vite's hot reload) pass through untouched in proxy mode. */
+function proxyUpgrade(target: string, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const url = new URL(target);
+  const upstream = connect(Number(url.port || 80), url.hostname, () => {
+    const headers: string[] = [];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      const name = req.rawHeaders[i] as string;
+      headers.push(`${name}: ${name.toLowerCase() === 'host' ? url.host : req.rawHeaders[i + 1]}`);
+    }
+    upstream.write(`${req.method} ${req.url} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n`);
+    upstream.write(head);
+    socket.pipe(upstream).pipe(socket);
+  });
+  upstream.on('error', () => socket.destroy());
+  socket.on('error', () => upstream.destroy());
+}
+
 /** A browser page may only open the socket from this server's own pages (no cross-site hijacking). */
 function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
@@ -114,7 +131,10 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     };
-    if (new URL(req.url ?? '/', 'http://x').pathname !== CLASSROOM_WS_PATH) return refuse('404 Not Found');
+    if (new URL(req.url ?? '/', 'http://x').pathname !== CLASSROOM_WS_PATH) {
+      if (options.proxy) return proxyUpgrade(options.proxy, req, socket, head);
+      return refuse('404 Not Found');
+    }
     if (!sameOrigin(req)) return refuse('403 Forbidden');
     const address = req.socket.remoteAddress ?? 'unknown';
     const mine = perAddress.get(address) ?? 0;

@@ -5,8 +5,8 @@
  */
 import type { Question } from '../../lessons/quiz';
 import type { AnswerValue, ErrorCode, Histogram, QuestionRef } from '../protocol';
+import { answerProblem, isCorrect, tally } from '../tally';
 import { newJoinCode, newSecret, newStudentId, sameSecret } from './codes';
-import { answerProblem, isCorrect, tally } from './tally';
 
 export interface Student {
   readonly id: string;
