@@ -45,7 +45,7 @@ export type SyncMessage = z.infer<typeof Message>;
 /** The part of BroadcastChannel this needs (a fake in unit tests, the real one in Node and browsers). */
 export interface ChannelLike {
   postMessage(message: unknown): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
   close(): void;
 }
 

@@ -1,0 +1,127 @@
+/**
+ * The visualizer a demo step asks for, drawn from the demo world's trace: each finished step is
+ * animated from its start to its end on the virtual clock (about 1.5 s of wall time whatever the
+ * step's length), or shown at its end at once with reduced motion. Scrub with the playback controls.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { VizKind } from '../../instructor/demoSchema';
+import type { StepReport } from '../../instructor/demoSession';
+import type { TraceEvent } from '../../sim';
+import {
+  ColdStartTimeline,
+  createAnimationFrameScheduler,
+  createPlayback,
+  FlowDiagram,
+  MIN_SPEED,
+  PlaybackControls,
+  PushPollLanes,
+  SPEEDS,
+  toFlowModel,
+  toPushPollModel,
+  toTimelineModel,
+  usePlayback,
+  usePrefersReducedMotion,
+} from '../../viz';
+
+const ANIMATE_WALL_MS = 1500;
+const TRAVEL_WALL_MS = 400;
+
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(320, Math.floor(entry.contentRect.width)));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
+
+export interface DemoVizProps {
+  readonly kind: VizKind;
+  readonly events: readonly TraceEvent[];
+  /** The step just shown: the playback animates its span. */
+  readonly report: StepReport | null;
+  readonly big: boolean;
+}
+
+export function DemoViz({ kind, events, report, big }: DemoVizProps) {
+  if (kind === 'logs') return <LogLines report={report} />;
+  if (events.length === 0)
+    return (
+      <p className="demo-viz-empty muted" data-testid="demo.viz.empty">
+        The {kind === 'pushPoll' ? 'push and poll lanes' : kind === 'flow' ? 'event flow' : 'timeline'} fills
+        in as the steps run.
+      </p>
+    );
+  return <AnimatedViz kind={kind} events={events} report={report} big={big} />;
+}
+
+function LogLines({ report }: { readonly report: StepReport | null }) {
+  const lines = report?.logs ?? [];
+  return (
+    <pre className="demo-logs" data-testid="demo.logs">
+      {lines.length > 0 ? lines.join('\n') : 'No log lines in this step.'}
+    </pre>
+  );
+}
+
+function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
+  const reducedMotion = usePrefersReducedMotion();
+  const { ref, width } = useWidth(big ? 1100 : 640);
+  const startMs = events[0]?.t ?? 0;
+  const endMs = report?.endMs ?? events[events.length - 1]?.t ?? startMs;
+  const [playback] = useState(() =>
+    createPlayback({ startMs, endMs, scheduler: createAnimationFrameScheduler(), reducedMotion }),
+  );
+  useEffect(() => () => playback.dispose(), [playback]);
+  useEffect(() => playback.setReducedMotion(reducedMotion), [playback, reducedMotion]);
+  // A new step: play its span at the speed that fits it into ANIMATE_WALL_MS.
+  useEffect(() => {
+    playback.setRange(startMs, Math.max(startMs, endMs));
+    if (!report || reducedMotion || report.endMs <= report.startMs) {
+      playback.seek(endMs);
+      return;
+    }
+    // The fastest offered speed that still shows the step for about ANIMATE_WALL_MS.
+    const wanted = (report.endMs - report.startMs) / ANIMATE_WALL_MS;
+    playback.setSpeed(SPEEDS.filter((s) => s <= wanted).pop() ?? MIN_SPEED);
+    playback.seek(report.startMs);
+    playback.play();
+  }, [playback, report, startMs, endMs, reducedMotion]);
+  const { timeMs, speed } = usePlayback(playback);
+  const timeline = useMemo(() => (kind === 'timeline' ? toTimelineModel(events) : null), [kind, events]);
+  const flow = useMemo(() => (kind === 'flow' ? toFlowModel(events) : null), [kind, events]);
+  const lanes = useMemo(() => (kind === 'pushPoll' ? toPushPollModel(events) : null), [kind, events]);
+  return (
+    <div
+      className="demo-viz"
+      ref={ref}
+      data-testid="demo.viz"
+      data-kind={kind}
+      data-time-ms={Math.round(timeMs)}
+    >
+      <PlaybackControls playback={playback} label="Demo visualizer" />
+      <div className="demo-viz-body">
+        {timeline ? (
+          <ColdStartTimeline
+            model={timeline}
+            timeMs={timeMs}
+            width={width}
+            rowHeight={big ? 10 : 12}
+            viewportRows={big ? 16 : 14}
+            title="Execution environments"
+          />
+        ) : null}
+        {flow ? (
+          <FlowDiagram model={flow} timeMs={timeMs} minTravelMs={TRAVEL_WALL_MS * speed} title="Event flow" />
+        ) : null}
+        {lanes ? <PushPollLanes model={lanes} timeMs={timeMs} /> : null}
+      </div>
+    </div>
+  );
+}
