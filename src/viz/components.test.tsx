@@ -22,7 +22,7 @@ const fn = {
 };
 
 describe('PlaybackControls', () => {
-  it('plays, pauses, scrubs and changes speed with labelled controls', () => {
+  it('plays, pauses, scrubs and changes speed with labelled controls', async () => {
     const scheduler = createManualScheduler();
     const p = createPlayback({ startMs: 0, endMs: 10_000, scheduler });
     render(<PlaybackControls playback={p} label="Timeline" />);
@@ -44,8 +44,8 @@ describe('PlaybackControls', () => {
 });
 
 describe('PowerTuningChart', () => {
-  it('plots one point per memory size and marks the cheapest and the fastest, labelled modeled', () => {
-    const result = runPowerTuning({
+  it('plots one point per memory size and marks the cheapest and the fastest, labelled modeled', async () => {
+    const result = await runPowerTuning({
       createLab: createTestLabFactory({ invoke: { cpuMs: 1, sleepMs: 200 } }),
       fn,
       memorySizes: [128, 1024, 2048],
@@ -62,7 +62,7 @@ describe('PowerTuningChart', () => {
 });
 
 describe('WhatIfTimelines', () => {
-  it('stacks two timelines on one axis with a comparison table', () => {
+  it('stacks two timelines on one axis with a comparison table', async () => {
     const base = {
       label: 'A',
       memoryMb: 512,
@@ -72,7 +72,7 @@ describe('WhatIfTimelines', () => {
       vpc: false,
       snapStart: false,
     };
-    const result = runWhatIf({
+    const result = await runWhatIf({
       createLab: createTestLabFactory({ invoke: { sleepMs: 100 } }),
       fn,
       traffic: { arrivalsMs: [0, 0, 1000] },
@@ -91,7 +91,7 @@ describe('WhatIfTimelines', () => {
 });
 
 describe('EventTable', () => {
-  it('lists the trace up to the playhead in words', () => {
+  it('lists the trace up to the playhead in words', async () => {
     const t = createTestWorld({}, { invoke: { sleepMs: 100 } }).createFunction({ functionName: 'f' });
     t.invoke({ functionName: 'f' }).advanceBy(1000);
     const events = t.world.trace.events;

@@ -34,6 +34,7 @@ export {
 export { KNOBS, type KnobName, type KnobSpec, type KnobValues } from './pushPoll/knobs';
 export { PushPollLanes, type PushPollLanesProps } from './pushPoll/PushPollLanes';
 export * from './pushPoll/toPushPollModel';
+export { activityStartMs, isSetupEvent } from './trace/activity';
 export type { TraceLike } from './trace/looseEvents';
 export { SERVICE_EVENT_NAMES } from './trace/serviceEvents';
 export { WhatIfTimelines, type WhatIfTimelinesProps } from './whatIf/WhatIfTimelines';

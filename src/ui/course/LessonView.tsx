@@ -121,7 +121,11 @@ function BuiltInBlock({ block, ...p }: LessonViewProps & { readonly block: LabBl
         />
       );
     case 'viz':
-      return <VizEmbed block={block}>{p.renderViz?.(block, lesson)}</VizEmbed>;
+      return (
+        <VizEmbed block={block} lesson={lesson}>
+          {p.renderViz?.(block, lesson)}
+        </VizEmbed>
+      );
     case 'quiz': {
       const quiz = lesson.quizzes.find((q) => q.id === block.id);
       if (quiz === undefined) return <p className="bad">Quiz "{block.id}" is missing.</p>;

@@ -1,20 +1,34 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { LabBlock } from '../../lessons/blocks';
+import type { LessonContent } from '../../lessons/course';
 import { Markdown } from './SafeHtml';
 
 export type VizBlock = Extract<LabBlock, { kind: 'viz' }>;
 
+/** The visualizers are a chunk of their own, fetched when a lesson with a block is opened. */
+const LessonViz = lazy(() => import('../viz/LessonViz'));
+
 interface VizEmbedProps {
   readonly block: VizBlock;
-  /** The visualizer, mounted by the lead; a placeholder shows until then. */
+  /** The lesson the block sits in: its world names resolve there. */
+  readonly lesson?: LessonContent;
+  /** A host-supplied visualizer replaces the built-in one. */
   readonly children?: ReactNode;
 }
 
-export function VizEmbed({ block, children }: VizEmbedProps) {
+export function VizEmbed({ block, lesson, children }: VizEmbedProps) {
+  const builtIn =
+    lesson && block.world ? (
+      <Suspense fallback={<p className="muted">Loading the {block.viz} visualizer…</p>}>
+        <LessonViz lessonId={lesson.id} kind={block.viz} world={block.world} />
+      </Suspense>
+    ) : (
+      <p className="muted">The {block.viz} visualizer needs a world to run (world=...).</p>
+    );
   return (
     <figure className="course-viz" data-viz={block.viz}>
       <div className="course-viz-slot" data-testid="viz.slot">
-        {children ?? <p className="muted">The {block.viz} visualizer appears here.</p>}
+        {children ?? builtIn}
       </div>
       {block.caption.trim() !== '' && (
         <figcaption>

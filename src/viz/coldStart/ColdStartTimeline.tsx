@@ -64,7 +64,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
   );
   const lat = frame.latency;
   const summary =
-    `${title} at ${formatDuration(timeMs - model.startMs)}: ${plural(frame.rowCount, 'environment')} created, ` +
+    `${title} at ${formatDuration(timeMs - scale.fromMs)}: ${plural(frame.rowCount, 'environment')} created, ` +
     `${frame.environmentsAlive} alive, concurrency ${frame.concurrency}, ${plural(frame.throttleCount, 'throttle')}` +
     (lat.count > 0 ? `, latency p50 ${formatDuration(lat.p50)}, p99 ${formatDuration(lat.p99)}.` : '.');
   return (
@@ -137,7 +137,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
           <line x1={px} x2={px} y1={0} y2={CHART} stroke="var(--accent)" />
           {timeTicks(scale.fromMs, scale.toMs).map((t) => (
             <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
-              {t === model.startMs ? '0' : formatDuration(t - model.startMs)}
+              {t === scale.fromMs ? '0' : formatDuration(t - scale.fromMs)}
             </text>
           ))}
         </svg>
@@ -149,7 +149,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
       </div>
       <TextAlternative label="environments table" testId="timeline.alternative">
         <p>{summary}</p>
-        <TimelineTable model={model} rowCount={frame.rowCount} />
+        <TimelineTable model={model} rowCount={frame.rowCount} originMs={scale.fromMs} />
       </TextAlternative>
     </figure>
   );

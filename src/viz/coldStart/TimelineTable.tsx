@@ -17,9 +17,12 @@ function initMs(row: TimelineModel['rows'][number], modeled: boolean): number {
 function TimelineTableView({
   model,
   rowCount,
+  originMs = model.startMs,
 }: {
   readonly model: TimelineModel;
   readonly rowCount: number;
+  /** Times are offsets from here (the axis' origin). */
+  readonly originMs?: number;
 }) {
   const rows = model.rows.slice(0, Math.min(rowCount, MAX_ROWS));
   return (
@@ -43,16 +46,14 @@ function TimelineTableView({
           <tr key={r.envId} data-env-id={r.envId}>
             <th scope="row">{r.envId.slice(0, 8)}</th>
             <td>{r.initType}</td>
-            <td>{formatOffset(r.createdAt, model.startMs)}</td>
+            <td>{formatOffset(r.createdAt, originMs)}</td>
             <td>{formatDuration(initMs(r, true))}</td>
             <td>{formatDuration(initMs(r, false))}</td>
             <td>
               {r.invokes} ({r.coldInvokes})
             </td>
             <td>
-              {r.goneAt === null
-                ? '–'
-                : `${formatOffset(r.goneAt, model.startMs)} (${r.shutdownReason ?? ''})`}
+              {r.goneAt === null ? '–' : `${formatOffset(r.goneAt, originMs)} (${r.shutdownReason ?? ''})`}
             </td>
           </tr>
         ))}

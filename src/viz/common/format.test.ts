@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatOffset, formatUsd, plural } from './format';
+import { formatDuration, formatOffset, formatPerMillion, formatUsd, plural } from './format';
 
 describe('format', () => {
   it('writes durations at a readable scale', () => {
@@ -14,6 +14,7 @@ describe('format', () => {
   });
   it('writes money and counts', () => {
     expect([formatUsd(0), formatUsd(0.0000021), formatUsd(18.74)]).toEqual(['$0', '$2.10e-6', '$18.74']);
+    expect([formatPerMillion(8.15e-7), formatPerMillion(2.5e-5)]).toEqual(['$0.82 per 1M', '$25 per 1M']);
     expect([plural(1, 'environment'), plural(1000, 'environment')]).toEqual([
       '1 environment',
       '1,000 environments',

@@ -21,6 +21,13 @@ export function formatUsd(usd: number): string {
   return `$${usd.toFixed(2)}`;
 }
 
+/** A per-invocation price as a bill reads it: per million invocations ("$0.82 per 1M"). */
+export function formatPerMillion(usd: number): string {
+  if (!Number.isFinite(usd)) return '–';
+  const m = usd * 1e6;
+  return `$${m.toFixed(m < 10 ? 2 : 0)} per 1M`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

@@ -21,31 +21,42 @@ export function PlaybackControls({ playback, label }: PlaybackControlsProps) {
       <button
         type="button"
         data-testid="viz.playback.toggle"
-        aria-pressed={s.playing}
+        aria-label={s.playing ? 'Pause' : 'Play'}
+        title={s.playing ? 'Pause' : s.ended ? 'Play from the start' : 'Play'}
         onClick={() => playback.toggle()}
       >
-        {s.playing ? 'Pause' : s.ended ? 'Play again' : 'Play'}
+        {s.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button
         type="button"
         data-testid="viz.playback.back"
         onClick={() => playback.step(-1)}
         aria-label="Step back"
+        title="Step back to the previous event"
       >
-        ◀︎ Step
+        |◀
       </button>
       <button
         type="button"
         data-testid="viz.playback.forward"
         onClick={() => playback.step(1)}
         aria-label="Step forward"
+        title="Step to the next event"
       >
-        Step ▶︎
+        ▶|
       </button>
-      <button type="button" data-testid="viz.playback.replay" onClick={() => playback.replay()}>
-        Replay
+      <button
+        type="button"
+        data-testid="viz.playback.replay"
+        aria-label="Replay"
+        title="Replay from the start"
+        onClick={() => playback.replay()}
+      >
+        ↺
       </button>
-      <label htmlFor={`${id}-speed`}>Speed</label>
+      <label htmlFor={`${id}-speed`} className="viz-sr-only">
+        Speed
+      </label>
       <select
         id={`${id}-speed`}
         data-testid="viz.playback.speed"
@@ -58,7 +69,9 @@ export function PlaybackControls({ playback, label }: PlaybackControlsProps) {
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-time`}>Virtual time</label>
+      <label htmlFor={`${id}-time`} className="viz-sr-only">
+        Virtual time
+      </label>
       <input
         id={`${id}-time`}
         data-testid="viz.playback.scrub"
@@ -73,6 +86,29 @@ export function PlaybackControls({ playback, label }: PlaybackControlsProps) {
       <output htmlFor={`${id}-time`} data-testid="viz.playback.time" aria-live="off">
         {formatDuration(elapsed)} / {formatDuration(total)}
       </output>
+      <label htmlFor={`${id}-at`} className="viz-sr-only">
+        Go to a virtual time (ms)
+      </label>
+      <input
+        id={`${id}-at`}
+        data-testid="viz.playback.at"
+        className="viz-goto"
+        type="number"
+        min={0}
+        max={Math.max(total, 0)}
+        step="any"
+        inputMode="decimal"
+        placeholder="go to ms"
+        title="Type a virtual time in ms from the start and press Enter"
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          const ms = Number(e.currentTarget.value);
+          // An empty or malformed number reads as '' (NaN): nothing to jump to.
+          if (e.currentTarget.value === '' || !Number.isFinite(ms)) return;
+          playback.pause();
+          playback.seek(s.startMs + ms);
+        }}
+      />
       {s.reducedMotion ? <span className="viz-modeled-tag">stepped frames (reduced motion)</span> : null}
     </fieldset>
   );

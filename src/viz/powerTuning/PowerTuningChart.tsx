@@ -1,6 +1,6 @@
 /** Duration and cost per memory size, as the Lambda Power Tuning tool plots them; both are modeled. */
 import '../viz.css';
-import { formatDuration, formatUsd } from '../common/format';
+import { formatDuration, formatPerMillion } from '../common/format';
 import { TextAlternative } from '../common/TextAlternative';
 import type { PowerTuningResult } from './powerTuning';
 
@@ -34,7 +34,8 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
       </figcaption>
       <ul className="viz-legend" aria-label="Legend">
         <li>● solid line: average duration</li>
-        <li>■ dashed line: average cost per invocation ({result.architecture})</li>
+        <li>■ dashed line: average cost per 1M invocations ({result.architecture})</li>
+        <li>averages leave out the fastest and slowest 20 %</li>
       </ul>
       <svg width={width} height={height} role="img" aria-label={summary}>
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} stroke="var(--muted)" />
@@ -62,7 +63,10 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
           cost
         </text>
         <text x={width - PAD.right + 4} y={PAD.top + 8} className="muted">
-          {formatUsd(maxC)}
+          {formatPerMillion(maxC)}
+        </text>
+        <text x={PAD.left + plotW / 2} y={height - 4} textAnchor="middle" className="muted">
+          memory (MB)
         </text>
         <path
           d={line((i) => yD(pts[i]!.avgDurationMs))}
@@ -93,7 +97,7 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
               <circle cx={xOf(i)} cy={yD(p.avgDurationMs)} r={4} fill="var(--viz-line)" />
               <rect x={xOf(i) - 4} y={yC(p.avgCostUsd) - 4} width={8} height={8} fill="var(--accent)" />
               <text x={xOf(i)} y={PAD.top + plotH + 14} textAnchor="middle">
-                {p.memoryMb} MB
+                {p.memoryMb}
               </text>
               {cheapest ? (
                 <text x={xOf(i)} y={yC(p.avgCostUsd) - 10} textAnchor="middle" data-testid="power.cheapest">
@@ -122,7 +126,7 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
               <th scope="col">Memory</th>
               <th scope="col">Avg duration</th>
               <th scope="col">Avg billed</th>
-              <th scope="col">Avg cost (modeled)</th>
+              <th scope="col">Avg cost (modeled, per 1M)</th>
               <th scope="col">Cold Init</th>
               <th scope="col">Errors</th>
             </tr>
@@ -136,7 +140,7 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
                 </th>
                 <td>{formatDuration(p.avgDurationMs)}</td>
                 <td>{formatDuration(p.avgBilledDurationMs)}</td>
-                <td>{formatUsd(p.avgCostUsd)}</td>
+                <td>{formatPerMillion(p.avgCostUsd)}</td>
                 <td>{p.coldInitMs === null ? '–' : formatDuration(p.coldInitMs)}</td>
                 <td>{p.errors}</td>
               </tr>

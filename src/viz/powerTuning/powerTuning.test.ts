@@ -13,8 +13,8 @@ const fn = {
 };
 
 describe('runPowerTuning', () => {
-  it('scales CPU-bound duration with memory up to one vCPU and marks the cheapest and the fastest', () => {
-    const r = runPowerTuning({
+  it('scales CPU-bound duration with memory up to one vCPU and marks the cheapest and the fastest', async () => {
+    const r = await runPowerTuning({
       createLab: createTestLabFactory({ invoke: { cpuMs: 100 } }),
       fn,
       memorySizes: [128, 512, 1769, 3008],
@@ -35,8 +35,8 @@ describe('runPowerTuning', () => {
     expect(r.points.every((p) => p.coldInitMs !== null)).toBe(true);
   });
 
-  it('makes the smallest memory the cheapest when the handler mostly waits on I/O', () => {
-    const r = runPowerTuning({
+  it('makes the smallest memory the cheapest when the handler mostly waits on I/O', async () => {
+    const r = await runPowerTuning({
       createLab: createTestLabFactory({ invoke: { cpuMs: 1, sleepMs: 200 } }),
       fn,
       memorySizes: [128, 1024, 2048],
@@ -47,8 +47,8 @@ describe('runPowerTuning', () => {
     expect(r.failures).toEqual([]);
   });
 
-  it('reports a memory size the world refuses instead of a point', () => {
-    const r = runPowerTuning({
+  it('reports a memory size the world refuses instead of a point', async () => {
+    const r = await runPowerTuning({
       createLab: createTestLabFactory(),
       fn,
       memorySizes: [64, 256],
@@ -58,14 +58,14 @@ describe('runPowerTuning', () => {
     expect(r.failures[0]).toMatchObject({ memoryMb: 64 });
   });
 
-  it('leaves sizes whose invocations failed out of the marks', () => {
+  it('leaves sizes whose invocations failed out of the marks', async () => {
     const boom = {
       outcome: {
         status: 'error',
         error: { errorMessage: 'x', errorType: 'E', requestId: '', stackTrace: [] },
       },
     } as const;
-    const r = runPowerTuning({
+    const r = await runPowerTuning({
       createLab: createTestLabFactory({ invoke: boom }),
       fn,
       memorySizes: [128],
@@ -73,5 +73,30 @@ describe('runPowerTuning', () => {
     });
     expect(r.points[0]!.errors).toBe(2);
     expect(r.cheapestMb).toBeNull();
+  });
+});
+
+describe('runPowerTuning averages', () => {
+  it('leaves the slowest and fastest 20 % out, as the Power Tuning tool does', async () => {
+    // The cold request, then ten warm ones: eight of 10 ms of CPU, one stalled at 1,000 ms, one at 1 ms.
+    const cpu = [5, 10, 10, 1000, 10, 10, 1, 10, 10, 10, 10];
+    let i = 0;
+    const lab = createTestLabFactory({ invoke: () => ({ cpuMs: cpu[i++]! }) });
+    const r = await runPowerTuning({
+      createLab: () => ((i = 0), lab()),
+      fn,
+      memorySizes: [1769],
+      invocations: 10,
+    });
+    expect(r.points[0]!.invocations).toBe(10);
+    expect(r.points[0]!.avgDurationMs).toBeCloseTo(10, 5);
+    const raw = await runPowerTuning({
+      createLab: () => ((i = 0), lab()),
+      fn,
+      memorySizes: [1769],
+      invocations: 10,
+      discardTopBottom: 0,
+    });
+    expect(raw.points[0]!.avgDurationMs).toBeCloseTo((8 * 10 + 1000 + 1) / 10, 5);
   });
 });

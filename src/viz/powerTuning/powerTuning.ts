@@ -15,7 +15,14 @@ export interface PowerTuningInput {
   readonly memorySizes?: readonly number[];
   /** Warm invocations averaged per memory size (after one cold start that is reported apart). */
   readonly invocations?: number;
+  /**
+   * Share of the slowest and of the fastest warm results left out of the averages, as the AWS Lambda
+   * Power Tuning tool's `discardTopBottom` (default 0.2 there and here): one noisy run cannot move a point.
+   */
+  readonly discardTopBottom?: number;
   readonly payloadJson?: string;
+  /** Called after each memory size, for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface PowerTuningPoint {
@@ -40,30 +47,37 @@ export interface PowerTuningResult {
 
 const RELATIVE_TIE = 1e-9;
 
-export function runPowerTuning(input: PowerTuningInput): PowerTuningResult {
+export async function runPowerTuning(input: PowerTuningInput): Promise<PowerTuningResult> {
   const sizes = input.memorySizes ?? DEFAULT_MEMORY_SIZES;
   const n = Math.max(1, input.invocations ?? 10);
   const arch = input.fn.architectures?.[0] === 'arm64' ? 'arm64' : 'x86_64';
   const pricePerGbS = arch === 'arm64' ? limits.PRICE_GB_S_ARM_USD : limits.PRICE_GB_S_X86_USD;
   const points: PowerTuningPoint[] = [];
   const failures: { memoryMb: number; error: string }[] = [];
-  for (const memoryMb of sizes) {
-    const lab = input.createLab();
+  for (const [i, memoryMb] of sizes.entries()) {
+    const lab = await input.createLab();
     const name = input.fn.functionName;
-    const error = command(lab, (w) => w.createFunction({ ...input.fn, memorySize: memoryMb }));
-    if (error) {
-      failures.push({ memoryMb, error });
-      continue;
-    }
-    // One request at a time, each after the previous one ended, so the first is the only cold start.
-    for (let i = 0; i <= n; i++) {
-      const refused = command(lab, (w) =>
-        w.invoke({ functionName: name, payloadJson: input.payloadJson ?? '{}' }),
+    try {
+      const error = await command(lab, (w) => w.createFunction({ ...input.fn, memorySize: memoryMb }));
+      if (error) {
+        failures.push({ memoryMb, error });
+        continue;
+      }
+      // One request at a time, each after the previous one ended, so the first is the only cold start.
+      for (let k = 0; k <= n; k++) {
+        const refused = await command(lab, (w) =>
+          w.invoke({ functionName: name, payloadJson: input.payloadJson ?? '{}' }),
+        );
+        if (refused) break;
+        await lab.runUntilIdle();
+      }
+      points.push(
+        summarize(lab.world.trace.events, name, memoryMb, pricePerGbS, input.discardTopBottom ?? 0.2),
       );
-      if (refused) break;
-      lab.runUntilIdle();
+    } finally {
+      await lab.dispose?.();
+      input.onProgress?.(i + 1, sizes.length);
     }
-    points.push(summarize(lab.world.trace.events, name, memoryMb, pricePerGbS));
   }
   return { points, ...pick(points), architecture: arch, failures };
 }
@@ -73,11 +87,9 @@ function summarize(
   name: string,
   memoryMb: number,
   pricePerGbS: number,
+  discard: number,
 ): PowerTuningPoint {
-  let count = 0;
-  let duration = 0;
-  let billed = 0;
-  let cost = 0;
+  const runs: { duration: number; billed: number; cost: number }[] = [];
   let errors = 0;
   let coldInitMs: number | null = null;
   for (const loose of events) {
@@ -87,19 +99,21 @@ function summarize(
       coldInitMs = e.initDurationMs;
       continue;
     }
-    count++;
-    duration += e.durationMs;
-    billed += e.billedDurationMs;
-    cost += (e.billedDurationMs / 1000) * (memoryMb / 1024) * pricePerGbS + limits.PRICE_PER_REQUEST_USD;
+    const cost = (e.billedDurationMs / 1000) * (memoryMb / 1024) * pricePerGbS + limits.PRICE_PER_REQUEST_USD;
+    runs.push({ duration: e.durationMs, billed: e.billedDurationMs, cost });
     if (e.status !== 'success') errors++;
   }
-  const avg = (x: number) => (count === 0 ? Number.NaN : x / count);
+  runs.sort((a, b) => a.duration - b.duration);
+  const cut = Math.floor(runs.length * Math.min(Math.max(discard, 0), 0.49));
+  const kept = runs.slice(cut, runs.length - cut);
+  const avg = (pick: (r: (typeof runs)[number]) => number) =>
+    kept.length === 0 ? Number.NaN : kept.reduce((sum, r) => sum + pick(r), 0) / kept.length;
   return {
     memoryMb,
-    invocations: count,
-    avgDurationMs: avg(duration),
-    avgBilledDurationMs: avg(billed),
-    avgCostUsd: avg(cost),
+    invocations: runs.length,
+    avgDurationMs: avg((r) => r.duration),
+    avgBilledDurationMs: avg((r) => r.billed),
+    avgCostUsd: avg((r) => r.cost),
     coldInitMs,
     errors,
   };

@@ -16,9 +16,13 @@ export function createTestLabFactory(script: FakeScript = {}, seed = 42): SimLab
     const runtime = createFakeRuntime(script);
     return {
       world,
-      settle: (effects) => settleEffects(world, runtime, effects),
-      advanceTo: (t) => advanceSettled(world, runtime, t),
-      runUntilIdle: () => runUntilIdleSettled(world, runtime),
+      command: async (run) => {
+        const r = run(world);
+        if (r.ok) settleEffects(world, runtime, r.effects);
+        return r;
+      },
+      advanceTo: async (t) => advanceSettled(world, runtime, t),
+      runUntilIdle: async () => runUntilIdleSettled(world, runtime),
     };
   };
 }

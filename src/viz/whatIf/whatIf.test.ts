@@ -23,8 +23,8 @@ const traffic = { arrivalsMs: [0, 0, 0, 2000, 2000, 2000], tailMs: 3000 };
 const lab = createTestLabFactory({ invoke: { sleepMs: 300 } });
 
 describe('runWhatIf', () => {
-  it('removes cold starts with provisioned concurrency on the same traffic', () => {
-    const r = runWhatIf({
+  it('removes cold starts with provisioned concurrency on the same traffic', async () => {
+    const r = await runWhatIf({
       createLab: lab,
       fn,
       traffic,
@@ -42,8 +42,8 @@ describe('runWhatIf', () => {
     expect(r.endMs).toBeGreaterThanOrEqual(r.b.timeline!.endMs);
   });
 
-  it('shows package size and VPC as longer modeled Init parts', () => {
-    const r = runWhatIf({
+  it('shows package size and VPC as longer modeled Init parts', async () => {
+    const r = await runWhatIf({
       createLab: lab,
       fn,
       traffic: { arrivalsMs: [0] },
@@ -66,8 +66,8 @@ describe('runWhatIf', () => {
     );
   });
 
-  it('replaces Init with a restore under SnapStart and compares memory by billed GB-s', () => {
-    const r = runWhatIf({
+  it('replaces Init with a restore under SnapStart and compares memory by billed GB-s', async () => {
+    const r = await runWhatIf({
       createLab: lab,
       fn,
       traffic: { arrivalsMs: [0] },
@@ -79,8 +79,8 @@ describe('runWhatIf', () => {
     expect(r.a.gbSeconds).toBeGreaterThan(r.b.gbSeconds);
   });
 
-  it('reports a configuration the world refuses', () => {
-    const r = runWhatIf({ createLab: lab, fn, traffic, a: base, b: { ...base, memoryMb: 64 } });
+  it('reports a configuration the world refuses', async () => {
+    const r = await runWhatIf({ createLab: lab, fn, traffic, a: base, b: { ...base, memoryMb: 64 } });
     expect(r.b.timeline).toBeNull();
     expect(r.b.error).toMatch(/memorySize|MemorySize|128/);
   });

@@ -57,14 +57,14 @@ export interface WhatIfInput {
 
 const MB = 1024 * 1024;
 
-function setUp(
+async function setUp(
   lab: SimLab,
   input: WhatIfInput,
   c: WhatIfConfig,
-): { qualifier?: string; error: string | null } {
+): Promise<{ qualifier?: string; error: string | null }> {
   const name = input.fn.functionName;
   const files = input.fn.code.files ?? {};
-  let error = command(lab, (w) =>
+  let error = await command(lab, (w) =>
     w.createFunction({
       ...input.fn,
       runtime: c.runtime,
@@ -77,23 +77,36 @@ function setUp(
   );
   // Provisioned concurrency and SnapStart apply to published versions only (facts §6, §9).
   if (error || (c.provisionedConcurrency <= 0 && !c.snapStart)) return { error };
-  error = command(lab, (w) => w.publishVersion(name));
+  error = await command(lab, (w) => w.publishVersion(name));
   if (!error && c.provisionedConcurrency > 0) {
-    error = command(lab, (w) => w.putProvisionedConcurrencyConfig(name, '1', c.provisionedConcurrency));
+    error = await command(lab, (w) => w.putProvisionedConcurrencyConfig(name, '1', c.provisionedConcurrency));
   }
   return { qualifier: '1', error };
 }
 
-function runSide(input: WhatIfInput, config: WhatIfConfig, warmupMs: number): WhatIfSide {
-  const lab = input.createLab();
+async function runSide(input: WhatIfInput, config: WhatIfConfig, warmupMs: number): Promise<WhatIfSide> {
+  const lab = await input.createLab();
+  try {
+    return await drive(lab, input, config, warmupMs);
+  } finally {
+    await lab.dispose?.();
+  }
+}
+
+async function drive(
+  lab: SimLab,
+  input: WhatIfInput,
+  config: WhatIfConfig,
+  warmupMs: number,
+): Promise<WhatIfSide> {
   const start = lab.world.now() + warmupMs;
-  const { qualifier, error } = setUp(lab, input, config);
+  const { qualifier, error } = await setUp(lab, input, config);
   if (error) return { config, timeline: null, trafficStartMs: start, gbSeconds: 0, error };
-  lab.advanceTo(start);
+  await lab.advanceTo(start);
   for (const offset of input.traffic.arrivalsMs) {
-    lab.advanceTo(start + offset);
+    await lab.advanceTo(start + offset);
     // A refused invoke (a throttle) is part of the picture: the trace records it.
-    command(lab, (w) =>
+    await command(lab, (w) =>
       w.invoke({
         functionName: input.fn.functionName,
         qualifier,
@@ -102,7 +115,7 @@ function runSide(input: WhatIfInput, config: WhatIfConfig, warmupMs: number): Wh
     );
   }
   const last = input.traffic.arrivalsMs[input.traffic.arrivalsMs.length - 1] ?? 0;
-  lab.advanceTo(start + last + (input.traffic.tailMs ?? 5000));
+  await lab.advanceTo(start + last + (input.traffic.tailMs ?? 5000));
   let gbSeconds = 0;
   for (const loose of lab.world.trace.events) {
     const e = asKnown(loose);
@@ -117,12 +130,12 @@ function runSide(input: WhatIfInput, config: WhatIfConfig, warmupMs: number): Wh
   };
 }
 
-export function runWhatIf(input: WhatIfInput): WhatIfResult {
+export async function runWhatIf(input: WhatIfInput): Promise<WhatIfResult> {
   // Both sides wait the same warm-up, so their traffic starts at the same virtual time.
   const needsWarmup = input.a.provisionedConcurrency > 0 || input.b.provisionedConcurrency > 0;
   const warmupMs = input.warmupMs ?? (needsWarmup ? 10_000 : 0);
-  const a = runSide(input, input.a, warmupMs);
-  const b = runSide(input, input.b, warmupMs);
+  const a = await runSide(input, input.a, warmupMs);
+  const b = await runSide(input, input.b, warmupMs);
   const starts = [a, b].map((s) => s.timeline?.startMs ?? s.trafficStartMs);
   const ends = [a, b].map((s) => s.timeline?.endMs ?? s.trafficStartMs);
   return { a, b, startMs: Math.min(...starts), endMs: Math.max(...ends) };

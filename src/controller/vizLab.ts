@@ -1,0 +1,236 @@
+/**
+ * What the visualizers ask of the controller (loaded on demand with it): the learner's trace, power
+ * tuning and what-if on the learner's active function, the push-against-poll scenario, the
+ * 1,000-environment demo and the scenarios behind lessons' `lab-viz` blocks. Work with real Python runs
+ * in scratch worlds, one job at a time, while the Test button waits.
+ */
+
+import { loadBundledCourse } from '../lessons/bundle';
+import type { CheckerDeps } from '../lessons/checkers/host';
+import { filesUnder, resolveWorld } from '../lessons/course';
+import type { RunReport, RuntimePort, TraceEvent } from '../sim';
+import { useLabStore } from '../store/labStore';
+import { selectActiveFunction } from '../store/workspaceSlice';
+import { validateEventJson } from '../ui/validateJson';
+import type { SimLab } from '../viz/lab/simLab';
+import { type PowerTuningResult, runPowerTuning } from '../viz/powerTuning/powerTuning';
+import { runWhatIf, type TrafficScript, type WhatIfConfig, type WhatIfResult } from '../viz/whatIf/whatIf';
+import { withScratchDeps } from './labController';
+import { createLabRunner } from './labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from './labWorld';
+import { runLessonScenario, type VizKind } from './vizLabLessons';
+import { createScriptedLab, type MeasuredHandler, replayScript, SCENARIO_START_MS } from './vizLabScenarios';
+
+export { RUNTIME_IDS } from '../sim';
+export { worldTrace } from './labController';
+export {
+  DEFAULT_PUSH_POLL,
+  type PushPollScenario,
+  runBurstDemo,
+  runPushPollScenario,
+  type ScenarioRun,
+} from './vizLabScenarios';
+
+let tail: Promise<unknown> = Promise.resolve();
+
+/** One scratch job at a time; the learner's Test waits (running) so its boto3 calls stay in its world. */
+function scratchJob<T>(job: (deps: CheckerDeps) => Promise<T>): Promise<T> {
+  const run = async () => {
+    const store = useLabStore.getState();
+    if (store.python.state !== 'ready') throw new Error('Python is not ready yet.');
+    // A Test or a check is running: wait for it rather than borrow the runtime under it.
+    for (let i = 0; useLabStore.getState().running; i++) {
+      if (i > 600) throw new Error('A test is still running; try again when it ends.');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    useLabStore.getState().setRunning(true);
+    try {
+      return await withScratchDeps(job);
+    } finally {
+      useLabStore.getState().setRunning(false);
+    }
+  };
+  const next = tail.then(run, run);
+  tail = next.catch(() => undefined);
+  return next;
+}
+
+/** A fresh world on the real runtime that boto3 calls reach while it runs. */
+function scratchLab(deps: CheckerDeps, runtime: RuntimePort = deps.runtime): SimLab {
+  const lab = createLabWorld({
+    seed: deps.router.nextSeed(),
+    startTimeMs: SCENARIO_START_MS,
+    access: 'admin',
+  });
+  deps.router.activate(lab);
+  const runner = createLabRunner(lab.world, runtime);
+  return {
+    world: runner.world,
+    command: runner.command,
+    advanceTo: runner.advanceTo,
+    runUntilIdle: runner.runUntilIdle,
+    dispose: async () => {
+      await Promise.all(lab.world.envs().map((e) => deps.runtime.destroy(e.envId).catch(() => undefined)));
+    },
+  };
+}
+
+/** The learner's active function as a create input, and its selected test event. */
+function activeFunction() {
+  const state = useLabStore.getState();
+  const name = state.workspace.activeFunction;
+  const draft = selectActiveFunction(state);
+  const eventJson = draft.events[draft.activeEvent] ?? '{}';
+  const check = validateEventJson(eventJson);
+  if (!check.ok) throw new Error(`The test event "${draft.activeEvent}" is not valid JSON: ${check.message}`);
+  // The scratch world has the lab's role and none of the learner's layers, triggers or VPC.
+  const fn = {
+    functionName: name,
+    role: LAB_ROLE_ARN,
+    code: { files: draft.files },
+    runtime: draft.runtime,
+    handler: draft.handler,
+    timeout: draft.timeout,
+    ephemeralStorage: { size: draft.ephemeralStorage },
+    environment: { variables: draft.environment },
+    architectures: [draft.architecture],
+  };
+  return { name, fn, memorySize: draft.memorySize, eventJson, eventName: draft.activeEvent };
+}
+
+export interface PowerTuningRun {
+  readonly functionName: string;
+  readonly eventName: string;
+  readonly result: PowerTuningResult;
+}
+
+/** Runs the learner's function with real Python at each memory size, in scratch worlds. */
+export function powerTuneActive(options: {
+  readonly invocations: number;
+  readonly memorySizes?: readonly number[];
+  readonly onProgress?: (done: number, total: number) => void;
+}): Promise<PowerTuningRun> {
+  const { name, fn, eventJson, eventName } = activeFunction();
+  return scratchJob(async (deps) => {
+    const result = await runPowerTuning({
+      createLab: () => scratchLab(deps),
+      fn,
+      payloadJson: eventJson,
+      invocations: options.invocations,
+      ...(options.memorySizes ? { memorySizes: options.memorySizes } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    return { functionName: name, eventName, result };
+  });
+}
+
+export interface MeasuredFunction extends MeasuredHandler {
+  readonly functionName: string;
+  readonly memoryMb: number;
+  readonly runtime: string;
+  readonly architecture: 'x86_64' | 'arm64';
+  readonly files: Readonly<Record<string, string>>;
+  readonly handler: string;
+  readonly eventJson: string;
+}
+
+/** Measures the learner's function once with real Python: one cold start and three warm requests. */
+export function measureActive(): Promise<MeasuredFunction> {
+  const { name, fn, memorySize, eventJson } = activeFunction();
+  return scratchJob(async (deps) => {
+    const inits: RunReport[] = [];
+    const invokes: RunReport[] = [];
+    const recording: RuntimePort = {
+      init: async (r) => {
+        const report = await deps.runtime.init(r);
+        inits.push(report);
+        return report;
+      },
+      invoke: async (r) => {
+        const report = await deps.runtime.invoke(r);
+        invokes.push(report);
+        return report;
+      },
+      destroy: (id) => deps.runtime.destroy(id),
+    };
+    const lab = scratchLab(deps, recording);
+    try {
+      const created = await lab.command((w) => w.createFunction({ ...fn, memorySize }));
+      if (!created.ok) throw new Error(`${created.error.name}: ${created.error.message}`);
+      for (let i = 0; i < 4; i++) {
+        const r = await lab.command((w) => w.invoke({ functionName: name, payloadJson: eventJson }));
+        if (!r.ok) throw new Error(`${r.error.name}: ${r.error.message}`);
+        await lab.runUntilIdle();
+      }
+    } finally {
+      await lab.dispose?.();
+    }
+    const init = inits[0];
+    if (!init) throw new Error('The function did not start: no Init ran.');
+    return {
+      init,
+      // The first report is the cold request; the warm ones say what a handler costs once loaded.
+      invokes: invokes.length > 1 ? invokes.slice(1) : invokes,
+      functionName: name,
+      memoryMb: memorySize,
+      runtime: fn.runtime,
+      architecture: fn.architectures[0] === 'arm64' ? 'arm64' : 'x86_64',
+      files: fn.code.files,
+      handler: fn.handler,
+      eventJson,
+    };
+  });
+}
+
+/** Both configurations on the same traffic, the measured handler replayed on each side (modeled). */
+export function whatIfMeasured(
+  m: MeasuredFunction,
+  a: WhatIfConfig,
+  b: WhatIfConfig,
+  traffic: TrafficScript,
+): Promise<WhatIfResult> {
+  return runWhatIf({
+    createLab: () => createScriptedLab(replayScript(m)),
+    fn: { functionName: m.functionName, role: LAB_ROLE_ARN, handler: m.handler, code: { files: m.files } },
+    traffic: { ...traffic, payloadJson: m.eventJson },
+    a,
+    b,
+    // Provisioned environments initialize in well under a second (modeled); a short warm-up keeps the
+    // traffic, not the wait before it, in view.
+    warmupMs: a.provisionedConcurrency > 0 || b.provisionedConcurrency > 0 ? 2000 : 0,
+  });
+}
+
+let course: ReturnType<typeof loadBundledCourse> | null = null;
+const scenarios = new Map<string, Promise<readonly TraceEvent[]>>();
+
+/** The trace of a lesson block's scenario, run once per page with real Python and remembered. */
+export function lessonVizTrace(
+  lessonId: string,
+  worldName: string,
+  kind: VizKind,
+): Promise<readonly TraceEvent[]> {
+  const key = `${lessonId}:${worldName}:${kind}`;
+  const known = scenarios.get(key);
+  if (known) return known;
+  const job = (async () => {
+    course ??= loadBundledCourse();
+    const loaded = (await course).course;
+    if (!loaded) throw new Error('The course could not be loaded.');
+    const world = resolveWorld(loaded, lessonId, worldName);
+    if (!world) throw new Error(`The lesson has no world "${worldName}".`);
+    return scratchJob((deps) =>
+      runLessonScenario(deps, {
+        kind,
+        world,
+        dirFiles: (dir) => filesUnder(loaded.files, `${world.baseDir}/${dir}`),
+        lessonDir: `lessons/${lessonId}`,
+        readFile: (p) => loaded.files.get(p),
+      }),
+    );
+  })();
+  scenarios.set(key, job);
+  // A failed run (Python restarting, say) is tried again next time.
+  job.catch(() => scenarios.delete(key));
+  return job;
+}

@@ -1,0 +1,94 @@
+/**
+ * The power-tuning tab: the learner's active function run with real Python at each memory size, average
+ * duration and cost plotted, the cheapest and the fastest marked (both figures modeled).
+ */
+import { use, useId, useRef, useState } from 'react';
+import type { PowerTuningRun } from '../../controller/vizLab';
+import { useLabStore } from '../../store/labStore';
+import { DEFAULT_MEMORY_SIZES, PowerTuningChart } from '../../viz';
+import { useElementWidth } from './useElementWidth';
+import { loadVizLab } from './vizLabModule';
+
+const COUNTS = [5, 10, 20, 50];
+
+export default function PowerTuningView() {
+  const lab = use(loadVizLab());
+  const id = useId();
+  const ready = useLabStore((s) => s.python.state === 'ready');
+  const fnName = useLabStore((s) => s.workspace.activeFunction);
+  const [invocations, setInvocations] = useState(10);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [run, setRun] = useState<PowerTuningRun | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref);
+  const start = async () => {
+    setError(null);
+    setProgress({ done: 0, total: DEFAULT_MEMORY_SIZES.length });
+    try {
+      setRun(
+        await lab.powerTuneActive({ invocations, onProgress: (done, total) => setProgress({ done, total }) }),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+  return (
+    <div ref={ref} className="viz-measure viz-power" data-testid="viz.power">
+      <p>
+        Runs <strong>{fnName}</strong> with your selected test event at {DEFAULT_MEMORY_SIZES.join(', ')} MB:
+        one cold start, then warm requests one after another, in a scratch world (its AWS calls reach empty
+        services). Durations are the time measured here scaled by the CPU share of each memory size, and costs
+        use Lambda's prices: both <span className="viz-modeled-tag">modeled</span>
+      </p>
+      <p className="viz-row">
+        <label htmlFor={`${id}-n`}>Warm requests per size</label>
+        <select
+          id={`${id}-n`}
+          data-testid="viz.power.invocations"
+          value={invocations}
+          onChange={(e) => setInvocations(Number(e.currentTarget.value))}
+        >
+          {COUNTS.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          data-testid="viz.power.run"
+          disabled={!ready || progress !== null}
+          onClick={() => void start()}
+        >
+          {progress ? 'Tuning…' : run ? 'Run again' : 'Run power tuning'}
+        </button>
+        {!ready ? <span className="muted">Python is starting…</span> : null}
+        {progress ? (
+          <progress
+            data-testid="viz.power.progress"
+            max={progress.total}
+            value={progress.done}
+            aria-label={`Memory sizes done: ${progress.done} of ${progress.total}`}
+          />
+        ) : null}
+      </p>
+      {error ? (
+        <p className="inline-error" role="alert" data-testid="viz.power.error">
+          {error}
+        </p>
+      ) : null}
+      {run ? (
+        <>
+          <p className="muted" data-testid="viz.power.about">
+            {run.functionName} with the event "{run.eventName}"; cheapest {run.result.cheapestMb ?? '–'} MB,
+            fastest {run.result.fastestMb ?? '–'} MB.
+          </p>
+          <PowerTuningChart result={run.result} width={Math.min(width, 720)} />
+        </>
+      ) : null}
+    </div>
+  );
+}
