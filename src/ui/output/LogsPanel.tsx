@@ -1,0 +1,154 @@
+/**
+ * CloudWatch Logs for the learner's world: log groups, one stream per execution environment, and Filter
+ * events by request id (that request's lines, Init included) and by text. Lines are shown exactly.
+ */
+import { useState } from 'react';
+import type { LogGroupView } from '../../controller/consoleKit';
+import { formatTime } from '../resources/formParts';
+import { useWorldRead } from '../resources/labLink';
+import { NotReady } from '../resources/ResourcePicker';
+import '../resources/shared.css';
+import './output.css';
+
+const REQUEST_LINE = /^START RequestId: ([0-9a-f-]+)/;
+
+export function LogsPanel() {
+  const [chosenGroup, setGroup] = useState('');
+  const [stream, setStream] = useState<string | null>(null);
+  const [requestId, setRequestId] = useState('');
+  const [text, setText] = useState('');
+  const data = useWorldRead(
+    (kit, live) => {
+      const groups = kit.logGroups(live.lab);
+      const group = groups.find((g) => g.name === chosenGroup) ?? groups[0];
+      if (!group) return { groups, group: null, result: null, requestIds: [] };
+      const inGroup = stream !== null && group.streams.some((s) => s.name === stream) ? stream : null;
+      const result = kit.filterLogEvents(live.lab, { group: group.name, stream: inGroup, requestId, text });
+      const requestIds = kit
+        .filterLogEvents(live.lab, { group: group.name, stream: null, text: 'START RequestId: ', limit: 50 })
+        .lines.flatMap((l) => REQUEST_LINE.exec(l.message)?.[1] ?? [])
+        .reverse();
+      return { groups, group, result, requestIds, stream: inGroup };
+    },
+    [chosenGroup, stream, requestId, text],
+  );
+  if (!data) return <NotReady />;
+  const { groups, group, result, requestIds } = data.value;
+  if (!group || !result)
+    return (
+      <p className="muted" data-testid="logs.empty">
+        No log groups yet: each function gets <code>/aws/lambda/&lt;name&gt;</code> when it first runs.
+      </p>
+    );
+  const selected = data.value.stream ?? null;
+  return (
+    <div className="output-view logs-panel" data-testid="logs">
+      <div className="out-controls">
+        <label>
+          Log group{' '}
+          <select
+            value={group.name}
+            onChange={(e) => {
+              setGroup(e.target.value);
+              setStream(null);
+            }}
+            data-testid="logs.group"
+          >
+            {groups.map((g) => (
+              <option key={g.name} value={g.name}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Request id{' '}
+          <input
+            value={requestId}
+            onChange={(e) => setRequestId(e.target.value)}
+            list="logs-request-ids"
+            placeholder="any"
+            size={38}
+            spellCheck={false}
+            data-testid="logs.filter.requestId"
+          />
+          <datalist id="logs-request-ids">
+            {requestIds.map((id) => (
+              <option key={id} value={id} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Filter events{' '}
+          <input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="text, case-sensitive"
+            spellCheck={false}
+            data-testid="logs.filter"
+          />
+        </label>
+      </div>
+      <StreamList group={group} selected={selected} onSelect={setStream} />
+      <p className="muted" data-testid="logs.count" aria-live="polite">
+        {result.matched.toLocaleString('en-US')} event{result.matched === 1 ? '' : 's'}
+        {selected ? ' in this stream' : ' in all streams'}
+        {result.matched > result.lines.length
+          ? `; showing the last ${result.lines.length.toLocaleString('en-US')}`
+          : ''}
+      </p>
+      <ol className="log-lines" data-testid="logs.lines" aria-label="Log events">
+        {result.lines.map((l) => (
+          <li key={l.index} data-testid="logs.line">
+            <time className="log-time">{formatTime(l.timestamp)}</time>
+            <span className="log-msg">{l.message}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function StreamList({
+  group,
+  selected,
+  onSelect,
+}: {
+  group: LogGroupView;
+  selected: string | null;
+  onSelect: (stream: string | null) => void;
+}) {
+  return (
+    <div className="log-streams">
+      <button
+        type="button"
+        aria-pressed={selected === null}
+        onClick={() => onSelect(null)}
+        data-testid="logs.stream.all"
+      >
+        All streams ({group.streams.length})
+      </button>
+      <ul aria-label="Log streams, one per execution environment">
+        {group.streams.map((s) => (
+          <li key={s.name}>
+            <button
+              type="button"
+              aria-pressed={selected === s.name}
+              onClick={() => onSelect(s.name)}
+              data-testid="logs.stream"
+              data-stream={s.name}
+            >
+              <code>{s.name}</code>
+            </button>{' '}
+            <span className="muted">
+              {s.eventCount} event{s.eventCount === 1 ? '' : 's'}
+              {s.envState ? ` · environment ${s.envState}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export default LogsPanel;
