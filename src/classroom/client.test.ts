@@ -11,7 +11,7 @@ import {
 } from './client';
 import { CLASSROOM_WS_PATH, type ServerMessage, type ServerMessageOf } from './protocol';
 import { type ClassroomServer, startClassroomServer } from './server/server';
-import { refOf, single } from './server/testQuestions';
+import { refOf, single } from './testQuestions';
 
 let server: ClassroomServer | null = null;
 const clients: ClassroomClient[] = [];

@@ -40,6 +40,8 @@ export interface ClassroomClientOptions {
   readonly socket?: SocketFactory;
   readonly initialDelayMs?: number;
   readonly maxDelayMs?: number;
+  /** A socket still connecting after this long is given up and tried again. */
+  readonly connectTimeoutMs?: number;
   readonly random?: () => number;
 }
 
@@ -53,6 +55,7 @@ export interface ClassroomClient {
   readonly status: () => ConnectionStatus;
 }
 
+const CONNECTING = 0;
 const OPEN = 1;
 const MAX_QUEUED = 20;
 
@@ -77,7 +80,12 @@ export function createClassroomClient(options: ClassroomClientOptions): Classroo
   function connect(): void {
     const ws = factory(options.url);
     socket = ws;
+    // A dead network can leave a socket connecting for minutes; closing it lands in onclose's retry.
+    const giveUp = setTimeout(() => {
+      if (ws.readyState === CONNECTING) ws.close();
+    }, options.connectTimeoutMs ?? 10_000);
     ws.onopen = () => {
+      clearTimeout(giveUp);
       attempt = 0;
       setStatus('open');
       const hello = options.hello?.();
@@ -97,6 +105,7 @@ export function createClassroomClient(options: ClassroomClientOptions): Classroo
     };
     ws.onerror = () => undefined;
     ws.onclose = () => {
+      clearTimeout(giveUp);
       if (socket !== ws) return;
       socket = null;
       if (stopped) return setStatus('closed');

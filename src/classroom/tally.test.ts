@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeQuestion } from '../ui/course/grade';
-import { multiple, order, single, sort } from './server/testQuestions';
 import { answerProblem, correctAnswer, describeAnswer } from './tally';
+import { multiple, order, single, sort } from './testQuestions';
 
 describe('classroom.tally', () => {
   it('classroom.tally.correct: the right answer fits, grades right and reads in words', () => {

@@ -3,9 +3,9 @@
  * while the instructor's socket watches the histogram. Returns what happened and how fast.
  */
 import type { Histogram } from '../protocol';
+import { refOf, single } from '../testQuestions';
 import { startClassroomServer } from './server';
 import { type TestClient, testClient } from './testClient';
-import { refOf, single } from './testQuestions';
 
 export interface LoadFigures {
   readonly students: number;

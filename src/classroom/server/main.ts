@@ -12,20 +12,26 @@ export interface CliOptions {
   readonly staticDir: string;
   readonly proxy: string | undefined;
   readonly codeTtlMinutes: number;
+  readonly verbose: boolean;
 }
 
-export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180]
+export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--verbose]
   --port       port to listen on (env CLASSROOM_PORT)
   --host       address to bind; 0.0.0.0 makes the lab reachable from the local network
   --dir        the built app to serve (env CLASSROOM_DIR; default dist)
   --proxy      forward page requests to a running Vite dev server instead of serving --dir
-  --code-ttl   minutes a join code stays valid (default 180)`;
+  --code-ttl   minutes a join code stays valid (default 180)
+  --verbose    log every socket opened, closed or refused`;
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | string {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return USAGE;
+    if (arg === '--verbose') {
+      flags.set('verbose', 'yes');
+      continue;
+    }
     const m = /^--(port|host|dir|proxy|code-ttl)(?:=(.*))?$/.exec(arg);
     if (!m) return `Unknown option ${arg}\n${USAGE}`;
     const value = m[2] ?? argv[++i];
@@ -42,6 +48,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     staticDir: resolve(flags.get('dir') ?? env.CLASSROOM_DIR ?? 'dist'),
     proxy: flags.get('proxy'),
     codeTtlMinutes: ttl,
+    verbose: flags.has('verbose'),
   };
 }
 
@@ -83,6 +90,9 @@ export async function main(argv: readonly string[]): Promise<number | null> {
       staticDir: options.staticDir,
       proxy: options.proxy,
       store: { codeTtlMs: options.codeTtlMinutes * 60_000 },
+      ...(options.verbose
+        ? { log: (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`) }
+        : {}),
     });
   } catch (e) {
     process.stderr.write(

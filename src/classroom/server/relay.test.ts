@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CLASSROOM_WS_PATH, LIMITS, type ServerMessageOf } from '../protocol';
+import { order, refOf, single } from '../testQuestions';
 import { type ClassroomServer, type ClassroomServerOptions, startClassroomServer } from './server';
 import { type TestClient, testClient } from './testClient';
-import { order, refOf, single } from './testQuestions';
 
 const running: ClassroomServer[] = [];
 const clients: TestClient[] = [];
@@ -276,6 +276,15 @@ describe('classroom.refused', () => {
     expect(await stranger.next('error')).toMatchObject({ code: 'forbidden' });
     stranger.send({ type: 'create', hostKey: server.hostKey });
     expect((await stranger.next('session')).code).toMatch(/^[A-Z2-9]{6}$/);
+  });
+
+  it('classroom.relay.heartbeat: a socket that stops answering pings is cut off; a live one stays', async () => {
+    const { server, student } = await start({ heartbeatMs: 40 });
+    const live = await student();
+    const silent = new WebSocket(`ws://127.0.0.1:${server.port}${CLASSROOM_WS_PATH}`, { autoPong: false });
+    const closed = new Promise<number>((done) => silent.on('close', (code) => done(code)));
+    expect(await closed).toBe(1006);
+    expect(live.client.ws.readyState).toBe(WebSocket.OPEN);
   });
 
   it('classroom.refused.origin: a page from another site cannot open the socket', async () => {

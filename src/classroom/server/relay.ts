@@ -207,14 +207,14 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
         local: options.trustLoopback && isLoopback(address),
         seat: null,
         watching: null,
-        alive: true,
+        missed: 0,
       };
       conns.add(conn);
       const bucket = createTokenBucket(options.burst, options.perSecond, now);
       let drops = 0;
       let warnedAt = -Infinity;
       ws.on('pong', () => {
-        conn.alive = true;
+        conn.missed = 0;
       });
       ws.on('message', (data: Buffer, isBinary: boolean) => {
         if (!bucket.take()) {
@@ -239,14 +239,17 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
       ws.on('close', gone);
       ws.on('error', gone);
     },
-    /** Pings every socket; one that did not answer the previous ping is cut off. */
+    /**
+     * Pings every socket; one that missed two pings in a row is cut off (its page reconnects if it still
+     * can). Two, not one: a phone waking up or a loaded laptop may answer late.
+     */
     heartbeat(): void {
       for (const conn of conns) {
-        if (!conn.alive) {
+        if (conn.missed >= 2) {
           conn.ws.terminate();
           continue;
         }
-        conn.alive = false;
+        conn.missed++;
         conn.ws.ping();
       }
     },

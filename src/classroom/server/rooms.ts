@@ -16,8 +16,8 @@ export interface Conn {
   readonly local: boolean;
   seat: { readonly session: Session; readonly studentId: string } | null;
   watching: Session | null;
-  /** Answered the last heartbeat ping. */
-  alive: boolean;
+  /** Heartbeat pings sent since the last pong. */
+  missed: number;
 }
 
 interface Room {

@@ -34,6 +34,8 @@ export interface ClassroomServerOptions {
   readonly maxConnectionsPerAddress?: number;
   readonly maxConnections?: number;
   readonly heartbeatMs?: number;
+  /** Connection events and refusals, one line each (`--verbose`). */
+  readonly log?: (line: string) => void;
 }
 
 export interface ClassroomServer {
@@ -97,6 +99,7 @@ function sameOrigin(req: IncomingMessage): boolean {
 
 export async function startClassroomServer(options: ClassroomServerOptions = {}): Promise<ClassroomServer> {
   const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
   const hostKey = options.hostKey ?? newSecret();
   const store = createSessionStore({ now, ...DEFAULT_STORE_OPTIONS, ...options.store });
   const relay = createRelay(store, { now, hostKey, ...DEFAULT_RELAY_OPTIONS, ...options.relay });
@@ -129,6 +132,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: string) => {
+      log(`upgrade from ${req.socket.remoteAddress} refused: ${status}`);
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     };
     if (new URL(req.url ?? '/', 'http://x').pathname !== CLASSROOM_WS_PATH) {
@@ -147,6 +151,8 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
         if (n <= 0) perAddress.delete(address);
         else perAddress.set(address, n);
       });
+      log(`socket open from ${address}`);
+      ws.on('close', (code, reason) => log(`socket from ${address} closed: ${code} ${reason.toString()}`));
       relay.connect(ws, req);
     });
   });

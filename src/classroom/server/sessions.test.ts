@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, CODE_LENGTH, JoinCode, publicQuestion } from '../protocol';
+import { multiple, order, refOf, single, sort } from '../testQuestions';
 import { csvCell, sessionCsv } from './csv';
 import { createSessionStore, DEFAULT_STORE_OPTIONS, histogramOf, type Result } from './sessions';
-import { multiple, order, refOf, single, sort } from './testQuestions';
 
 function setup(overrides: Partial<typeof DEFAULT_STORE_OPTIONS> = {}) {
   let t = 1_000_000;

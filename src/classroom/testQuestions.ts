@@ -1,6 +1,6 @@
 /** Questions for the classroom tests, one per shape the histogram handles, validated like course content. */
-import { MultipleQuestion, OrderQuestion, SingleQuestion, SortQuestion } from '../../lessons/quiz';
-import type { QuestionRef } from '../protocol';
+import { MultipleQuestion, OrderQuestion, SingleQuestion, SortQuestion } from '../lessons/quiz';
+import type { QuestionRef } from './protocol';
 
 export const single = SingleQuestion.parse({
   type: 'single',
