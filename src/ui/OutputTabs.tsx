@@ -6,12 +6,17 @@ import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Tabs } from './layout/Tabs';
 import { OutputPanel } from './OutputPanel';
 
-const TimelinePanel = lazy(() => import('./TimelinePanel'));
+const LogsPanel = lazy(() => import('./output/LogsPanel'));
+const MetricsPanel = lazy(() => import('./output/MetricsPanel'));
+const BillPanel = lazy(() => import('./output/BillPanel'));
+const ResourcesPanel = lazy(() => import('./resources/ResourcesPanel'));
+const VizPanel = lazy(() => import('./viz/VizPanel'));
 
-type OutputTab = 'result' | 'viz';
+type OutputTab = 'result' | 'logs' | 'metrics' | 'bill' | 'resources' | 'viz';
 
-const loading = (what: string) => <p className="muted">Loading {what}…</p>;
-const lazyView = (what: string, view: ReactNode) => <Suspense fallback={loading(what)}>{view}</Suspense>;
+const lazyView = (what: string, view: ReactNode) => (
+  <Suspense fallback={<p className="muted">Loading {what}…</p>}>{view}</Suspense>
+);
 
 export function OutputTabs() {
   const [tab, setTab] = useState<OutputTab>('result');
@@ -23,8 +28,16 @@ export function OutputTabs() {
         selected={tab}
         onSelect={setTab}
         tabs={[
-          { key: 'result', label: 'Execution result', render: () => <OutputPanel /> },
-          { key: 'viz', label: 'Visualizers', render: () => lazyView('the visualizers', <TimelinePanel />) },
+          { key: 'result', label: 'Result', render: () => <OutputPanel /> },
+          { key: 'logs', label: 'Logs', render: () => lazyView('the logs', <LogsPanel />) },
+          { key: 'metrics', label: 'Metrics', render: () => lazyView('the metrics', <MetricsPanel />) },
+          { key: 'bill', label: 'Bill', render: () => lazyView('the bill', <BillPanel />) },
+          {
+            key: 'resources',
+            label: 'Resources',
+            render: () => lazyView('the resources', <ResourcesPanel />),
+          },
+          { key: 'viz', label: 'Visualizers', render: () => lazyView('the visualizers', <VizPanel />) },
         ]}
       />
     </section>
