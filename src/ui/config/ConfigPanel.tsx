@@ -85,7 +85,7 @@ function render(key: SectionKey, errors: FieldErrors, world: WorldView): ReactNo
   }
 }
 
-type Status = { kind: 'ok' | 'error'; text: string } | null;
+type Status = { kind: 'ok' | 'error'; text: string; changes?: readonly string[] } | null;
 
 function DeployBar() {
   const name = useActiveName();
@@ -98,19 +98,12 @@ function DeployBar() {
     setBusy(true);
     try {
       const { deployActive, describeDeploy } = await import('../../controller/deployActive');
+      // deployActive records a refusal in the store (shown by its field); a success clears it.
       const outcome = await deployActive();
-      const { setDeployError } = useLabStore.getState();
-      if (outcome.kind === 'refused') {
-        setDeployError({
-          functionName: outcome.functionName,
-          field: outcome.field,
-          message: outcome.message,
-        });
-        setStatus(null);
-      } else {
-        if (outcome.kind !== 'blocked') setDeployError(null);
-        setStatus({ kind: outcome.kind === 'blocked' ? 'error' : 'ok', text: describeDeploy(outcome) });
-      }
+      if (outcome.kind === 'refused') setStatus(null);
+      else if (outcome.kind === 'deployed')
+        setStatus({ kind: 'ok', text: `Deployed ${outcome.functionName}.`, changes: outcome.changes });
+      else setStatus({ kind: outcome.kind === 'blocked' ? 'error' : 'ok', text: describeDeploy(outcome) });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -139,13 +132,23 @@ function DeployBar() {
           Deploy refused, nothing was changed: {refused.message}
         </p>
       ) : status ? (
-        <p
+        <div
           className={`cfg-wide ${status.kind === 'ok' ? 'ok' : 'inline-error'}`}
           role="status"
           data-testid="config.deploy-status"
         >
-          {status.text}
-        </p>
+          {status.text}{' '}
+          {status.changes ? (
+            <details className="cfg-changes">
+              <summary>What changed ({status.changes.length})</summary>
+              <ul>
+                {status.changes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );

@@ -11,18 +11,17 @@ const PYTHON_RUNTIMES = RUNTIME_IDS.filter((r) => r.startsWith('python'));
 function MemoryNote({ memoryMb, arm }: { memoryMb: number; arm: boolean }) {
   if (!Number.isFinite(memoryMb) || memoryMb <= 0) return null;
   const vcpu = memoryMb / limits.ONE_VCPU_MEMORY_MB;
-  const price = (
-    (memoryMb / 1024) *
-    0.1 *
-    (arm ? limits.PRICE_GB_S_ARM_USD : limits.PRICE_GB_S_X86_USD)
-  ).toFixed(10);
+  // A million invocations of 100 ms each: duration at this size, plus the request charge.
+  const perGbS = arm ? limits.PRICE_GB_S_ARM_USD : limits.PRICE_GB_S_X86_USD;
+  const duration = (memoryMb / 1024) * 0.1 * 1_000_000 * perGbS;
+  const requests = limits.PRICE_PER_REQUEST_USD * 1_000_000;
   return (
     <span data-testid="config.memory.cpu">
       CPU share ≈ {vcpu.toFixed(2)} vCPU <Modeled /> (1,769 MB = one vCPU).{' '}
       {vcpu < 1
         ? `Handler code runs about ${cpuScaleFor(memoryMb).toFixed(1)}× slower than on a full vCPU.`
         : 'A single-threaded Python handler gains nothing above one vCPU.'}{' '}
-      100 ms at this size costs ${price} on {arm ? 'arm64' : 'x86_64'}.
+      {`A million 100 ms invocations cost $${duration.toFixed(2)} in duration on ${arm ? 'arm64' : 'x86_64'}, plus $${requests.toFixed(2)} in requests (before the free tier).`}
     </span>
   );
 }

@@ -148,6 +148,14 @@ export function TriggersSection({ errors, world }: { errors: FieldErrors; world:
           </li>
         ))}
       </ul>
+      {world.triggers
+        .filter((v) => !draft.triggers.some((t) => t.id === v.info.triggerId))
+        .map((v) => (
+          <p className="hint" key={v.info.triggerId} data-testid="config.trigger.removed">
+            Removed here, still in your world until the next Deploy: {kindLabel(v.info.kind)} (
+            {v.info.sourceArn}).
+          </p>
+        ))}
       {adding ? (
         <AddTrigger onDone={() => setAdding(false)} />
       ) : (

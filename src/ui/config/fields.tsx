@@ -33,15 +33,15 @@ export function Field({
     <div className="cfg-field">
       <label htmlFor={id}>{label}</label>
       {children(id, describedBy)}
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
       {error ? (
         <p className="inline-error cfg-error" role="alert" id={errorId} data-testid={`${testId}.error`}>
           {error}
         </p>
+      ) : null}
+      {hint ? (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
       ) : null}
     </div>
   );
