@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPython } from './controller/lab';
-import { App } from './ui/App';
 import { afterFirstPaint } from './ui/editor/lazyEditor';
+import { Root } from './ui/Root';
 import './ui/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );
 

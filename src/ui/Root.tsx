@@ -1,0 +1,47 @@
+/**
+ * Picks the screen the URL asks for: the lab, or a live classroom's student or instructor screen
+ * (`?join=CODE`, `?classroom=instructor`). The classroom screens are lazy chunks.
+ */
+import { Suspense } from 'react';
+import { App } from './App';
+import { classroomFromUrl } from './classroom/classroomUrl';
+import { LazyInstructorClassroom, LazyStudentClassroom } from './classroom/lazy';
+import { PythonStatus } from './PythonStatus';
+import { ThemePicker } from './ThemePicker';
+
+const route = typeof location === 'undefined' ? null : classroomFromUrl();
+
+function ClassroomShell({ children }: { readonly children: React.ReactNode }) {
+  return (
+    <div className="app classroom-shell">
+      <header className="app-header">
+        <h1>
+          λ Lambda Lab <span className="muted">Live class</span>
+        </h1>
+        <div className="header-tools">
+          <PythonStatus />
+          <ThemePicker />
+        </div>
+      </header>
+      <main className="classroom-main">
+        <Suspense fallback={<p className="muted">Loading the classroom…</p>}>{children}</Suspense>
+      </main>
+    </div>
+  );
+}
+
+export function Root() {
+  if (route?.role === 'student')
+    return (
+      <ClassroomShell>
+        <LazyStudentClassroom />
+      </ClassroomShell>
+    );
+  if (route?.role === 'instructor')
+    return (
+      <ClassroomShell>
+        <LazyInstructorClassroom />
+      </ClassroomShell>
+    );
+  return <App />;
+}
