@@ -1,14 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-
-type Section =
-  | 'general'
-  | 'env'
-  | 'triggers'
-  | 'permissions'
-  | 'destinations'
-  | 'concurrency'
-  | 'layers'
-  | 'vpc';
+import type { SectionKey as Section } from '../../src/ui/config/ConfigPanel';
 
 /** The Configuration tab beside the code editor, as a user works with it. */
 export class ConfigPage {

@@ -17,7 +17,7 @@ import { useActiveName, useFieldErrors, useWorldView, type WorldView } from './u
 import { VpcSection } from './VpcSection';
 import './config.css';
 
-type SectionKey =
+export type SectionKey =
   | 'general'
   | 'env'
   | 'triggers'
