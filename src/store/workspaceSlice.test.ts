@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useLabStore } from './labStore';
+import { parsePersisted, useLabStore } from './labStore';
 import { defaultWorkspace } from './workspaceDoc';
 import { selectActiveFunction } from './workspaceSlice';
 
@@ -58,5 +58,24 @@ describe('workspace slice: configuration edits go to the active draft', () => {
     actions().setDeployError({ functionName: 'hello-lambda', field: 'memorySize', message: 'no' });
     actions().replaceWorkspace(defaultWorkspace());
     expect(useLabStore.getState().deployError).toBeNull();
+  });
+});
+
+describe('the saved store (persist version = workspace format)', () => {
+  it('reads a format 2 save through the migrations and sets aside a foreign one with a reason', () => {
+    const v2 = defaultWorkspace().functions['hello-lambda'];
+    const { reservedConcurrency, provisionedConcurrency, layers, role, triggers, destinations, vpc, ...old } =
+      v2 as NonNullable<typeof v2>;
+    const saved = {
+      workspace: { version: 2, functions: { api: old }, activeFunction: 'api' },
+      theme: 'dark',
+    };
+    const parsed = parsePersisted(saved, 2);
+    expect(parsed.ok && parsed.state.workspace.functions.api?.role.managedPolicies).toContain(
+      'AdministratorAccess',
+    );
+    expect(parsed.ok && parsed.state.theme).toBe('dark');
+    const foreign = parsePersisted({ workspace: { version: 3, functions: { api: { code: 1 } } } }, 3);
+    expect(foreign).toEqual({ ok: false, reason: expect.stringContaining('functions.api') });
   });
 });
