@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ConfigPage } from './pages/configPage';
 import { LabPage } from './pages/labPage';
 
 const S3_HANDLER = [
@@ -28,6 +29,11 @@ test('a handler calls S3 through boto3 and the world keeps the object across inv
   await lab.waitForPython();
   await lab.pasteEditorText('editor.code', S3_HANDLER);
   await lab.replaceEditorText('editor.event', '{"text": "serverless"}');
+  // A new function's role only allows logging, as in the console: give it broad access first.
+  const config = new ConfigPage(page);
+  await config.open();
+  await config.attachManagedPolicy('AdministratorAccess');
+  await page.getByRole('tab', { name: 'Code' }).click();
   await lab.testButton.click();
   await expect(lab.resultStatus).toHaveText('Succeeded');
   await expect(lab.resultResponse).toContainText('"stored": "serverless"');

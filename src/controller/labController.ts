@@ -65,9 +65,10 @@ function adoptWorld(next: LabWorld, nextRunner: LabRunner): void {
 
 function newLab(): LabWorld {
   // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
-  // Until the workspace has a role editor, the execution role allows every action (see README).
+  // Each function's deploy brings its own role from the role editor; the world's shared lab role is
+  // only the console's default (logging), never an allow-everything role.
   const now = Date.now();
-  return createLabWorld({ seed: now % 2 ** 31, startTimeMs: now, access: 'admin' });
+  return createLabWorld({ seed: now % 2 ** 31, startTimeMs: now, access: 'basic' });
 }
 
 /** The learner's world on the current runtime; a new one after a Retry replaced the runtime. */

@@ -59,14 +59,17 @@ export function CoursePane() {
   if (!current) return <p className="inline-error">The course has no lessons.</p>;
 
   const loadStarter = (exercise: ExerciseContent) => {
-    const { workspace, other } = exerciseWorkspace(exercise);
+    const { workspace } = exerciseWorkspace(exercise);
     state.replaceWorkspace(workspace);
-    const extra = Object.keys(other);
-    if (extra.length > 0) {
-      state.addNotice(
-        'info',
-        `This exercise also edits ${extra.join(', ')}; the lab shows those in the configuration panel once it exists, and the checks use them as given.`,
-      );
+    const edits = exercise.spec.files.flatMap((f) =>
+      'rolePolicy' in f
+        ? [`${f.path} (Configuration › Permissions)`]
+        : 'layer' in f
+          ? [`${f.path} (Configuration › Layers)`]
+          : [],
+    );
+    if (edits.length > 0) {
+      state.addNotice('info', `This exercise also has you edit ${edits.join(', ')}.`);
     }
   };
 
