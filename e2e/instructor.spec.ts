@@ -53,6 +53,7 @@ test('the notes window stays in step with the projector through BroadcastChannel
   await expect(notes.next).toContainText('Handler, event and context');
 
   // The presenter moves on with the keyboard; the notes window follows.
+  await page.bringToFront();
   await page.keyboard.press('ArrowRight');
   await ins.expectSegment(1, 'Handler, event and context');
   await expect(notes.now).toHaveText('Now: Handler, event and context');
@@ -65,12 +66,6 @@ test('the notes window stays in step with the projector through BroadcastChannel
   await notesPage.getByTestId('instructor.timer.start').click();
   await expect(ins.presenter.getByTestId('instructor.timer')).toHaveAttribute('data-running', 'true');
 
-  // The notes window never writes the lab's save.
-  const saved = await page.evaluate(() => localStorage.getItem('lambda-lab.workspace'));
-  await notesPage.getByTestId('instructor.prev').click();
-  await ins.expectSegment(1, 'Handler, event and context');
-  expect(await notesPage.evaluate(() => localStorage.getItem('lambda-lab.workspace'))).toBe(saved);
-
   for (const scheme of ['light', 'dark'] as const) {
     for (const p of [page, notesPage]) await p.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: test.info().outputPath(`presenter-${scheme}.png`) });
@@ -80,6 +75,17 @@ test('the notes window stays in step with the projector through BroadcastChannel
   await page.bringToFront();
   await page.keyboard.press('Escape');
   await expect(ins.presenter).toHaveCount(0);
+
+  // The notes window never writes the lab's save: a change made in the lab survives the notes
+  // window's own changes (the lab window is closed first, so it cannot write the save again).
+  await page.getByTestId('ui.theme').selectOption('dark');
+  const save = (p: typeof page) => p.evaluate(() => localStorage.getItem('lambda-lab.workspace') ?? '');
+  await expect.poll(() => save(page)).toContain('"theme":"dark"');
+  await page.close();
+  await notesPage.getByTestId('instructor.prev').click();
+  await expect(notes.segment).toHaveAttribute('data-index', '1');
+  await notesPage.getByTestId('instructor.timer.reset').click();
+  expect(await save(notesPage)).toContain('"theme":"dark"');
 });
 
 test('a demo steps (also from the notes window), runs the rest with one click, and replays in a fresh world', async ({

@@ -103,8 +103,9 @@ describe('demos with real Python', () => {
     const { runner, reports } = await runAll('sqs-batch-size');
     const one = report(reports, 'sqs-batch-size', 'Drain at batch size 1').stats;
     const ten = report(reports, 'sqs-batch-size', 'Drain at batch size 10').stats;
-    expect(one).toMatchObject({ invokes: 100, maxBatch: 1, sqsDeleted: 100, errors: 0 });
+    expect(one).toMatchObject({ invokes: 100, batches: 100, maxBatch: 1, sqsDeleted: 100, errors: 0 });
     expect(ten).toMatchObject({ maxBatch: 10, sqsDeleted: 100, errors: 0 });
+    expect(ten.batches).toBe(ten.invokes);
     expect(ten.invokes).toBeLessThanOrEqual(20);
     const trace = runner.trace();
     expect(eventsNamed(trace, 'sqs.message.sent')).toHaveLength(200);

@@ -3,16 +3,16 @@
  * raw text like the course itself and validated by the same loaders the tests use. Loaded only when
  * instructor mode is on.
  */
-import { loadBundledCourse } from '../lessons/bundle';
 import type { Course } from '../lessons/course';
 import { type ContentError, formatError } from '../lessons/locate';
 import { type DemoContent, loadDemos } from './demoFiles';
 import { type InstructorFile, loadInstructorFiles } from './lessonNotes';
 import { PLAN_PATH, type Plan, parsePlan } from './plan';
 
+// Eager inside this chunk (itself loaded only in instructor mode): a few dozen small files, one request.
 const modules = import.meta.glob<string>(
   ['/lessons/plan.yaml', '/lessons/demos/**/*', '/lessons/*/instructor.yaml'],
-  { query: '?raw', import: 'default' },
+  { query: '?raw', import: 'default', eager: true },
 );
 
 export interface InstructorContent {
@@ -21,28 +21,32 @@ export interface InstructorContent {
   readonly byLesson: ReadonlyMap<string, InstructorFile>;
   /** The demos' files (scripts and code), by path. */
   readonly files: ReadonlyMap<string, string>;
-  readonly course: Course | null;
   /** `file:line: message`, ready to show. */
   readonly errors: readonly string[];
 }
 
 let loading: Promise<InstructorContent> | null = null;
+let courseLoading: Promise<{ course: Course | null; errors: string[] }> | null = null;
 
-/** Loaded and validated once per page. */
+/** The course (tips, FAQ, quiz answers), for the notes: larger, so it loads apart from the plan. */
+export function loadNotesCourse(): Promise<{ course: Course | null; errors: string[] }> {
+  courseLoading ??= import('../lessons/bundle').then(async (m) => {
+    const r = await m.loadBundledCourse();
+    return { course: r.course, errors: r.errors.map(formatError) };
+  });
+  return courseLoading;
+}
+
+/** Loaded and validated once per page (the plan first: the bar and the projector need only it). */
 export function loadInstructorContent(): Promise<InstructorContent> {
   loading ??= (async () => {
-    const entries = await Promise.all(
-      Object.entries(modules).map(async ([path, load]) => [path.replace(/^\//, ''), await load()] as const),
-    );
-    const files = new Map(entries);
+    const files = new Map(Object.entries(modules).map(([path, text]) => [path.replace(/^\//, ''), text]));
     const errors: ContentError[] = [];
     const { plan, errors: planErrors } = parsePlan(files.get(PLAN_PATH) ?? '');
     const { demos, errors: demoErrors } = loadDemos(files);
     const { byLesson, errors: noteErrors } = loadInstructorFiles(files);
     errors.push(...planErrors, ...demoErrors, ...noteErrors);
-    const loaded = await loadBundledCourse();
-    errors.push(...loaded.errors);
-    return { plan, demos, byLesson, files, course: loaded.course, errors: errors.map(formatError) };
+    return { plan, demos, byLesson, files, errors: errors.map(formatError) };
   })();
   return loading;
 }

@@ -54,8 +54,10 @@ export function stepStats(events: readonly TraceEvent[]): StepStats {
         httpStatuses.push(e.statusCode);
         break;
       case 'esm.sqs.batch.received':
-        batches++;
         maxBatch = Math.max(maxBatch, e.messageIds.length);
+        break;
+      case 'esm.sqs.batch.result':
+        batches++;
         break;
       case 'sqs.message.deleted':
         sqsDeleted++;

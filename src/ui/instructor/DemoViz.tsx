@@ -94,6 +94,9 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
     playback.play();
   }, [playback, report, startMs, endMs, reducedMotion]);
   const { timeMs, speed } = usePlayback(playback);
+  // A short step after a long idle would be a sliver of the whole demo: the timeline shows the step.
+  const [whole, setWhole] = useState(false);
+  const zoomed = !whole && report !== null && report.endMs > report.startMs ? report : null;
   const timeline = useMemo(() => (kind === 'timeline' ? toTimelineModel(events) : null), [kind, events]);
   const flow = useMemo(() => (kind === 'flow' ? toFlowModel(events) : null), [kind, events]);
   const lanes = useMemo(() => (kind === 'pushPoll' ? toPushPollModel(events) : null), [kind, events]);
@@ -106,6 +109,17 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
       data-time-ms={Math.round(timeMs)}
     >
       <PlaybackControls playback={playback} label="Demo visualizer" />
+      {kind === 'timeline' ? (
+        <label className="demo-zoom">
+          <input
+            type="checkbox"
+            checked={whole}
+            onChange={(e) => setWhole(e.currentTarget.checked)}
+            data-testid="demo.viz.whole"
+          />{' '}
+          Whole demo (not just this step)
+        </label>
+      ) : null}
       <div className="demo-viz-body">
         {timeline ? (
           <ColdStartTimeline
@@ -114,6 +128,7 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
             width={width}
             rowHeight={big ? 10 : 12}
             viewportRows={big ? 16 : 14}
+            {...(zoomed ? { fromMs: zoomed.startMs, toMs: zoomed.endMs } : {})}
             title="Execution environments"
           />
         ) : null}

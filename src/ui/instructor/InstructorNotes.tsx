@@ -8,15 +8,17 @@ import { lessonNotes } from '../../instructor/lessonNotes';
 import { useLabStore } from '../../store/labStore';
 import { FaqEntries, LessonTalk, QuizAnswerList } from './NotesSections';
 import { useInstructorContent } from './useInstructorContent';
+import { useNotesCourse } from './useNotesCourse';
 
 export default function InstructorNotes({ lessonId }: { readonly lessonId?: string }) {
   const content = useInstructorContent();
   const current = useLabStore((s) => s.progress.currentLesson);
+  const course = useNotesCourse();
   const ready = content.status === 'ready' ? content.content : null;
-  const id = lessonId ?? current ?? ready?.course?.lessons[0]?.id ?? null;
+  const id = lessonId ?? current ?? course?.lessons[0]?.id ?? null;
   const notes = useMemo(
-    () => (ready?.course && id ? lessonNotes(ready.course, ready.byLesson, id) : null),
-    [ready, id],
+    () => (ready && course && id ? lessonNotes(course, ready.byLesson, id) : null),
+    [ready, course, id],
   );
   if (content.status === 'loading') return null;
   if (content.status === 'failed')

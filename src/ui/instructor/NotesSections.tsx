@@ -8,10 +8,9 @@ export function QuizAnswerList({ quiz }: { readonly quiz: QuizAnswers }) {
   return (
     <div className="notes-quiz" data-testid="notes.quiz" data-quiz-id={quiz.quizId}>
       <h4>
-        {quiz.pausePoint !== null && !/^pause point/i.test(quiz.title)
-          ? `Pause point ${quiz.pausePoint}: `
-          : ''}
-        {quiz.title}
+        {quiz.pausePoint !== null
+          ? `Pause point ${quiz.pausePoint}: ${quiz.title.replace(/^pause point:?\s*/i, '')}`
+          : quiz.title}
       </h4>
       <ol>
         {quiz.questions.map((q) => (

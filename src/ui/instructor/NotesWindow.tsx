@@ -16,6 +16,7 @@ import { FaqEntries, LessonTalk, QuizAnswerList } from './NotesSections';
 import { PacingTimer } from './PacingTimer';
 import { SegmentNav, useSegment } from './SegmentNav';
 import { useInstructorContent } from './useInstructorContent';
+import { useNotesCourse } from './useNotesCourse';
 import { usePresenterSync } from './usePresenterSync';
 
 /** The lab window owns the save; this window's changes must never overwrite it. */
@@ -57,7 +58,7 @@ function Notes({
   const { segment, next } = useSegment(plan);
   const demoState = useLabStore((s) => s.presenter.demo);
   if (!segment) return null;
-  const course = content.course;
+  const course = useNotesCourse();
   const pause =
     course && segment.pausePoint !== undefined ? pausePointQuiz(course, segment.pausePoint) : null;
   const faq = course ? course.faq.entries.filter((e) => segment.faq?.includes(e.id)) : [];
