@@ -108,25 +108,25 @@ test('a demo steps (also from the notes window), runs the rest with one click, a
   // The notes window's Step reaches the projector's demo: one step, then it waits.
   await notesPage.getByTestId('notes.demo.step').click();
   await ins.expectDemo('paused', 1);
-  await expect(page.getByTestId('demo.say')).toContainText('The handler');
+  await expect(ins.demo.getByTestId('demo.say')).toContainText('The handler');
 
-  await page.getByTestId('demo.step').click();
+  await ins.demo.getByTestId('demo.step').click();
   await ins.expectDemo('paused', 2);
-  await expect(page.getByTestId('demo.lines')).toContainText('cold: Init Duration');
-  await expect(page.getByTestId('demo.logs')).toContainText('INIT_START Runtime Version: python:3.12');
-  await expect(page.getByTestId('demo.logs')).toContainText('Hello, Ada!');
+  await expect(ins.demo.getByTestId('demo.lines')).toContainText('cold: Init Duration');
+  await expect(ins.demo.getByTestId('demo.logs')).toContainText('INIT_START Runtime Version: python:3.12');
+  await expect(ins.demo.getByTestId('demo.logs')).toContainText('Hello, Ada!');
 
   // One click runs the rest: the second invoke is warm.
-  await page.getByTestId('demo.run').click();
+  await ins.demo.getByTestId('demo.run').click();
   await ins.expectDemo('done', 3);
-  await expect(page.getByTestId('demo.say')).toContainText('Second invoke');
-  await expect(page.getByTestId('demo.lines')).toContainText('warm: no Init');
-  await expect(page.getByTestId('demo.logs')).toContainText('REPORT RequestId');
-  await expect(page.getByTestId('demo.logs')).not.toContainText('INIT_START');
+  await expect(ins.demo.getByTestId('demo.say')).toContainText('Second invoke');
+  await expect(ins.demo.getByTestId('demo.lines')).toContainText('warm: no Init');
+  await expect(ins.demo.getByTestId('demo.logs')).toContainText('REPORT RequestId');
+  await expect(ins.demo.getByTestId('demo.logs')).not.toContainText('INIT_START');
   await expect(ins.demo).toHaveAttribute('data-cold-starts', '1');
 
   // Replay throws the world away and runs every step again: the first invoke is cold once more.
-  await page.getByTestId('demo.replay').click();
+  await ins.demo.getByTestId('demo.replay').click();
   await expect(ins.demo).toHaveAttribute('data-cold-starts', '0');
   await ins.expectDemo('done', 3);
   await expect(ins.demo).toHaveAttribute('data-cold-starts', '1');

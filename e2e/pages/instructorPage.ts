@@ -13,7 +13,8 @@ export class InstructorPage {
     this.timer = page.getByTestId('instructor.timer').first();
     this.segment = page.getByTestId('instructor.segment').first();
     this.presenter = page.getByTestId('presenter');
-    this.demo = page.getByTestId('demo.player');
+    // The projector's player: the lab may show another one (same session) under the overlay.
+    this.demo = this.presenter.getByTestId('demo.player');
   }
 
   async open(query = '?instructor=1') {

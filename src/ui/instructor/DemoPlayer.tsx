@@ -131,6 +131,7 @@ function Player({
           </button>
           <button
             type="button"
+            className={done || failed ? 'primary' : undefined}
             onClick={() => run('replay')}
             disabled={busy || cannot !== null || (next === 0 && !failed)}
             data-testid="demo.replay"
