@@ -98,34 +98,9 @@ function activeFunction() {
   return { name, fn, memorySize: draft.memorySize, eventJson, eventName: draft.activeEvent };
 }
 
-export interface PowerTuningRun {
-  readonly functionName: string;
-  readonly eventName: string;
-  readonly result: PowerTuningResult;
-}
-
-/** Runs the learner's function with real Python at each memory size, in scratch worlds. */
-export function powerTuneActive(options: {
-  readonly invocations: number;
-  readonly memorySizes?: readonly number[];
-  readonly onProgress?: (done: number, total: number) => void;
-}): Promise<PowerTuningRun> {
-  const { name, fn, eventJson, eventName } = activeFunction();
-  return scratchJob(async (deps) => {
-    const result = await runPowerTuning({
-      createLab: () => scratchLab(deps),
-      fn,
-      payloadJson: eventJson,
-      invocations: options.invocations,
-      ...(options.memorySizes ? { memorySizes: options.memorySizes } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
-    return { functionName: name, eventName, result };
-  });
-}
-
 export interface MeasuredFunction extends MeasuredHandler {
   readonly functionName: string;
+  readonly eventName: string;
   readonly memoryMb: number;
   readonly runtime: string;
   readonly architecture: 'x86_64' | 'arm64';
@@ -134,9 +109,16 @@ export interface MeasuredFunction extends MeasuredHandler {
   readonly eventJson: string;
 }
 
-/** Measures the learner's function once with real Python: one cold start and three warm requests. */
-export function measureActive(): Promise<MeasuredFunction> {
-  const { name, fn, memorySize, eventJson } = activeFunction();
+/** Memory the measurement runs at: plenty, so only a real memory hog runs out (replays check each size). */
+const MEASURE_MB = 3008;
+
+/**
+ * Measures the learner's function with real Python in a scratch world: one cold start, then `warm`
+ * requests one after another. The handler's CPU time does not depend on memory here (this browser is
+ * not throttled), so the reports replay at any size through the CPU model.
+ */
+export function measureActive(warm = 3): Promise<MeasuredFunction> {
+  const { name, fn, memorySize, eventJson, eventName } = activeFunction();
   return scratchJob(async (deps) => {
     const inits: RunReport[] = [];
     const invokes: RunReport[] = [];
@@ -155,9 +137,11 @@ export function measureActive(): Promise<MeasuredFunction> {
     };
     const lab = scratchLab(deps, recording);
     try {
-      const created = await lab.command((w) => w.createFunction({ ...fn, memorySize }));
+      const created = await lab.command((w) =>
+        w.createFunction({ ...fn, memorySize: Math.max(memorySize, MEASURE_MB) }),
+      );
       if (!created.ok) throw new Error(`${created.error.name}: ${created.error.message}`);
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i <= warm; i++) {
         const r = await lab.command((w) => w.invoke({ functionName: name, payloadJson: eventJson }));
         if (!r.ok) throw new Error(`${r.error.name}: ${r.error.message}`);
         await lab.runUntilIdle();
@@ -172,6 +156,7 @@ export function measureActive(): Promise<MeasuredFunction> {
       // The first report is the cold request; the warm ones say what a handler costs once loaded.
       invokes: invokes.length > 1 ? invokes.slice(1) : invokes,
       functionName: name,
+      eventName,
       memoryMb: memorySize,
       runtime: fn.runtime,
       architecture: fn.architectures[0] === 'arm64' ? 'arm64' : 'x86_64',
@@ -180,6 +165,44 @@ export function measureActive(): Promise<MeasuredFunction> {
       eventJson,
     };
   });
+}
+
+const replayFn = (m: MeasuredFunction) => ({
+  functionName: m.functionName,
+  role: LAB_ROLE_ARN,
+  runtime: m.runtime,
+  handler: m.handler,
+  architectures: [m.architecture],
+  code: { files: m.files },
+});
+
+export interface PowerTuningRun {
+  readonly functionName: string;
+  readonly eventName: string;
+  readonly measured: MeasuredFunction;
+  readonly result: PowerTuningResult;
+}
+
+/**
+ * Power tuning: the learner's function measured with real Python (`invocations` warm requests), then the
+ * same requests replayed at each memory size, so the curve shows the memory's CPU share and price, not
+ * whatever else this machine was doing at the moment each size ran.
+ */
+export async function powerTuneActive(options: {
+  readonly invocations: number;
+  readonly memorySizes?: readonly number[];
+  readonly onProgress?: (done: number, total: number) => void;
+}): Promise<PowerTuningRun> {
+  const measured = await measureActive(options.invocations);
+  const result = await runPowerTuning({
+    createLab: () => createScriptedLab(replayScript(measured)),
+    fn: replayFn(measured),
+    payloadJson: measured.eventJson,
+    invocations: options.invocations,
+    ...(options.memorySizes ? { memorySizes: options.memorySizes } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { functionName: measured.functionName, eventName: measured.eventName, measured, result };
 }
 
 /** Both configurations on the same traffic, the measured handler replayed on each side (modeled). */
@@ -191,7 +214,7 @@ export function whatIfMeasured(
 ): Promise<WhatIfResult> {
   return runWhatIf({
     createLab: () => createScriptedLab(replayScript(m)),
-    fn: { functionName: m.functionName, role: LAB_ROLE_ARN, handler: m.handler, code: { files: m.files } },
+    fn: replayFn(m),
     traffic: { ...traffic, payloadJson: m.eventJson },
     a,
     b,

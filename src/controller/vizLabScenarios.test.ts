@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toTimelineModel } from '../viz/coldStart/toTimelineModel';
+import { runPowerTuning } from '../viz/powerTuning/powerTuning';
 import { pushPollFrameAt, toPushPollModel } from '../viz/pushPoll/toPushPollModel';
 import { runWhatIf } from '../viz/whatIf/whatIf';
 import { LAB_ROLE_ARN } from './labWorld';
@@ -118,5 +119,33 @@ describe('replayScript', () => {
     // 10 ms of CPU at one vCPU; at 128 MB Lambda gives 128/1,769 of a vCPU, so it takes 13.8x as long.
     expect(durations(r.a)[1]).toBeCloseTo(10, 0);
     expect(durations(r.b)[1]! / durations(r.a)[1]!).toBeCloseTo(1769 / 128, 0);
+  });
+});
+
+describe('replayScript at other memory sizes', () => {
+  it('kills a handler that needed more memory than the size allows, and scales the rest', async () => {
+    const ok = { status: 'success', responseJson: '1' } as const;
+    const measured = {
+      init: { outcome: ok, cpuMs: 20, sleepMs: 0, maxMemoryMb: 60, logs: [] },
+      invokes: [{ outcome: ok, cpuMs: 50, sleepMs: 0, maxMemoryMb: 300, logs: [] }],
+    };
+    const r = await runPowerTuning({
+      createLab: () => createScriptedLab(replayScript(measured)),
+      fn: {
+        functionName: 'hog',
+        role: LAB_ROLE_ARN,
+        runtime: 'python3.12',
+        handler: 'lambda_function.lambda_handler',
+        code: { files: { 'lambda_function.py': '' } },
+      },
+      memorySizes: [256, 512, 1024],
+      invocations: 3,
+    });
+    const [at256, at512, at1024] = r.points;
+    expect(at256!.errors).toBe(3);
+    expect(at512!.errors).toBe(0);
+    // Same measured CPU at both: twice the memory, twice the CPU share, half the time.
+    expect(at512!.avgDurationMs / at1024!.avgDurationMs).toBeCloseTo(2, 1);
+    expect(r.cheapestMb).not.toBe(256);
   });
 });

@@ -8,6 +8,7 @@ import {
   type CreateFunctionInput,
   createFakeRuntime,
   createWorld,
+  type EnvSpec,
   type FakeScript,
   type RunReport,
   settleEffects,
@@ -242,12 +243,18 @@ export interface MeasuredHandler {
 
 export function replayScript(m: MeasuredHandler): FakeScript {
   let next = 0;
+  // Memory is the one thing a smaller size changes in the outcome: a handler that needed more than the
+  // size allows is killed there, as Lambda does (Runtime.OutOfMemory).
+  const atSize = (r: RunReport, env: EnvSpec): RunReport =>
+    r.maxMemoryMb > env.memoryMb
+      ? { ...r, outcome: { status: 'outOfMemory' }, maxMemoryMb: env.memoryMb }
+      : r;
   return {
-    init: () => m.init,
-    invoke: () => {
+    init: (_request, env) => atSize(m.init, env),
+    invoke: (_request, env) => {
       const r = m.invokes[next % Math.max(1, m.invokes.length)];
       next++;
-      return r ?? {};
+      return r ? atSize(r, env) : {};
     },
   };
 }

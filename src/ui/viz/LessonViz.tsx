@@ -7,9 +7,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { VizKind } from '../../controller/vizLabLessons';
 import type { TraceEvent } from '../../sim';
 import { useLabStore } from '../../store/labStore';
-import { FlowDrawing } from './FlowView';
+import { FlowDrawing } from './FlowDrawing';
 import { PushPollDrawing } from './PushPollView';
-import { TimelineDrawing } from './TimelineView';
+import { TimelineDrawing } from './TimelineDrawing';
 import { loadVizLab } from './vizLabModule';
 
 const SCENARIO: Record<VizKind, string> = {

@@ -11,6 +11,14 @@ import { loadVizLab } from './vizLabModule';
 
 const COUNTS = [5, 10, 20, 50];
 
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[Math.floor(s.length / 2)]!;
+};
+
+// The last run, kept while the tab is closed (for the page's lifetime).
+const lastRun: PowerTuningRun | null = null;
+
 export default function PowerTuningView() {
   const lab = use(loadVizLab());
   const id = useId();
@@ -18,7 +26,7 @@ export default function PowerTuningView() {
   const fnName = useLabStore((s) => s.workspace.activeFunction);
   const [invocations, setInvocations] = useState(10);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [run, setRun] = useState<PowerTuningRun | null>(null);
+  const [run, setRun] = useState<PowerTuningRun | null>(lastRun);
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref);
@@ -38,13 +46,14 @@ export default function PowerTuningView() {
   return (
     <div ref={ref} className="viz-measure viz-power" data-testid="viz.power">
       <p>
-        Runs <strong>{fnName}</strong> with your selected test event at {DEFAULT_MEMORY_SIZES.join(', ')} MB:
-        one cold start, then warm requests one after another, in a scratch world (its AWS calls reach empty
-        services). Durations are the time measured here scaled by the CPU share of each memory size, and costs
-        use Lambda's prices: both <span className="viz-modeled-tag">modeled</span>
+        Runs <strong>{fnName}</strong> with your selected test event, with real Python in a scratch world (its
+        AWS calls reach empty services): one cold start, then the warm requests. Those measurements are
+        replayed at {DEFAULT_MEMORY_SIZES.join(', ')} MB, each scaled by the CPU share of its size and priced
+        at Lambda's rates, so the curve shows what memory changes and nothing else: durations and costs are{' '}
+        <span className="viz-modeled-tag">modeled</span>
       </p>
       <p className="viz-row">
-        <label htmlFor={`${id}-n`}>Warm requests per size</label>
+        <label htmlFor={`${id}-n`}>Warm requests measured</label>
         <select
           id={`${id}-n`}
           data-testid="viz.power.invocations"

@@ -21,8 +21,15 @@ export interface VizFrameProps {
 
 export function VizFrame({ name, label, playback, timeMs, events, children, tools, footer }: VizFrameProps) {
   const [tableOpen, setTableOpen] = useState(false);
+  const range = playback.getState();
   return (
-    <div className="viz-view" data-testid={`viz.view.${name}`} data-time-ms={timeMs}>
+    <div
+      className="viz-view"
+      data-testid={`viz.view.${name}`}
+      data-time-ms={timeMs}
+      data-start-ms={range.startMs}
+      data-end-ms={range.endMs}
+    >
       {tools}
       <PlaybackControls playback={playback} label={label} />
       <div className="viz-view-body">{children}</div>

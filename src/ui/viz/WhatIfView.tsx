@@ -42,13 +42,23 @@ function sides(m: MeasuredFunction): [WhatIfConfig, WhatIfConfig] {
   return [a, { ...a, label: 'B', provisionedConcurrency: 5 }];
 }
 
+// Kept while the tab is closed, for the page's lifetime: a measurement is worth keeping.
+let memory: {
+  measured: MeasuredFunction | null;
+  configs: [WhatIfConfig, WhatIfConfig] | null;
+  traffic: string;
+} = { measured: null, configs: null, traffic: 'burst' };
+
 export default function WhatIfView() {
   const lab = use(loadVizLab());
   const ready = useLabStore((s) => s.python.state === 'ready');
   const fnName = useLabStore((s) => s.workspace.activeFunction);
-  const [measured, setMeasured] = useState<MeasuredFunction | null>(null);
-  const [configs, setConfigs] = useState<[WhatIfConfig, WhatIfConfig] | null>(null);
-  const [traffic, setTraffic] = useState('burst');
+  const [measured, setMeasured] = useState<MeasuredFunction | null>(memory.measured);
+  const [configs, setConfigs] = useState<[WhatIfConfig, WhatIfConfig] | null>(memory.configs);
+  const [traffic, setTraffic] = useState(memory.traffic);
+  useEffect(() => {
+    memory = { measured, configs, traffic };
+  }, [measured, configs, traffic]);
   const [result, setResult] = useState<WhatIfResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

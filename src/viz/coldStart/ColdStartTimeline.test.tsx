@@ -23,7 +23,7 @@ describe('ColdStartTimeline', () => {
     const fig = screen.getByTestId('timeline');
     const x0 = Number(fig.dataset.bodyX);
     const w = Number(fig.dataset.bodyWidth);
-    expect(w).toBe(912 - 112 - 8);
+    expect(w).toBe(912 - 112 - 20);
     const spans = [...container.querySelectorAll<SVGRectElement>('rect[data-testid="timeline.span"]')];
     const kinds = new Set(spans.map((s) => s.dataset.kind));
     expect(kinds).toEqual(new Set(['init-modeled', 'init-measured', 'invoke', 'idle']));
@@ -37,16 +37,27 @@ describe('ColdStartTimeline', () => {
     expect(container.querySelectorAll('[data-kind="cold-marker"]')).toHaveLength(2);
   });
 
-  it('draws a fixed frame: nothing after timeMs, the span in progress clipped at the playhead', () => {
+  it('draws a fixed frame: what lies after timeMs is covered, starting at the playhead', () => {
     const m = model(1);
-    const inv = m.rows[0]!.spans.find((s) => s.kind === 'invoke')!;
-    const t = inv.startMs + 100;
+    const code = m.rows[0]!.spans.find((s) => s.kind === 'init-measured')!;
+    const t = code.startMs + 10;
     const { container } = render(<ColdStartTimeline model={m} timeMs={t} width={912} />);
-    const invRect = container.querySelector<SVGRectElement>('rect[data-kind="invoke"]')!;
     const fig = screen.getByTestId('timeline');
-    const scale = Number(fig.dataset.bodyWidth) / (m.endMs - m.startMs);
-    expect(Number(invRect.getAttribute('width'))).toBeCloseTo(100 * scale, 6);
-    expect(container.querySelector('rect[data-kind="idle"]')).toBeNull();
+    const x0 = Number(fig.dataset.bodyX);
+    const k = Number(fig.dataset.bodyWidth) / (m.endMs - m.startMs);
+    // The playhead is the left edge of the cover over what has not happened yet.
+    const playhead = Number(screen.getByTestId('timeline.playhead').dataset.x);
+    expect(playhead).toBeCloseTo(x0 + (t - m.startMs) * k, 6);
+    expect(screen.getByTestId('timeline.playhead').style.transform).toBe(`translateX(${playhead}px)`);
+    // The module's Init in progress starts before the playhead and runs on under the cover; the invoke
+    // after it lies wholly under the cover.
+    const initRect = container.querySelector<SVGRectElement>('rect[data-kind="init-measured"]')!;
+    expect(Number(initRect.getAttribute('x'))).toBeLessThan(playhead);
+    expect(Number(initRect.getAttribute('x')) + Number(initRect.getAttribute('width'))).toBeGreaterThan(
+      playhead,
+    );
+    const invoke = container.querySelector<SVGRectElement>('rect[data-kind="invoke"]')!;
+    expect(Number(invoke.getAttribute('x'))).toBeGreaterThan(playhead);
     const img = screen.getByRole('img');
     expect(img.getAttribute('aria-label')).toMatch(
       /1 environment created, 1 alive, concurrency 1, 0 throttles\.$/,

@@ -3,10 +3,10 @@
  * concurrency chart with latency percentiles, all drawn at `timeMs` from a prebuilt model.
  */
 import '../viz.css';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { formatDuration, plural } from '../common/format';
 import { Patterns, patternIds } from '../common/Patterns';
-import { createTimeScale, dataScale, timeTicks } from '../common/scale';
+import { createTimeScale, dataScale, type TimeScale, timeTicks } from '../common/scale';
 import { TextAlternative } from '../common/TextAlternative';
 import { stepPath } from './stepPath';
 import { TimelineRow } from './TimelineRow';
@@ -28,6 +28,8 @@ export interface ColdStartTimelineProps {
 }
 
 const LABEL_WIDTH = 112;
+/** Room on the right for the rows' scrollbar, so it never sits over the last moments. */
+const RIGHT_PAD = 20;
 const LANE = 18;
 const CHART = 64;
 const OVERSCAN = 4;
@@ -42,7 +44,8 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
     title = 'Cold-start timeline',
   } = props;
   const prefix = useId().replace(/:/g, '');
-  const patterns = patternIds(prefix);
+  // Stable, so a row's props stay equal between frames and its memo holds.
+  const patterns = useMemo(() => patternIds(prefix), [prefix]);
   const [scrollTop, setScrollTop] = useState(0);
   const scale = useMemo(
     () =>
@@ -50,7 +53,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
         props.fromMs ?? model.startMs,
         props.toMs ?? model.endMs,
         LABEL_WIDTH,
-        width - LABEL_WIDTH - 8,
+        width - LABEL_WIDTH - RIGHT_PAD,
       ),
     [props.fromMs, props.toMs, model.startMs, model.endMs, width],
   );
@@ -72,75 +75,51 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
       <figcaption>{title}</figcaption>
       <Legend patterns={patterns} prefix={prefix} />
       <div role="img" aria-label={summary}>
-        <svg width={width} height={LANE} data-testid="timeline.throttles" aria-hidden="true">
-          <text x={4} y={LANE - 5} className="muted">
-            throttles
-          </text>
-          {model.throttles
-            .slice(0, frame.throttleCount)
-            .map((m) =>
-              m.t < scale.fromMs || m.t > scale.toMs ? null : (
-                <path
-                  key={`${m.requestId}-${m.t}`}
-                  data-testid="timeline.throttle"
-                  data-kind="throttle"
-                  data-t-ms={m.t}
-                  d={`M${scale.xOf(m.t) - 4} 3H${scale.xOf(m.t) + 4}L${scale.xOf(m.t)} ${LANE - 3}Z`}
-                  fill="var(--viz-bad)"
-                />
-              ),
-            )}
-          <line x1={px} x2={px} y1={0} y2={LANE} stroke="var(--accent)" />
-        </svg>
-        <div
-          className="viz-scroll"
-          style={{ maxHeight: viewportRows * rowHeight, width }}
-          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        >
-          <svg width={width - 2} height={Math.max(1, model.rows.length) * rowHeight} aria-hidden="true">
-            <Patterns prefix={prefix} />
-            {model.rows.slice(first, last).map((row) => (
-              <TimelineRow
-                key={row.envId}
-                row={row}
-                clipMs={Math.min(timeMs, row.lastChangeMs)}
-                scale={scale}
-                y={row.index * rowHeight}
-                height={rowHeight}
-                labelWidth={LABEL_WIDTH}
-                patterns={patterns}
-              />
-            ))}
-            <line
-              data-testid="timeline.playhead"
-              x1={px}
-              x2={px}
-              y1={0}
-              y2={model.rows.length * rowHeight}
-              stroke="var(--accent)"
-            />
-          </svg>
-        </div>
-        <svg width={width} height={CHART + 16} data-testid="timeline.concurrency" aria-hidden="true">
-          <defs>
-            <clipPath id={`${prefix}-clip`}>
-              <rect x={0} y={0} width={Math.max(0, px)} height={CHART} />
-            </clipPath>
-          </defs>
-          <text x={4} y={14} className="muted">
-            concurrency
-          </text>
-          <text x={4} y={28} data-testid="timeline.concurrency.value">
-            {`${frame.concurrency} (max ${model.concurrency.max})`}
-          </text>
-          <path d={conc} fill="none" stroke="var(--viz-line)" clipPath={`url(#${prefix}-clip)`} />
-          <line x1={px} x2={px} y1={0} y2={CHART} stroke="var(--accent)" />
-          {timeTicks(scale.fromMs, scale.toMs).map((t) => (
-            <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
-              {t === scale.fromMs ? '0' : formatDuration(t - scale.fromMs)}
+        <div className="viz-layer">
+          <svg width={width} height={LANE} data-testid="timeline.throttles" aria-hidden="true">
+            <text x={4} y={LANE - 5} className="muted">
+              throttles
             </text>
-          ))}
-        </svg>
+            <ThrottleMarks model={model} scale={scale} />
+          </svg>
+          <Cover x={px} width={width} height={LANE} />
+        </div>
+        <div className="viz-layer">
+          <div
+            className="viz-scroll"
+            style={{ maxHeight: viewportRows * rowHeight, width }}
+            onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+          >
+            <svg width={width - 2} height={Math.max(1, model.rows.length) * rowHeight} aria-hidden="true">
+              <Patterns prefix={prefix} />
+              {model.rows.slice(first, last).map((row) => (
+                <TimelineRow
+                  key={row.envId}
+                  row={row}
+                  scale={scale}
+                  y={row.index * rowHeight}
+                  height={rowHeight}
+                  labelWidth={LABEL_WIDTH}
+                  patterns={patterns}
+                />
+              ))}
+            </svg>
+          </div>
+          {/* Over the scroll viewport, clear of the scrollbar on the right. */}
+          <Cover x={px} width={scale.x0 + scale.width + 2} testId="timeline.playhead" />
+        </div>
+        <div className="viz-layer">
+          <svg width={width} height={CHART + 16} data-testid="timeline.concurrency" aria-hidden="true">
+            <text x={4} y={14} className="muted">
+              concurrency
+            </text>
+            <ChartBody d={conc} scale={scale} />
+          </svg>
+          <Cover x={px} width={width} height={CHART} />
+          <span className="viz-layer-value" data-testid="timeline.concurrency.value">
+            {`${frame.concurrency} (max ${model.concurrency.max})`}
+          </span>
+        </div>
         <p data-testid="timeline.latency">
           {lat.count > 0
             ? `Latency over ${plural(lat.count, 'invocation')}: p50 ${formatDuration(lat.p50)}, p90 ${formatDuration(lat.p90)}, p99 ${formatDuration(lat.p99)}`
@@ -155,7 +134,77 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
   );
 }
 
-function Legend({
+/**
+ * What has not happened yet, covered: a layer of its own whose left edge is the playhead. The drawing
+ * under it is built and painted once per model; a frame only moves this layer (a transform), so playing
+ * 1,000 environments costs what playing one does.
+ */
+function Cover(props: {
+  readonly x: number;
+  readonly width: number;
+  readonly height?: number;
+  readonly testId?: string;
+}) {
+  return (
+    <div
+      className="viz-cover-clip"
+      style={{
+        width: props.width,
+        ...(props.height === undefined ? { bottom: 0 } : { height: props.height }),
+      }}
+      aria-hidden="true"
+    >
+      <div
+        className="viz-cover"
+        data-testid={props.testId}
+        data-x={props.x}
+        style={{ transform: `translateX(${props.x}px)` }}
+      />
+    </div>
+  );
+}
+
+/** The concurrency line and the time axis: drawn once per model and scale. */
+const ChartBody = memo(function ChartBody({ d, scale }: { readonly d: string; readonly scale: TimeScale }) {
+  return (
+    <>
+      <path d={d} fill="none" stroke="var(--viz-line)" />
+      {timeTicks(scale.fromMs, scale.toMs).map((t) => (
+        <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
+          {t === scale.fromMs ? '0' : formatDuration(t - scale.fromMs)}
+        </text>
+      ))}
+    </>
+  );
+});
+
+/** Every throttle as a mark on the lane, drawn once per model (the future is covered, not removed). */
+const ThrottleMarks = memo(function ThrottleMarks({
+  model,
+  scale,
+}: {
+  readonly model: TimelineModel;
+  readonly scale: TimeScale;
+}) {
+  return (
+    <>
+      {model.throttles.map((m) =>
+        m.t < scale.fromMs || m.t > scale.toMs ? null : (
+          <path
+            key={`${m.requestId}-${m.t}`}
+            data-testid="timeline.throttle"
+            data-kind="throttle"
+            data-t-ms={m.t}
+            d={`M${scale.xOf(m.t) - 4} 3H${scale.xOf(m.t) + 4}L${scale.xOf(m.t)} ${LANE - 3}Z`}
+            fill="var(--viz-bad)"
+          />
+        ),
+      )}
+    </>
+  );
+});
+
+const Legend = memo(function Legend({
   patterns,
   prefix,
 }: {
@@ -187,4 +236,4 @@ function Legend({
       <li>✕ Shutdown · ▼ Throttle · PC = provisioned</li>
     </ul>
   );
-}
+});

@@ -5,8 +5,6 @@ import type { EnvRow, TimelineSpan } from './timelineTypes';
 
 export interface TimelineRowProps {
   readonly row: EnvRow;
-  /** min(timeMs, row.lastChangeMs): a finished row keeps the same props and is not redrawn. */
-  readonly clipMs: number;
   readonly scale: TimeScale;
   readonly y: number;
   readonly height: number;
@@ -39,7 +37,8 @@ function fillOf(s: TimelineSpan, patterns: TimelineRowProps['patterns']): string
   }
 }
 
-function TimelineRowView({ row, clipMs, scale, y, height, labelWidth, patterns }: TimelineRowProps) {
+/** The whole row, drawn once: the timeline covers what lies after the playhead instead of redrawing. */
+function TimelineRowView({ row, scale, y, height, labelWidth, patterns }: TimelineRowProps) {
   const { fromMs, toMs } = scale;
   const tag = INIT_TYPE_LABEL[row.initType];
   const pad = 2;
@@ -59,9 +58,9 @@ function TimelineRowView({ row, clipMs, scale, y, height, labelWidth, patterns }
         {`${row.envId.slice(0, 8)}${tag ? ` ${tag}` : ''}`}
       </text>
       {row.spans.map((s) => {
-        if (s.startMs > clipMs || s.endMs < fromMs || s.startMs > toMs) return null;
+        if (s.endMs < fromMs || s.startMs > toMs) return null;
         const start = Math.max(s.startMs, fromMs);
-        const end = Math.min(s.endMs, clipMs, toMs);
+        const end = Math.min(s.endMs, toMs);
         const x = scale.xOf(start);
         const common = {
           'data-testid': 'timeline.span',

@@ -3,7 +3,8 @@ import { type ReactNode, useState } from 'react';
 
 export interface TextAlternativeProps {
   readonly label: string;
-  readonly children: ReactNode;
+  /** A function is told whether the alternative is shown, to leave out what changes every frame until it is. */
+  readonly children: ReactNode | ((shown: boolean) => ReactNode);
   readonly testId?: string;
 }
 
@@ -15,7 +16,7 @@ export function TextAlternative({ label, children, testId }: TextAlternativeProp
         {shown ? `Hide ${label}` : `Show ${label}`}
       </button>
       <div className="viz-alt" data-collapsed={!shown} data-testid={testId}>
-        {children}
+        {typeof children === 'function' ? children(shown) : children}
       </div>
     </div>
   );

@@ -3,9 +3,10 @@
  * `timeMs`. Shape and colour both say the outcome; tokens are focusable buttons that open the inspector.
  */
 import '../viz.css';
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, memo, useId, useState } from 'react';
 import { formatDuration, plural } from '../common/format';
 import { TextAlternative } from '../common/TextAlternative';
+import { clusterTokens } from './clusterTokens';
 import type { FlowModel, FlowNode, FlowToken, PlacedToken, TokenOutcome } from './flowTypes';
 import type { TokenDetails } from './inspectToken';
 import { TokenInspector } from './TokenInspector';
@@ -31,33 +32,27 @@ const OUTCOME_LABEL: Record<TokenOutcome, string> = {
   pending: 'in flight',
 };
 
-function TokenShape({ p, outcome }: { readonly p: PlacedToken; readonly outcome: TokenOutcome }) {
-  const { x, y } = p;
+/** A token's shape at the origin (its group is moved into place), so the shape itself never changes. */
+const TokenShape = memo(function TokenShape({ outcome }: { readonly outcome: TokenOutcome }) {
   switch (outcome) {
     case 'pending':
-      return <circle cx={x} cy={y} r={5} fill="var(--panel)" stroke="var(--viz-line)" strokeWidth={2} />;
+      return <circle r={5} fill="var(--panel)" stroke="var(--viz-line)" strokeWidth={2} />;
     case 'success':
-      return <circle cx={x} cy={y} r={5} fill="var(--viz-ok)" />;
+      return <circle r={5} fill="var(--viz-ok)" />;
     case 'error':
-      return (
-        <path
-          d={`M${x - 5} ${y - 5}L${x + 5} ${y + 5}M${x + 5} ${y - 5}L${x - 5} ${y + 5}`}
-          stroke="var(--viz-bad)"
-          strokeWidth={3}
-        />
-      );
+      return <path d="M-5 -5L5 5M5 -5L-5 5" stroke="var(--viz-bad)" strokeWidth={3} />;
     case 'throttle':
-      return <path d={`M${x} ${y - 6}L${x + 6} ${y + 5}H${x - 6}Z`} fill="var(--viz-bad)" />;
+      return <path d="M0 -6L6 5H-6Z" fill="var(--viz-bad)" />;
     case 'retry':
-      return <path d={`M${x} ${y - 6}L${x + 6} ${y}L${x} ${y + 6}L${x - 6} ${y}Z`} fill="var(--accent)" />;
+      return <path d="M0 -6L6 0L0 6L-6 0Z" fill="var(--accent)" />;
     case 'dlq':
-      return <rect x={x - 5} y={y - 5} width={10} height={10} fill="var(--viz-line)" />;
+      return <rect x={-5} y={-5} width={10} height={10} fill="var(--viz-line)" />;
     default: {
       const never: never = outcome;
       return never;
     }
   }
-}
+});
 
 function NodeBox({ n }: { readonly n: FlowNode }) {
   return (
@@ -84,11 +79,76 @@ function NodeBox({ n }: { readonly n: FlowNode }) {
   );
 }
 
+/** Edges and resources: drawn once per model, under the tokens. */
+const Graph = memo(function Graph({
+  model,
+  markerId,
+}: {
+  readonly model: FlowModel;
+  readonly markerId: string;
+}) {
+  return (
+    <>
+      {model.edges.map((e) => (
+        <polyline
+          key={e.id}
+          data-testid="flow.edge"
+          data-edge-id={e.id}
+          points={e.points.map((p) => p.join(',')).join(' ')}
+          fill="none"
+          stroke="var(--muted)"
+          markerEnd={`url(#${markerId})`}
+        />
+      ))}
+      {model.nodes.map((n) => (
+        <NodeBox key={n.id} n={n} />
+      ))}
+    </>
+  );
+});
+
+function TokenTable({
+  model,
+  placed,
+}: {
+  readonly model: FlowModel;
+  readonly placed: readonly PlacedToken[];
+}) {
+  return (
+    <table className="viz-table">
+      <caption>Tokens in flight</caption>
+      <thead>
+        <tr>
+          <th scope="col">Carries</th>
+          <th scope="col">From</th>
+          <th scope="col">To</th>
+          <th scope="col">Outcome</th>
+        </tr>
+      </thead>
+      <tbody>
+        {placed.map((p) => {
+          const edge = model.edgeById.get(p.token.edgeId);
+          const [from, to] = p.token.reverse ? [edge?.to, edge?.from] : [edge?.from, edge?.to];
+          return (
+            <tr key={p.token.id}>
+              <td>{`${p.token.refKind} ${p.token.ref}`}</td>
+              <td>{from}</td>
+              <td>{to}</td>
+              <td>{OUTCOME_LABEL[p.token.outcome]}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
 export function FlowDiagram(props: FlowDiagramProps) {
-  const { model, timeMs, minTravelMs, inspect, title = 'Event flow', maxTokens = 500 } = props;
+  const { model, timeMs, minTravelMs, inspect, title = 'Event flow', maxTokens = 5000 } = props;
   const markerId = `${useId().replace(/:/g, '')}-arrow`;
   const [details, setDetails] = useState<TokenDetails | null>(null);
   const placed = flowFrameAt(model, timeMs, minTravelMs, maxTokens);
+  const clusters = clusterTokens(placed);
   const open = (token: FlowToken) => setDetails(inspect?.(token) ?? null);
   const onKey = (e: KeyboardEvent, token: FlowToken) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -131,25 +191,13 @@ export function FlowDiagram(props: FlowDiagramProps) {
             <path d="M0 0L8 4L0 8Z" fill="var(--muted)" />
           </marker>
         </defs>
-        {model.edges.map((e) => (
-          <polyline
-            key={e.id}
-            data-testid="flow.edge"
-            data-edge-id={e.id}
-            points={e.points.map((p) => p.join(',')).join(' ')}
-            fill="none"
-            stroke="var(--muted)"
-            markerEnd={`url(#${markerId})`}
-          />
-        ))}
-        {model.nodes.map((n) => (
-          <NodeBox key={n.id} n={n} />
-        ))}
-        {placed.map((p) => (
+        <Graph model={model} markerId={markerId} />
+        {clusters.map(({ first: p, count }) => (
           // biome-ignore lint/a11y/useSemanticElements: an SVG token cannot be a <button>; it gets role, focus and keys
           <g
             key={p.token.id}
             className="viz-token"
+            transform={`translate(${p.x.toFixed(2)} ${p.y.toFixed(2)})`}
             data-testid="flow.token"
             data-token-id={p.token.id}
             data-ref={p.token.ref}
@@ -157,44 +205,37 @@ export function FlowDiagram(props: FlowDiagramProps) {
             data-edge-id={p.token.edgeId}
             data-x={p.x.toFixed(2)}
             data-y={p.y.toFixed(2)}
+            data-progress={p.progress.toFixed(4)}
+            data-reverse={p.token.reverse}
+            data-count={count}
             role="button"
             tabIndex={inspect ? 0 : -1}
-            aria-label={`${p.token.refKind} ${p.token.ref.slice(0, 8)}, ${OUTCOME_LABEL[p.token.outcome]}`}
+            aria-label={
+              count > 1
+                ? `${count} ${p.token.refKind}s together, ${OUTCOME_LABEL[p.token.outcome]}; the first is ${p.token.ref.slice(0, 8)}`
+                : `${p.token.refKind} ${p.token.ref.slice(0, 8)}, ${OUTCOME_LABEL[p.token.outcome]}`
+            }
             onClick={() => open(p.token)}
             onKeyDown={(e) => onKey(e, p.token)}
           >
-            <TokenShape p={p} outcome={p.token.outcome} />
+            <TokenShape outcome={p.token.outcome} />
+            {count > 1 ? (
+              <text x={8} y={-6} className="viz-token-count">
+                ×{count}
+              </text>
+            ) : null}
           </g>
         ))}
       </svg>
       {details ? <TokenInspector details={details} onClose={() => setDetails(null)} /> : null}
       <TextAlternative label="flow table" testId="flow.alternative">
-        <p>{summary}</p>
-        <table className="viz-table">
-          <caption>Tokens in flight</caption>
-          <thead>
-            <tr>
-              <th scope="col">Carries</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {placed.map((p) => {
-              const edge = model.edgeById.get(p.token.edgeId);
-              const [from, to] = p.token.reverse ? [edge?.to, edge?.from] : [edge?.from, edge?.to];
-              return (
-                <tr key={p.token.id}>
-                  <td>{`${p.token.refKind} ${p.token.ref}`}</td>
-                  <td>{from}</td>
-                  <td>{to}</td>
-                  <td>{OUTCOME_LABEL[p.token.outcome]}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        {(shown) => (
+          <>
+            <p>{summary}</p>
+            {/* Hundreds of rows that change every frame are built only while someone reads them. */}
+            {shown ? <TokenTable model={model} placed={placed} /> : null}
+          </>
+        )}
       </TextAlternative>
     </figure>
   );
