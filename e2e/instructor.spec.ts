@@ -131,6 +131,14 @@ test('a demo steps (also from the notes window), runs the rest with one click, a
   await ins.expectDemo('done', 3);
   await expect(ins.demo).toHaveAttribute('data-cold-starts', '1');
 
+  // Pause while running: the step in flight finishes, the next one waits.
+  await ins.demo.getByTestId('demo.replay').click();
+  await expect(ins.demo).toHaveAttribute('data-status', 'running');
+  await ins.demo.getByTestId('demo.pause').click();
+  await expect(ins.demo).toHaveAttribute('data-status', 'paused');
+  await expect(ins.demo).toHaveAttribute('data-busy', 'false');
+  await expect(ins.demo).not.toHaveAttribute('data-next', '3');
+
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: test.info().outputPath(`presenter-demo-${scheme}.png`) });

@@ -12,7 +12,7 @@ import {
   createAnimationFrameScheduler,
   createPlayback,
   FlowDiagram,
-  MIN_SPEED,
+  MAX_SPEED,
   PlaybackControls,
   PushPollLanes,
   SPEEDS,
@@ -39,6 +39,13 @@ function useWidth(fallback: number) {
     return () => observer.disconnect();
   }, []);
   return { ref, width };
+}
+
+/** Few environments get tall rows (readable from afar); a burst gets thin ones, so more fit. */
+function rowHeight(rows: number, big: boolean): number {
+  if (rows <= 5) return big ? 30 : 22;
+  if (rows <= 12) return big ? 18 : 14;
+  return big ? 10 : 12;
 }
 
 export interface DemoVizProps {
@@ -87,11 +94,21 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
       playback.seek(endMs);
       return;
     }
-    // The fastest offered speed that still shows the step for about ANIMATE_WALL_MS.
+    // The slowest offered speed that still fits the step into ANIMATE_WALL_MS.
     const wanted = (report.endMs - report.startMs) / ANIMATE_WALL_MS;
-    playback.setSpeed(SPEEDS.filter((s) => s <= wanted).pop() ?? MIN_SPEED);
+    playback.setSpeed(SPEEDS.find((s) => s >= wanted) ?? MAX_SPEED);
     playback.seek(report.startMs);
     playback.play();
+    // Where frames are starved (a background window, a busy laptop) the step still ends up shown whole.
+    const end = report.endMs;
+    const settle = setTimeout(() => {
+      const s = playback.getState();
+      if (s.playing && s.timeMs < end) {
+        playback.pause();
+        playback.seek(end);
+      }
+    }, ANIMATE_WALL_MS * 2);
+    return () => clearTimeout(settle);
   }, [playback, report, startMs, endMs, reducedMotion]);
   const { timeMs, speed } = usePlayback(playback);
   // A short step after a long idle would be a sliver of the whole demo: the timeline shows the step.
@@ -126,7 +143,7 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
             model={timeline}
             timeMs={timeMs}
             width={width}
-            rowHeight={big ? 10 : 12}
+            rowHeight={rowHeight(timeline.rows.length, big)}
             viewportRows={big ? 16 : 14}
             {...(zoomed ? { fromMs: zoomed.startMs, toMs: zoomed.endMs } : {})}
             title="Execution environments"
