@@ -87,7 +87,8 @@ async function sampleRun(browser, url, seconds) {
             frameStart = ts;
             channel.port2.postMessage(0);
             let inFlight = 0;
-            for (const t of document.querySelectorAll('[data-testid="flow.token"]')) inFlight += Number(t.dataset.count ?? 1);
+            for (const t of document.querySelectorAll('[data-testid="flow.token"]'))
+              inFlight += Number(t.dataset.count ?? 1);
             tokens = Math.max(tokens, inFlight);
             if (performance.now() < stop) requestAnimationFrame(loop);
             else setTimeout(() => done({ intervals, work, tokens }), 50);

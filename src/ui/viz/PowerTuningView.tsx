@@ -17,7 +17,7 @@ const median = (xs: readonly number[]) => {
 };
 
 // The last run, kept while the tab is closed (for the page's lifetime).
-const lastRun: PowerTuningRun | null = null;
+let lastRun: PowerTuningRun | null = null;
 
 export default function PowerTuningView() {
   const lab = use(loadVizLab());
@@ -34,9 +34,11 @@ export default function PowerTuningView() {
     setError(null);
     setProgress({ done: 0, total: DEFAULT_MEMORY_SIZES.length });
     try {
-      setRun(
-        await lab.powerTuneActive({ invocations, onProgress: (done, total) => setProgress({ done, total }) }),
-      );
+      lastRun = await lab.powerTuneActive({
+        invocations,
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      setRun(lastRun);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -92,8 +94,9 @@ export default function PowerTuningView() {
       {run ? (
         <>
           <p className="muted" data-testid="viz.power.about">
-            {run.functionName} with the event "{run.eventName}"; cheapest {run.result.cheapestMb ?? '–'} MB,
-            fastest {run.result.fastestMb ?? '–'} MB.
+            {run.functionName} with the event "{run.eventName}": {run.measured.invokes.length} warm requests
+            measured ({median(run.measured.invokes.map((r) => r.cpuMs)).toFixed(2)} ms of CPU each, median);
+            cheapest {run.result.cheapestMb ?? '–'} MB, fastest {run.result.fastestMb ?? '–'} MB.
           </p>
           <PowerTuningChart result={run.result} width={Math.min(width, 720)} />
         </>

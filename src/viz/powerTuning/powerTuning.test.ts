@@ -82,8 +82,13 @@ describe('runPowerTuning averages', () => {
     const cpu = [5, 10, 10, 1000, 10, 10, 1, 10, 10, 10, 10];
     let i = 0;
     const lab = createTestLabFactory({ invoke: () => ({ cpuMs: cpu[i++]! }) });
+    // Each memory size's lab replays the same sequence from the start.
+    const fresh = () => {
+      i = 0;
+      return lab();
+    };
     const r = await runPowerTuning({
-      createLab: () => ((i = 0), lab()),
+      createLab: fresh,
       fn,
       memorySizes: [1769],
       invocations: 10,
@@ -91,7 +96,7 @@ describe('runPowerTuning averages', () => {
     expect(r.points[0]!.invocations).toBe(10);
     expect(r.points[0]!.avgDurationMs).toBeCloseTo(10, 5);
     const raw = await runPowerTuning({
-      createLab: () => ((i = 0), lab()),
+      createLab: fresh,
       fn,
       memorySizes: [1769],
       invocations: 10,
