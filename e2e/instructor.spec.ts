@@ -7,7 +7,8 @@ test('instructor mode from the URL: the bar, a running pacing timer, notes in th
   const ins = new InstructorPage(page);
   await ins.open();
   await expect(ins.bar).toBeVisible();
-  await expect(ins.segment).toContainText('1/10');
+  // The first visit may wait for a cold dev server to compile the plan's modules.
+  await expect(ins.segment).toContainText('1/10', { timeout: 120_000 });
   await expect(ins.segment).toContainText('Why serverless');
   await expect(ins.timer).toHaveAttribute('data-running', 'false');
 
