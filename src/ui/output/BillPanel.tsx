@@ -58,7 +58,7 @@ function Allowance({
 
 export function BillPanel() {
   const data = useWorldRead((kit, live) => kit.billView(live.lab));
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const b: BillView = data.value;
   const listUsd = b.byFunction.reduce((s, f) => s + f.listUsd, 0);
   const other = b.bill.provisionedCostUsd + b.bill.ephemeralStorageCostUsd;

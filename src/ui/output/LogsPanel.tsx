@@ -32,7 +32,7 @@ export function LogsPanel() {
     },
     [chosenGroup, stream, requestId, text],
   );
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { groups, group, result, requestIds } = data.value;
   if (!group || !result)
     return (
@@ -96,11 +96,18 @@ export function LogsPanel() {
         {result.matched > result.lines.length
           ? `; showing the last ${result.lines.length.toLocaleString('en-US')}`
           : ''}
+        {result.lines[0] ? ` · times UTC, ${formatTime(result.lines[0].timestamp).slice(0, 10)}` : ''}
       </p>
       <ol className="log-lines" data-testid="logs.lines" aria-label="Log events">
         {result.lines.map((l) => (
           <li key={l.index} data-testid="logs.line">
-            <time className="log-time">{formatTime(l.timestamp)}</time>
+            <time
+              className="log-time"
+              dateTime={new Date(l.timestamp).toISOString()}
+              title={formatTime(l.timestamp)}
+            >
+              {formatTime(l.timestamp).slice(11, 23)}
+            </time>
             <span className="log-msg">{l.message}</span>
           </li>
         ))}

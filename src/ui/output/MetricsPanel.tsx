@@ -80,7 +80,7 @@ export function MetricsPanel() {
     },
     [fn],
   );
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { functions, metrics: m } = data.value;
   return (
     <div className="output-view metrics-panel" data-testid="metrics">

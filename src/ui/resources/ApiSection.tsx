@@ -24,7 +24,7 @@ export function ApiSection() {
     functions: kit.functionNames(live.lab),
   }));
   const [chosen, setChosen] = useState('');
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live } = data;
   const { apis, functions } = data.value;
   const label = (a: ApiView) => `${a.name} (${a.id})`;

@@ -38,7 +38,7 @@ const template = (t: TableView): string =>
 export function DynamoSection() {
   const data = useWorldRead((kit, live) => kit.listTables(live.lab));
   const [chosen, setChosen] = useState('');
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live, value: tables } = data;
   const table = tables.find((t) => t.name === chosen) ?? tables[0];
   return (

@@ -30,7 +30,8 @@ export function ResourcePicker({
   );
 }
 
-export function NotReady() {
+export function NotReady({ why }: { why: 'loading' | 'python' }) {
+  if (why === 'loading') return <p className="muted">Loading…</p>;
   return (
     <p className="muted" data-testid="resources.waiting">
       The simulated AWS world starts with Python: its resources appear here once Python is ready.

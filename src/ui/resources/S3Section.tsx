@@ -28,7 +28,7 @@ export function S3Section() {
     functions: kit.functionNames(live.lab),
   }));
   const [chosen, setChosen] = useState('');
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live } = data;
   const { buckets, functions } = data.value;
   const bucket = buckets.find((b) => b.name === chosen) ?? buckets[0];

@@ -22,7 +22,7 @@ export function SnsSection() {
     queues: kit.listQueues(live.lab),
   }));
   const [chosen, setChosen] = useState('');
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live } = data;
   const { topics, functions, queues } = data.value;
   const topic = topics.find((t) => t.name === chosen) ?? topics[0];

@@ -13,7 +13,7 @@ export function SqsSection() {
     functions: kit.functionNames(live.lab),
   }));
   const [chosen, setChosen] = useState('');
-  if (!data) return <NotReady />;
+  if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live } = data;
   const { queues, functions } = data.value;
   const queue = queues.find((q) => q.name === chosen) ?? queues[0];

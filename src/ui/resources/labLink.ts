@@ -42,21 +42,27 @@ export interface WorldRead<T> {
   readonly value: T;
 }
 
+/** Why there is nothing to read yet: the view's code is still loading, or the world waits for Python. */
+export interface WorldMissing {
+  readonly missing: 'loading' | 'python';
+}
+
 /**
- * Reads the world with `read` after every world change (and when `deps` change); null until the world
- * exists. The read is a pure function of the world, so re-running it is always safe.
+ * Reads the world with `read` after every world change (and when `deps` change), or says why it cannot
+ * yet. The read is a pure function of the world, so re-running it is always safe.
  */
 export function useWorldRead<T>(
   read: (kit: Kit, live: LiveWorld) => T,
   deps: readonly unknown[] = [],
-): WorldRead<T> | null {
+): WorldRead<T> | WorldMissing {
   const link = useLabLink();
   const version = useLabStore((s) => s.traceVersion);
   const ready = useLabStore((s) => s.python.state === 'ready');
   // biome-ignore lint/correctness/useExhaustiveDependencies: version and ready are the world's change signals; read is inline
   return useMemo(() => {
-    const live = link?.live() ?? null;
-    if (!link || !live) return null;
+    if (!link) return { missing: 'loading' as const };
+    const live = link.live();
+    if (!live) return { missing: 'python' as const };
     return { kit: link.kit, live, value: read(link.kit, live) };
   }, [link, version, ready, ...deps]);
 }
