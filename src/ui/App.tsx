@@ -3,6 +3,7 @@ import { runTest } from '../controller/lab';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
+import { DemoPlayer, InstructorBar, InstructorNotes, InstructorToggle, PresenterView } from './instructor';
 import { clamp, type LayoutPrefs, readLayout, writeLayout } from './layout/layoutPrefs';
 import { Splitter } from './layout/Splitter';
 import { Tabs } from './layout/Tabs';
@@ -50,11 +51,12 @@ function CodeView() {
   );
 }
 
-type WorkTab = 'code' | 'config';
+type WorkTab = 'code' | 'config' | 'demo';
 
 export function App() {
   const [layout, patchLayout] = useLayout();
   const [workTab, setWorkTab] = useState<WorkTab>('code');
+  const instructor = useLabStore((s) => s.instructorMode);
   const lessonWidth = layout.lessonCollapsed ? 0 : layout.lessonWidth;
   const sideWidth = layout.sideCollapsed ? 0 : layout.sideWidth;
   return (
@@ -67,10 +69,13 @@ export function App() {
           <TimeControls />
           <PythonStatus />
           <WorkspaceMenu />
+          <InstructorToggle />
           <ThemePicker />
         </div>
       </header>
+      <InstructorBar />
       <NoticeBar />
+      <PresenterView />
       <main
         className="layout"
         style={{ gridTemplateColumns: `${lessonWidth}px 8px minmax(20rem, 1fr) 8px ${sideWidth}px` }}
@@ -81,6 +86,7 @@ export function App() {
           data-testid="lesson"
           hidden={layout.lessonCollapsed}
         >
+          <InstructorNotes />
           <Suspense fallback={<p className="muted">Loading the course…</p>}>
             <CoursePane />
           </Suspense>
@@ -137,6 +143,7 @@ export function App() {
                   </Suspense>
                 ),
               },
+              ...(instructor ? [{ key: 'demo' as const, label: 'Demos', render: () => <DemoPlayer /> }] : []),
             ]}
           />
         </section>

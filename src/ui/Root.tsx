@@ -1,15 +1,18 @@
 /**
  * Picks the screen the URL asks for: the lab, or a live classroom's student or instructor screen
- * (`?join=CODE`, `?classroom=instructor`). The classroom screens are lazy chunks.
+ * (`?join=CODE`, `?classroom=instructor`), or the presenter's notes window (`?presenter=notes`). Those
+ * screens are lazy chunks.
  */
 import { Suspense } from 'react';
 import { App } from './App';
 import { classroomFromUrl } from './classroom/classroomUrl';
 import { LazyInstructorClassroom, LazyStudentClassroom } from './classroom/lazy';
+import { instructorViewFromUrl, NotesWindow } from './instructor';
 import { PythonStatus } from './PythonStatus';
 import { ThemePicker } from './ThemePicker';
 
 const route = typeof location === 'undefined' ? null : classroomFromUrl();
+const notesWindow = typeof location !== 'undefined' && instructorViewFromUrl().view === 'notes';
 
 function ClassroomShell({ children }: { readonly children: React.ReactNode }) {
   return (
@@ -31,6 +34,7 @@ function ClassroomShell({ children }: { readonly children: React.ReactNode }) {
 }
 
 export function Root() {
+  if (notesWindow) return <NotesWindow />;
   if (route?.role === 'student')
     return (
       <ClassroomShell>
