@@ -56,7 +56,9 @@ describe('deploy: the function, its role and what changed', () => {
     expect(errors.ephemeralStorage).toMatch(/less than or equal to 10240/);
     // AWS checks the key pattern first, so _HANDLER is refused for its leading underscore.
     expect(errors['env:_HANDLER']).toMatch(/Value '\{_HANDLER\}' at 'environment.variables'/);
-    expect(errors['env:AWS_LAMBDA_FUNCTION_MEMORY_SIZE']).toMatch(/reserved keys .*AWS_LAMBDA_FUNCTION_MEMORY_SIZE/);
+    expect(errors['env:AWS_LAMBDA_FUNCTION_MEMORY_SIZE']).toMatch(
+      /reserved keys .*AWS_LAMBDA_FUNCTION_MEMORY_SIZE/,
+    );
     expect(errors['env:9lives']).toMatch(/regular expression pattern/);
     expect(errors['env:OK_NAME']).toBeUndefined();
     expect(errors['role.inline']).toMatch(/^MalformedPolicyDocument/);

@@ -106,7 +106,9 @@ export const createWorkspaceSlice: StateCreator<LabState, [], [], WorkspaceSlice
     set((s) => ({ workspace, previousWorkspace: s.workspace, deployError: null })),
   undoReplace: () =>
     set((s) =>
-      s.previousWorkspace ? { workspace: s.previousWorkspace, previousWorkspace: null, deployError: null } : {},
+      s.previousWorkspace
+        ? { workspace: s.previousWorkspace, previousWorkspace: null, deployError: null }
+        : {},
     ),
   patchFunction: (patch) => set((s) => updateActive(s, (fn) => ({ ...fn, ...patch }))),
   setEnvVar: (previousKey, key, value) =>

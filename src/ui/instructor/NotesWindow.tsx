@@ -57,8 +57,8 @@ function Notes({
 }) {
   const { segment, next } = useSegment(plan);
   const demoState = useLabStore((s) => s.presenter.demo);
-  if (!segment) return null;
   const course = useNotesCourse();
+  if (!segment) return null;
   const pause =
     course && segment.pausePoint !== undefined ? pausePointQuiz(course, segment.pausePoint) : null;
   const faq = course ? course.faq.entries.filter((e) => segment.faq?.includes(e.id)) : [];
