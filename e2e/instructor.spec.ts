@@ -93,6 +93,8 @@ test('a demo steps (also from the notes window), runs the rest with one click, a
   page,
   context,
 }) => {
+  // Python boots, then the demo runs three times with reading pauses between its steps.
+  test.slow();
   const ins = new InstructorPage(page);
   await ins.open();
   await ins.waitForPython();
