@@ -6,7 +6,7 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback = 6
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setWidth(Math.max(280, Math.floor(el.clientWidth)));
+    const measure = () => setWidth(Math.max(220, Math.floor(el.clientWidth)));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);

@@ -27,7 +27,8 @@ export interface ColdStartTimelineProps {
   readonly title?: string;
 }
 
-const LABEL_WIDTH = 112;
+/** The row labels' column: narrower in a narrow column (a lesson's), so the time axis keeps its room. */
+const labelWidthFor = (width: number) => (width < 480 ? 72 : 112);
 /** Room on the right for the rows' scrollbar, so it never sits over the last moments. */
 const RIGHT_PAD = 20;
 const LANE = 18;
@@ -52,8 +53,8 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
       createTimeScale(
         props.fromMs ?? model.startMs,
         props.toMs ?? model.endMs,
-        LABEL_WIDTH,
-        width - LABEL_WIDTH - RIGHT_PAD,
+        labelWidthFor(width),
+        width - labelWidthFor(width) - RIGHT_PAD,
       ),
     [props.fromMs, props.toMs, model.startMs, model.endMs, width],
   );
@@ -99,7 +100,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
                   scale={scale}
                   y={row.index * rowHeight}
                   height={rowHeight}
-                  labelWidth={LABEL_WIDTH}
+                  labelWidth={scale.x0}
                   patterns={patterns}
                 />
               ))}
@@ -169,7 +170,8 @@ const ChartBody = memo(function ChartBody({ d, scale }: { readonly d: string; re
   return (
     <>
       <path d={d} fill="none" stroke="var(--viz-line)" />
-      {timeTicks(scale.fromMs, scale.toMs).map((t) => (
+      {/* About one label per 90 px, so a narrow lesson column does not print them over each other. */}
+      {timeTicks(scale.fromMs, scale.toMs, Math.max(2, Math.floor(scale.width / 90))).map((t) => (
         <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
           {t === scale.fromMs ? '0' : formatDuration(t - scale.fromMs)}
         </text>

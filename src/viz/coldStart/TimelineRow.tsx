@@ -55,7 +55,7 @@ function TimelineRowView({ row, scale, y, height, labelWidth, patterns }: Timeli
         />
       ) : null}
       <text x={4} y={y + height - 3} className="muted">
-        {`${row.envId.slice(0, 8)}${tag ? ` ${tag}` : ''}`}
+        {`${row.envId.slice(0, labelWidth < 100 ? 5 : 8)}${tag ? ` ${tag}` : ''}`}
       </text>
       {row.spans.map((s) => {
         if (s.endMs < fromMs || s.startMs > toMs) return null;

@@ -52,7 +52,14 @@ function Lane(props: {
 }) {
   const byId = new Map(props.zones.map((z) => [z.id, z]));
   return (
-    <svg width={W} height={H} role="img" aria-label={props.label} data-testid={`lanes.${props.lane}`}>
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      style={{ maxWidth: W }}
+      role="img"
+      aria-label={props.label}
+      data-testid={`lanes.${props.lane}`}
+    >
       {props.zones.map((z) => (
         <g key={z.id} data-testid={`lanes.${props.lane}.${z.id}`} data-count={z.count}>
           <rect
