@@ -10,6 +10,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { measureBundle } from './bundle.mjs';
 import { PENDING, pageFigures } from './pageFigures.mjs';
+import { buildVizBench, vizFrameFigures } from './vizFrames.mjs';
 
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
@@ -32,6 +33,8 @@ if (!args.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 cpSync(resolve('bench/bare'), resolve('dist/__bench'), { recursive: true });
+// The visualizers' frame-time page, built for production beside the app (not part of dist/assets).
+const vizPage = await buildVizBench(resolve('dist/__bench/viz'), '/__bench/viz/');
 
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
 const base = `http://localhost:${PORT}`;
@@ -72,6 +75,7 @@ try {
     args: CHROMIUM_ARGS,
   });
   for (const figure of await pageFigures(browser, base, runs, stats)) add(...figure);
+  for (const figure of await vizFrameFigures(browser, `${base}${vizPage}`, runs)) add(...figure);
   await browser.close();
 } finally {
   server.kill();
@@ -113,7 +117,8 @@ for (const f of figures) {
   );
 }
 console.log('\nNot measured yet (waiting for the feature named):');
-for (const [figure, waitsFor] of PENDING) console.log(`- ${figure}: ${waitsFor}`);
+for (const [figure, waitsFor] of PENDING)
+  if (!figures.some((f) => f.name === figure)) console.log(`- ${figure}: ${waitsFor}`);
 
 if (jsonOut)
   writeFileSync(
