@@ -3,7 +3,7 @@ import { EditorPage } from './pages/editorPage';
 
 test.describe('editor', () => {
   // Python, Monaco and the first check arrive one after the other; the default budget is tight on 2 cores.
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 420_000 });
 
   test('marks a syntax error as you type, from Python itself, and clears it once fixed', async ({ page }) => {
     const editor = new EditorPage(page);
@@ -69,16 +69,20 @@ test.describe('editor', () => {
 
     await editor.cursorAtEnd();
     await page.keyboard.type('# a change worth deploying');
-    const prevented = page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) =>
-          document.addEventListener('keydown', (e) => e.key === 's' && resolve(e.defaultPrevented), {
-            once: true,
-          }),
-        ),
-    );
+    // Read after the whole dispatch (Monaco may stop the event before it bubbles to the page).
+    await page.evaluate(() => {
+      const listener = (e: KeyboardEvent) => {
+        if (e.key.toLowerCase() !== 's') return;
+        window.removeEventListener('keydown', listener, true);
+        setTimeout(() => document.body.setAttribute('data-save-prevented', String(e.defaultPrevented)), 0);
+      };
+      window.addEventListener('keydown', listener, true);
+    });
     await page.keyboard.press('ControlOrMeta+S');
-    expect(await prevented, "the browser's save dialog is not opened").toBe(true);
+    await expect(page.locator('body'), "the browser's save dialog is not opened").toHaveAttribute(
+      'data-save-prevented',
+      'true',
+    );
     await expect(editor.deployStatus).toContainText('the next invoke is a cold start');
     await page.keyboard.press('ControlOrMeta+S');
     await expect(editor.deployStatus).toContainText('No changes');
@@ -101,6 +105,14 @@ test.describe('editor', () => {
     await page.keyboard.type('aws_req');
     await page.keyboard.press('Enter');
     await expect(editor.code).toContainText('return context.aws_request_id');
+    // The documented keyboard way to read the explanation under the cursor.
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.press('ControlOrMeta+I');
+    await expect(page.getByRole('tooltip', { name: /context\.aws_request_id/ })).toContainText(
+      'START, END and REPORT',
+    );
+    await page.keyboard.press('Escape');
+    await editor.cursorAtEnd();
 
     await page.keyboard.press('Enter');
     await page.keyboard.type('x = event[');
@@ -130,6 +142,7 @@ test.describe('editor', () => {
 
     await page.getByTestId('editor.screen-reader').check();
     await page.reload();
+    await expect(editor.code.locator('.view-lines')).toBeVisible({ timeout: 180_000 });
     await expect(page.getByTestId('editor.screen-reader')).toBeChecked();
     expect(await page.evaluate(() => localStorage.getItem('lambda-lab.editor.a11y'))).toBe('on');
   });

@@ -27,7 +27,7 @@ export class EditorPage extends LabPage {
   /** Python first: on a busy machine it and the editor chunk can each take a while. */
   async ready() {
     await this.open();
-    await this.waitForPython();
+    await expect(this.pythonStatus).toHaveAttribute('data-state', 'ready', { timeout: 240_000 });
     await expect(this.code.locator('.view-lines')).toBeVisible({ timeout: 120_000 });
     await expect(this.problems).toHaveText('No syntax errors.', { timeout: 60_000 });
   }

@@ -4,7 +4,7 @@
  * same deploy commands Test runs before invoking.
  */
 import { useLabStore } from '../store/labStore';
-import { deployDraft } from './deploy';
+import { deployOnRunner } from './deploy';
 import { ensureLab } from './labController';
 
 export type DeployOutcome =
@@ -28,18 +28,12 @@ export async function deployActive(): Promise<DeployOutcome> {
   if (state.running) return { kind: 'blocked', message: 'A test is running: deploy again when it ends.' };
   const live = ensureLab();
   if (!live) return { kind: 'blocked', message: 'The lab is still starting: deploy again in a moment.' };
-  const { workspace } = state;
-  const functionName = workspace.activeFunction;
-  let outcome: ReturnType<typeof deployDraft> | null = null;
-  // Through the runner, so the deploy waits its turn and the effects it returns (old environments shut
-  // down) are settled like any other command's.
-  await live.runner.command(() => {
-    const result = deployDraft(live.lab, functionName, workspace);
-    outcome = result;
-    return { ok: true, value: null, effects: result.effects };
-  });
-  const done = outcome as ReturnType<typeof deployDraft> | null;
-  if (!done) return { kind: 'blocked', message: 'The deploy did not run.' };
+  const functionName = state.workspace.activeFunction;
+  const done = await deployOnRunner(live.lab, live.runner, functionName, state.workspace);
+  // Shown where the learner typed the refused value, as a refused Test shows it.
+  useLabStore
+    .getState()
+    .setDeployError(done.ok ? null : { functionName, field: done.field, message: done.message });
   if (!done.ok) return { kind: 'refused', functionName, field: done.field, message: done.message };
   if (done.changes.length === 0) return { kind: 'unchanged', functionName };
   return { kind: 'deployed', functionName, changes: done.changes };

@@ -29,8 +29,9 @@ export function EditorHelp({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
+    // No close() on cleanup: it would fire onClose (and StrictMode runs cleanups on mount); removing the
+    // element from the page ends the modal anyway.
     if (element && !element.open) element.showModal();
-    return () => element?.close();
   }, []);
   return (
     <dialog

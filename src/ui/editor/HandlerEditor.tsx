@@ -37,6 +37,7 @@ export default function HandlerEditor(props: CodeEditorProps) {
       ),
     ),
   );
+  const pythonReady = useLabStore((s) => s.python.state === 'ready');
   const { filesHidden, screenReader } = useEditorPrefs();
   const [problems, setProblems] = useState<{ file: string; list: readonly SyntaxProblem[] } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -86,7 +87,11 @@ export default function HandlerEditor(props: CodeEditorProps) {
                 data-testid="editor.problems"
                 data-count={shown?.length ?? ''}
               >
-                {shown === null ? 'Checking syntax…' : summarize(shown)}
+                {shown !== null
+                  ? summarize(shown)
+                  : pythonReady
+                    ? 'Checking syntax…'
+                    : 'Python checks the syntax once it has started.'}
               </p>
               {shown && shown.length > 0 ? (
                 <button
