@@ -60,6 +60,24 @@ describe('S3 from the console', () => {
     expect(byText.lines.map((l) => l.message)).toEqual(['got the object']);
   });
 
+  it("keeps a timed-out request's last line with it, not with the next request in the same environment", async () => {
+    const t = createConsoleTestLab({ invoke: [{ outcome: { status: 'timeout' } }, {}] });
+    await t.addFunction('slow');
+    const first = await t.runner.invoke({ functionName: 'slow', payloadJson: '{}' });
+    const second = await t.runner.invoke({ functionName: 'slow', payloadJson: '{}' });
+    const ids = [first.response?.requestId ?? '', second.response?.requestId ?? ''];
+    const linesOf = (requestId: string) =>
+      filterLogEvents(t.lab, { group: '/aws/lambda/slow', stream: null, requestId }).lines.map(
+        (l) => l.message,
+      );
+    const [firstLines, secondLines] = ids.map(linesOf);
+    expect(firstLines?.at(-1)).toMatch(new RegExp(`^\\S+ ${ids[0]} Task timed out after 3\\.00 seconds$`));
+    // The environment was reset, so the next request starts with the re-run Init's report (facts §1.2).
+    expect(secondLines?.[0]).toMatch(/^INIT_REPORT Init Duration: [\d.]+ ms\tPhase: invoke\tStatus: success/);
+    expect(secondLines?.some((l) => l.includes(ids[0] ?? ''))).toBe(false);
+    expect(secondLines?.at(-1)).toMatch(new RegExp(`^REPORT RequestId: ${ids[1]}\\t`));
+  });
+
   it('explains a bad bucket name before calling S3, and passes S3 errors through', async () => {
     const t = createConsoleTestLab();
     expect(bucketNameProblem('My_Bucket')).toMatch(/uppercase/);

@@ -19,14 +19,21 @@ export function requestLogSpan(
   for (let i = fromIndex; i < events.length && start < 0; i++)
     if (events[i]?.message.startsWith(`START RequestId: ${requestId}`)) start = i;
   if (start < 0) return null;
-  // Lines after the previous REPORT and before this START belong to this environment's init.
+  // Lines after the previous request's last line and before this START belong to this environment's init.
   let from = start;
-  while (from > fromIndex && !(events[from - 1]?.message.startsWith('REPORT RequestId:') ?? true)) from--;
+  while (from > fromIndex && !endsRequest(events[from - 1]?.message ?? 'REPORT RequestId:')) from--;
   let to = start;
   while (to < events.length && !(events[to]?.message.startsWith(`REPORT RequestId: ${requestId}`) ?? false))
     to++;
+  // A timed-out request's "Task timed out" line comes after its REPORT (facts §1.2).
+  while (to + 1 < events.length && TIMED_OUT.exec(events[to + 1]?.message ?? '')?.[1] === requestId) to++;
   return [from, Math.min(to + 1, events.length)];
 }
+
+const TIMED_OUT = /^\S+ ([0-9a-f-]+) Task timed out after /;
+
+const endsRequest = (message: string): boolean =>
+  message.startsWith('REPORT RequestId:') || TIMED_OUT.test(message);
 
 /** The console keeps only the last 4 KB of the execution log in its Test result. */
 export function lastFourKb(lines: readonly string[]): { text: string; truncated: boolean } {

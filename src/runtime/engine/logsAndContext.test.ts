@@ -94,9 +94,8 @@ describe('logs', () => {
   it('oversized output is cut with a marker line instead of freezing', () => {
     const source =
       'def lambda_handler(e, c):\n    print("x" * 300_000)\n    for i in range(200_000):\n        print("line", i, "y" * 40)\n    return "done"\n';
-    const started = performance.now();
+    // A freeze would run into the test's timeout; speed itself is the benchmark's business.
     const { report, texts } = invoke(source);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(report.outcome).toEqual({ status: 'success', responseJson: '"done"' });
     expect(texts[0]).toHaveLength(256 * 1024 + ' [Lambda Lab: line cut at 256 KB]'.length);
     expect(texts.at(-1)).toBe('[Lambda Lab: log output of this run passed 4 MB; the rest was dropped]');
