@@ -177,7 +177,7 @@ export function FlowDiagram(props: FlowDiagramProps) {
           dashed box <span className="viz-modeled-tag">modeled</span>
         </li>
       </ul>
-      <svg width={model.width} height={model.height} role="img" aria-label={summary}>
+      <svg width={model.width} height={model.height} role="group" aria-label={summary}>
         <defs>
           <marker
             id={markerId}
