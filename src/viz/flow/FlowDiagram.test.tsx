@@ -38,7 +38,9 @@ describe('FlowDiagram', () => {
     const edge = model.edges[0]!;
     const midX = (edge.points[0]![0] + edge.points[1]![0]) / 2;
     expect(Number(tokens[0]!.dataset.x)).toBeCloseTo(midX, 0);
-    expect(screen.getByRole('group', { name: /Event flow at/ }).getAttribute('aria-label')).toMatch(/1 in flight\.$/);
+    expect(screen.getByRole('group', { name: /Event flow at/ }).getAttribute('aria-label')).toMatch(
+      /1 in flight\.$/,
+    );
   });
 
   it('opens the inspector on click or Enter with the event, the invocation and its log lines', () => {

@@ -177,6 +177,7 @@ export function FlowDiagram(props: FlowDiagramProps) {
           dashed box <span className="viz-modeled-tag">modeled</span>
         </li>
       </ul>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing cannot be a <fieldset>; role="group" names it while its tokens stay buttons */}
       <svg width={model.width} height={model.height} role="group" aria-label={summary}>
         <defs>
           <marker
