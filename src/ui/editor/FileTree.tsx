@@ -127,7 +127,7 @@ export function FileTree() {
 
   const target = current?.node.path ?? activeFile;
   return (
-    <nav className="file-tree" aria-label="Function files" data-testid="files">
+    <nav className={mode ? 'file-tree editing' : 'file-tree'} aria-label="Function files" data-testid="files">
       <div className="file-tree-head">
         <span className="file-tree-root" title="Lambda unpacks the function's code here">
           /var/task
@@ -177,7 +177,7 @@ export function FileTree() {
               <span aria-hidden="true" className="tree-icon">
                 {folder ? (collapsed.has(node.path) ? '▸' : '▾') : '·'}
               </span>
-              {node.name}
+              <span className="tree-name">{node.name}</span>
               {node.path === handlerPath ? <span className="tree-badge">handler</span> : null}
             </div>
           );
