@@ -24,7 +24,7 @@ export default function PowerTuningView() {
   const id = useId();
   const ready = useLabStore((s) => s.python.state === 'ready');
   const fnName = useLabStore((s) => s.workspace.activeFunction);
-  const [invocations, setInvocations] = useState(10);
+  const [invocations, setInvocations] = useState(lastRun?.measured.invokes.length ?? 10);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [run, setRun] = useState<PowerTuningRun | null>(lastRun);
   const [error, setError] = useState<string | null>(null);

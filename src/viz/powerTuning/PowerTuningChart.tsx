@@ -63,7 +63,7 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
           cost
         </text>
         <text x={width - PAD.right + 4} y={PAD.top + 8} className="muted">
-          {formatPerMillion(maxC)}
+          {formatPerMillion(maxC).replace(' per ', '/')}
         </text>
         <text x={PAD.left + plotW / 2} y={height - 4} textAnchor="middle" className="muted">
           memory (MB)
