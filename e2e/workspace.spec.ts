@@ -13,6 +13,8 @@ test('virtual time: pause holds the clock, +15 min reaps the idle environment so
   await lab.testButton.click();
   await expect(page.getByTestId('result.summary')).toContainText('warm');
   await lab.pause();
+  // The readout refreshes ten times a second: let it show the time the clock stopped at.
+  await page.waitForTimeout(300);
   const paused = await lab.clockMs();
   await page.waitForTimeout(600);
   expect(await lab.clockMs()).toBe(paused);
