@@ -2,9 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = (await findChromium()) ?? undefined;
-const PORT = 4173;
+// LAB_E2E_PORT and LAB_E2E_DIST let several checkouts or builds be tested side by side.
+const PORT = Number(process.env.LAB_E2E_PORT ?? 4173);
 /** The same build served without COOP/COEP, as a plain static host would: the fallbacks must hold. */
-const PLAIN_PORT = 4174;
+const PLAIN_PORT = PORT + 1;
+const DIST = process.env.LAB_E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,13 +30,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite preview --port ${PORT} --strictPort`,
+      command: `npx vite preview --outDir ${DIST} --port ${PORT} --strictPort`,
       url: `http://localhost:${PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
     {
-      command: `npx vite preview --port ${PLAIN_PORT} --strictPort`,
+      command: `npx vite preview --outDir ${DIST} --port ${PLAIN_PORT} --strictPort`,
       env: { LAMBDA_LAB_NO_ISOLATION: '1' },
       url: `http://localhost:${PLAIN_PORT}`,
       reuseExistingServer: !process.env.CI,

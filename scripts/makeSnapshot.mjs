@@ -4,7 +4,7 @@
 // (`_makeSnapshot`), which is tied to the exact Pyodide build: the meta file records the version and the
 // browser falls back to a plain load when it does not match.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadPyodide, version } from 'pyodide';
 
@@ -51,7 +51,10 @@ export async function makeSnapshot(outFile) {
   pyodide.runPython(WARM_MODULES.map((m) => `import ${m}`).join('\n'));
   const bytes = pyodide.makeMemorySnapshot();
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, bytes);
+  // Written beside the target and renamed, so a build running alongside never reads half a snapshot.
+  const partial = `${outFile}.${process.pid}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, outFile);
   const meta = {
     pyodideVersion: version,
     key: snapshotKey(),
