@@ -80,6 +80,7 @@ def boot():
     logs.install()
     envs.install()
     memory.install()
+    __import__("lambda_lab_identity").install()  # Lambda's user, group and ids (pwd, grp)
     _connect_shim()
 
 
