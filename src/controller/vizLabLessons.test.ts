@@ -35,8 +35,11 @@ describe('lesson visualizer scenarios', () => {
   it('covers every lab-viz block of the course, each naming a world', () => {
     expect(blocks.map((b) => `${b.lesson.id}:${b.block.viz}`)).toEqual([
       '03-execution-environment:lifecycle',
+      '04-configuration:concurrency',
       '06-event-sources:push-poll',
+      '06-event-sources:event-flow',
       '07-cold-starts:cold-start',
+      '10-api-gateway:api-flow',
     ]);
     for (const { block } of blocks) expect(block.world).not.toBeNull();
   });
@@ -71,6 +74,20 @@ describe('lesson visualizer scenarios', () => {
     const flow = toFlowModel(events);
     const kinds = new Set(flow.nodes.map((n) => n.kind));
     for (const k of ['s3', 'sns', 'sqs', 'lambda'] as const) expect(kinds).toContain(k);
+  });
+
+  it('concurrency: reserved at 2, each burst of ten runs on two environments and the rest is throttled', async () => {
+    const events = await run('04-configuration', 'throttle', 'concurrency');
+    const envs = events.filter((e) => e.name === 'lambda.env.created');
+    expect(envs).toHaveLength(2);
+    expect(events.filter((e) => e.name === 'lambda.invoke.throttled')).toHaveLength(16);
+  });
+
+  it('event flow and API flow: the upload reaches resize through S3 and the async queue; both API routes reach greet', async () => {
+    const s3 = toFlowModel(await run('06-event-sources', 'async-retries', 'event-flow'));
+    expect(s3.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(['s3', 'asyncQueue', 'lambda']));
+    const api = toFlowModel(await run('10-api-gateway', 'stages', 'api-flow'));
+    expect(api.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(['apigateway', 'lambda']));
   });
 
   it('derives traffic for the kinds no lesson uses yet', () => {

@@ -19,10 +19,10 @@ function flat(t: string): string {
   return t.replace(/\n>\s?/g, ' ').replace(/\s+/g, ' ');
 }
 
-/** Every lesson, quiz, exercise, demo and plan text (not code). */
+/** Every lesson, quiz, exercise, demo and plan text (not code; not the README, which quotes the old claims). */
 function allProse(): [string, string][] {
   return [...files.entries()]
-    .filter(([p]) => /\.(md|yaml)$/.test(p))
+    .filter(([p]) => /\.(md|yaml)$/.test(p) && p !== 'lessons/README.md')
     .map(([p, t]): [string, string] => [p, flat(t)]);
 }
 
