@@ -55,6 +55,8 @@ const headers = process.env.LAMBDA_LAB_NO_ISOLATION === '1' ? {} : isolationHead
 
 export default defineConfig({
   plugins: [pyodideAssets(), react()],
+  // The worker restores only the snapshot this build made (its key covers Pyodide and what it imports).
+  define: { __LAB_SNAPSHOT_KEY__: JSON.stringify(snapshotKey()) },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   server: { headers },

@@ -15,6 +15,7 @@ export interface BrowserRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn
 }
 
 function spawnWebWorker(): RawWorker {
+  performance.mark('lambda-lab:worker-spawn');
   const worker = new Worker(new URL('./python.worker.ts', import.meta.url), {
     type: 'module',
     name: 'python',

@@ -4,7 +4,7 @@
  * ready), restoring a memory snapshot when one matches this Pyodide build, then hands every other message
  * to the shared worker core, so the browser and the Node host run the same runtime code.
  */
-import { loadPyodide, type PyodideAPI, version as pyodideVersion } from 'pyodide';
+import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { createWorkerCore } from '../engine/workerCore';
 import {
   BOOT_PHASES,
@@ -14,9 +14,21 @@ import {
   PROTOCOL_VERSION,
   type WorkerToHost,
 } from '../protocol';
-import { fetchAll } from './fetchWithProgress';
+import { forgetStaleRuntime } from '../snapshot/snapshotRuntime.mjs';
+import {
+  compileWasm,
+  createProgress,
+  download,
+  downloadSnapshot,
+  importLoader,
+  measure,
+  withCompiledWasm,
+} from './bootAssets';
 
 declare const self: DedicatedWorkerGlobalScope;
+/** The snapshot this build made (scripts/makeSnapshot.mjs); another one is for another Pyodide or warm-up. */
+declare const __LAB_SNAPSHOT_KEY__: string;
+const SNAPSHOT_KEY = typeof __LAB_SNAPSHOT_KEY__ === 'string' ? __LAB_SNAPSHOT_KEY__ : '';
 
 /** The in-interpreter Lambda runtime, bundled as text; the Node host reads the same files from disk. */
 const RUNTIME_SOURCES: Record<string, string> = import.meta.glob('../py/**/*.py', {
@@ -46,37 +58,55 @@ async function boot(options: BootOptions): Promise<void> {
     return result;
   };
   try {
+    const bootStart = performance.now();
     const indexUrl = options.indexUrl ?? '';
+    const wasmUrl = new URL(`${indexUrl}pyodide.asm.wasm`, self.location.href).href;
     let lastReport = 0;
-    const [wasm, stdlib, lock, snapshot] = await timed('download', async () => {
-      const snapshotUsable = options.snapshotUrl ? await snapshotMatches(options.snapshotUrl) : false;
-      return fetchAll(
-        [
-          { url: `${indexUrl}pyodide.asm.wasm` },
-          { url: `${indexUrl}python_stdlib.zip` },
-          { url: `${indexUrl}pyodide-lock.json` },
-          ...(snapshotUsable && options.snapshotUrl ? [{ url: options.snapshotUrl, optional: true }] : []),
-        ],
-        (loadedBytes, totalBytes) => {
-          const now = performance.now();
-          if (now - lastReport < 100) return;
-          lastReport = now;
-          post({ type: 'phase', phase: 'download', state: 'progress', ms: 0, loadedBytes, totalBytes });
-        },
-      );
+    const progress = createProgress((loadedBytes, totalBytes) => {
+      const now = performance.now();
+      if (now - lastReport < 100) return;
+      lastReport = now;
+      post({ type: 'phase', phase: 'download', state: 'progress', ms: 0, loadedBytes, totalBytes });
     });
-    // Compiling here keeps the module alive, so V8 reuses it when Pyodide instantiates the same bytes.
-    const compiled = await timed('compile', () => WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>));
+    // Everything starts at once: the wasm compiles as it streams in, beside the snapshot and the stdlib.
+    const compiling = compileWasm(wasmUrl, progress);
+    const loader = importLoader(indexUrl);
+    // Awaited below; until then a failure must not count as unhandled.
+    compiling.catch(() => undefined);
+    loader.catch(() => undefined);
+    const [stdlib, lock, snapshot] = await timed('download', () =>
+      Promise.all([
+        download(`${indexUrl}python_stdlib.zip`, progress, 'stdlib'),
+        download(`${indexUrl}pyodide-lock.json`, progress, 'lock'),
+        options.snapshotUrl ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress) : null,
+      ]),
+    );
+    const compiled = await timed('compile', () => compiling);
+    const createPyodideModule = await loader;
     const stdLibURL = URL.createObjectURL(new Blob([stdlib as Uint8Array<ArrayBuffer>]));
-    const lockFileContents = new TextDecoder().decode(lock ?? new Uint8Array());
+    const lockFileContents = new TextDecoder().decode(lock);
+    const load = (withSnapshot: Uint8Array | null) =>
+      withWatchdog(
+        withCompiledWasm(wasmUrl, compiled, () =>
+          loadPyodide({
+            indexURL: indexUrl,
+            stdLibURL,
+            lockFileContents,
+            createPyodideModule,
+            ...(withSnapshot ? { _loadSnapshot: withSnapshot } : {}),
+          }),
+        ),
+      );
     let fromSnapshot = false;
     const pyodide = await timed('interpreter', async () => {
+      const start = performance.now();
       if (snapshot) {
         try {
-          const restored = await withWatchdog(
-            loadPyodide({ indexURL: indexUrl, stdLibURL, lockFileContents, _loadSnapshot: snapshot }),
-          );
+          const restored = await load(snapshot);
+          // The snapshot holds the runtime imported; modules from other sources are imported afresh.
+          restored.runPython(forgetStaleRuntime(RUNTIME_SOURCES));
           fromSnapshot = true;
+          measure('restore', start);
           return restored;
         } catch (error) {
           post({
@@ -88,13 +118,17 @@ async function boot(options: BootOptions): Promise<void> {
           });
         }
       }
-      return withWatchdog(loadPyodide({ indexURL: indexUrl, stdLibURL, lockFileContents }));
+      const plain = await load(null);
+      measure('interpreter', start);
+      return plain;
     });
-    void compiled;
     await timed('ready', async () => {
+      const start = performance.now();
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
       handleRest = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post, options);
+      measure('runtime-and-warm-up', start);
     });
+    measure('total', bootStart);
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handleRest?.(message);
   } catch (error) {
@@ -103,17 +137,6 @@ async function boot(options: BootOptions): Promise<void> {
       phase: current,
       message: error instanceof Error ? error.message : String(error),
     });
-  }
-}
-
-async function snapshotMatches(snapshotUrl: string): Promise<boolean> {
-  try {
-    const response = await fetch(snapshotUrl.replace(/\.bin$/, '.json'));
-    if (!response.ok) return false;
-    const meta = (await response.json()) as { pyodideVersion?: unknown };
-    return meta.pyodideVersion === pyodideVersion;
-  } catch {
-    return false;
   }
 }
 

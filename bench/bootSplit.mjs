@@ -1,0 +1,94 @@
+// Where the time goes between navigation and "Python ready": the page's navigation and paint timings, its
+// main-thread long tasks, and the Python worker's own performance measures (`boot:*`, see
+// src/runtime/browser/bootTimeline.ts) and resource timings, all on the page's clock.
+// `node bench/bootSplit.mjs URL [runs]` prints a first visit and a reload for each run.
+
+const READY = 'lambda-lab:python-ready';
+
+/** Starts collecting long tasks before any script runs, so the split sees the main thread's own work. */
+const OBSERVE_LONG_TASKS = () => {
+  globalThis.__labLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) globalThis.__labLongTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+async function pageSide(page) {
+  return page.evaluate(async (ready) => {
+    while (performance.getEntriesByName(ready).length === 0) await new Promise((r) => setTimeout(r, 20));
+    const readyAt = performance.getEntriesByName(ready)[0].startTime;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((r) => /\.(js|css)$/.test(r.name) && r.startTime < readyAt);
+    const tasks = (globalThis.__labLongTasks ?? []).filter(([start]) => start < readyAt);
+    return {
+      timeOrigin: performance.timeOrigin,
+      readyAt,
+      html: nav.responseEnd,
+      domContentLoaded: nav.domContentLoadedEventEnd,
+      fcp: paint,
+      jsBytes: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+      jsLoadedAt: Math.max(0, ...scripts.map((r) => r.responseEnd)),
+      mainThreadBusy: tasks.reduce((sum, [, d]) => sum + d, 0),
+      longTasks: tasks.length,
+      workerCreatedAt: performance.getEntriesByName('lambda-lab:worker-spawn')[0]?.startTime ?? null,
+    };
+  }, READY);
+}
+
+async function workerSide(page, pageOrigin) {
+  const worker = page.workers().find((w) => /python\.worker/.test(w.url())) ?? page.workers()[0];
+  if (!worker) return null;
+  return worker.evaluate((origin) => {
+    const shift = performance.timeOrigin - origin;
+    const measures = Object.fromEntries(
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('boot:'))
+        .map((m) => [m.name.slice(5), [m.startTime + shift, m.duration]]),
+    );
+    const files = Object.fromEntries(
+      performance
+        .getEntriesByType('resource')
+        .map((r) => [
+          r.name.split('/').pop(),
+          [r.startTime + shift, r.responseEnd - r.startTime, r.transferSize, r.decodedBodySize],
+        ]),
+    );
+    return { startedAt: shift, measures, files };
+  }, pageOrigin);
+}
+
+export async function bootSplit(context, url) {
+  await context.addInitScript(OBSERVE_LONG_TASKS);
+  const page = await context.newPage();
+  await page.goto(url);
+  const first = await pageSide(page);
+  first.worker = await workerSide(page, first.timeOrigin);
+  await page.reload();
+  const reload = await pageSide(page);
+  reload.worker = await workerSide(page, reload.timeOrigin);
+  await page.close();
+  return { first, reload };
+}
+
+const round = (value) =>
+  JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Math.round(v) : v)));
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chromium } = await import('@playwright/test');
+  const { CHROMIUM_ARGS, findChromium } = await import('../scripts/chromium.mjs');
+  const browser = await chromium.launch({
+    executablePath: (await findChromium()) ?? undefined,
+    args: CHROMIUM_ARGS,
+  });
+  const runs = Number(process.argv[3] ?? 1);
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    console.log(JSON.stringify(round(await bootSplit(context, process.argv[2])), null, 1));
+    await context.close();
+  }
+  await browser.close();
+}

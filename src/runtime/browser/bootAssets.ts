@@ -1,0 +1,139 @@
+/// <reference lib="webworker" />
+/**
+ * The Python worker's boot downloads, all started at once: the wasm is compiled while it streams in (and
+ * while the snapshot and the stdlib download), Pyodide's own script is imported meanwhile, and each part
+ * leaves a `boot:*` performance measure so the bench can split the start-up time.
+ */
+import type { loadPyodide } from 'pyodide';
+
+type PyodideConfig = NonNullable<Parameters<typeof loadPyodide>[0]>;
+export type CreatePyodideModule = NonNullable<PyodideConfig['createPyodideModule']>;
+
+/** Records one boot part as a measure on the worker's timeline (read by bench/bootSplit.mjs). */
+export function measure(name: string, start: number): number {
+  const end = performance.now();
+  performance.measure(`boot:${name}`, { start, end });
+  return end - start;
+}
+
+/** Combined byte progress over every download of the boot. */
+export function createProgress(report: (loaded: number, total: number) => void) {
+  let loaded = 0;
+  let total = 0;
+  return {
+    expect: (bytes: number) => {
+      total += bytes;
+      report(loaded, total);
+    },
+    add: (bytes: number) => {
+      loaded += bytes;
+      report(loaded, total);
+    },
+  };
+}
+type Progress = ReturnType<typeof createProgress>;
+
+async function fetchOk(url: string): Promise<Response> {
+  const name = url.split('/').pop()?.split('?')[0] ?? url;
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new Error(`Could not download ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok || !response.body)
+    throw new Error(`Could not download ${name}: the server answered HTTP ${response.status}.`);
+  return response;
+}
+
+/** The same response whose body counts its bytes into the progress as they stream through. */
+function counted(response: Response, progress: Progress, name: string, start: number): Response {
+  progress.expect(Number(response.headers.get('content-length') ?? 0));
+  const body = response.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        progress.add(chunk.byteLength);
+        controller.enqueue(chunk);
+      },
+      flush: () => void measure(`${name}-download`, start),
+    }),
+  );
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
+export async function download(url: string, progress: Progress, name: string): Promise<Uint8Array> {
+  const start = performance.now();
+  const response = counted(await fetchOk(url), progress, name, start);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Streaming compile: V8 compiles the wasm as its bytes arrive (and reuses its code cache when it has one). */
+export async function compileWasm(url: string, progress: Progress): Promise<WebAssembly.Module> {
+  const start = performance.now();
+  const response = counted(await fetchOk(url), progress, 'wasm', start);
+  const module = await WebAssembly.compileStreaming(response);
+  measure('compile', start);
+  return module;
+}
+
+/** The snapshot's bytes, or null when there is none or it was made for another runtime (plain boot then). */
+export async function downloadSnapshot(
+  url: string,
+  key: string,
+  progress: Progress,
+): Promise<Uint8Array | null> {
+  const start = performance.now();
+  const [meta, response] = await Promise.all([
+    fetch(url.replace(/\.bin(\?.*)?$/, '.json'))
+      .then((r) => (r.ok ? (r.json() as Promise<{ key?: unknown }>) : null))
+      .catch(() => null),
+    fetch(url).catch(() => null),
+  ]);
+  if (!meta || meta.key !== key || !response?.ok) {
+    void response?.body?.cancel();
+    return null;
+  }
+  return new Uint8Array(await counted(response, progress, 'snapshot', start).arrayBuffer());
+}
+
+/** Pyodide's loader script, imported (parsed and compiled) while the downloads run. */
+export async function importLoader(indexUrl: string): Promise<CreatePyodideModule> {
+  const start = performance.now();
+  const script = (await import(/* @vite-ignore */ `${indexUrl}pyodide.asm.mjs`)) as {
+    default: CreatePyodideModule;
+  };
+  measure('loader-script', start);
+  return script.default;
+}
+
+/**
+ * Runs loadPyodide with the wasm we already compiled. Pyodide fetches and instantiates the wasm itself
+ * and only once the snapshot is in hand, so for this one call its fetch of the wasm gets an empty answer
+ * (never read) and its instantiateStreaming our module. Pyodide is pinned to an exact version, and the
+ * e2e boot goes through here, so a changed loader shows up at once.
+ */
+export async function withCompiledWasm<T>(
+  wasmUrl: string,
+  module: WebAssembly.Module,
+  run: () => Promise<T>,
+): Promise<T> {
+  const scope = self as unknown as { fetch: typeof fetch };
+  const realFetch = scope.fetch;
+  const realInstantiate = WebAssembly.instantiateStreaming;
+  scope.fetch = (input, init) =>
+    String(input instanceof Request ? input.url : input) === wasmUrl
+      ? Promise.resolve(new Response(null, { headers: { 'content-type': 'application/wasm' } }))
+      : realFetch(input, init);
+  WebAssembly.instantiateStreaming = async (_source, imports) => {
+    const start = performance.now();
+    const instance = await WebAssembly.instantiate(module, imports);
+    measure('instantiate', start);
+    return { module, instance };
+  };
+  try {
+    return await run();
+  } finally {
+    scope.fetch = realFetch;
+    WebAssembly.instantiateStreaming = realInstantiate;
+  }
+}

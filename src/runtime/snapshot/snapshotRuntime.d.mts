@@ -1,0 +1,6 @@
+type Sources = Readonly<Record<string, string>>;
+export declare const RUNTIME_DIR: string;
+export declare const SITE_PACKAGES: string;
+export declare function runtimeDigest(sources: Sources): string;
+export declare function runtimeModuleNames(sources: Sources): string[];
+export declare function forgetStaleRuntime(sources: Sources): string;

@@ -1,0 +1,54 @@
+// The lab's Python runtime inside the memory snapshot, in plain JavaScript so that the snapshot builder
+// (scripts/makeSnapshot.mjs, plain Node), the browser worker and the Node worker share one definition.
+// The snapshot carries the runtime's modules already imported, marked with a digest of their sources;
+// after a restore, modules from other sources are forgotten so they are imported afresh from the files.
+
+/** Where the engine writes the runtime and the boto3 shim (src/runtime/engine/engine.ts, tested equal). */
+export const RUNTIME_DIR = '/var/runtime';
+export const SITE_PACKAGES = '/var/lang/lib/python3.13/site-packages';
+
+/** Source paths relative to src/runtime/py (Vite's glob gives `../py/x.py`, the Node reader `x.py`). */
+function normalized(sources) {
+  return Object.entries(sources)
+    .map(([key, text]) => [key.startsWith('../py/') ? key.slice('../py/'.length) : key, text])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A 64-bit FNV-1a digest of the runtime's sources (two 32-bit lanes, as hex). */
+export function runtimeDigest(sources) {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (const [name, text] of normalized(sources)) {
+    const part = `${name}\u0000${text}\u0000`;
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Python module names the sources define: `lambda_lab_logs`, `botocore.client`, `boto3`. */
+export function runtimeModuleNames(sources) {
+  return normalized(sources).map(([path]) =>
+    path
+      .replace(/^shim\//, '')
+      .replace(/(\/__init__)?\.py$/, '')
+      .replaceAll('/', '.'),
+  );
+}
+
+/** Python that forgets the snapshot's runtime modules unless they were built from these sources. */
+export function forgetStaleRuntime(sources) {
+  return [
+    'def _lab_forget_stale(digest, names):',
+    '    import sys',
+    "    loaded = sys.modules.get('lambda_lab_runtime')",
+    "    if loaded is not None and getattr(loaded, '__lab_sources_digest__', None) != digest:",
+    '        for name in names:',
+    '            sys.modules.pop(name, None)',
+    `_lab_forget_stale(${JSON.stringify(runtimeDigest(sources))}, ${JSON.stringify(runtimeModuleNames(sources))})`,
+    'del _lab_forget_stale',
+  ].join('\n');
+}
