@@ -5,6 +5,7 @@
  *   ```lab-viz kind=cold-start world=hello           an embedded visualizer (the body is its caption)
  *   ```lab-open world=orders-api                     "open in the lab" with a prepared world (body: label)
  *   ```lab-exercise id=hello-structured              an exercise card
+ *   ```lab-demo id=cold-vs-warm                      a scripted demo from lessons/demos (body: label)
  */
 import { z } from 'zod';
 
@@ -34,13 +35,15 @@ const QuizAttrs = z.strictObject({ id: Id });
 const VizAttrs = z.strictObject({ kind: z.enum(VIZ_KINDS), world: WorldRef.optional() });
 const OpenAttrs = z.strictObject({ world: WorldRef });
 const ExerciseAttrs = z.strictObject({ id: Id });
+const DemoAttrs = z.strictObject({ id: Id });
 
 export type LabBlock =
   | { kind: 'run'; line: number; id: string; code: string; event: string | null; handler: string }
   | { kind: 'quiz'; line: number; id: string }
   | { kind: 'viz'; line: number; viz: (typeof VIZ_KINDS)[number]; world: string | null; caption: string }
   | { kind: 'open'; line: number; world: string; label: string }
-  | { kind: 'exercise'; line: number; id: string };
+  | { kind: 'exercise'; line: number; id: string }
+  | { kind: 'demo'; line: number; id: string; label: string };
 
 export type LabBlockKind = LabBlock['kind'];
 
@@ -116,8 +119,16 @@ export function toBlock(
       const r = ExerciseAttrs.safeParse(attrs);
       return r.success ? { block: { kind: 'exercise', line, id: r.data.id }, errors } : fail(r.error.issues);
     }
+    case 'lab-demo': {
+      const r = DemoAttrs.safeParse(attrs);
+      if (!r.success) return fail(r.error.issues);
+      const label = text.trim() === '' ? 'Watch the demo' : text.trim();
+      return { block: { kind: 'demo', line, id: r.data.id, label }, errors };
+    }
     default:
-      errors.push(`unknown interactive block "${name}" (lab-run, lab-quiz, lab-viz, lab-open, lab-exercise)`);
+      errors.push(
+        `unknown interactive block "${name}" (lab-run, lab-quiz, lab-viz, lab-open, lab-exercise, lab-demo)`,
+      );
       return { block: null, errors };
   }
 }

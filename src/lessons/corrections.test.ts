@@ -37,7 +37,8 @@ interface Correction {
 const CORRECTIONS: readonly Correction[] = [
   {
     id: '1 module-level clients do not shorten a cold start',
-    never: /(text: (Creating|Create|Initialise) clients outside the handler, correct: true)|create SDK clients outside the handler, and use provisioned/,
+    never:
+      /(text: (Creating|Create|Initialise) clients outside the handler, correct: true)|create SDK clients outside the handler, and use provisioned/,
     taught: [
       ['07-cold-starts/lesson.md', /does not shorten a cold start/],
       ['03-execution-environment/lesson.md', /speeds up warm requests, not cold starts/],
@@ -123,7 +124,9 @@ describe('second-edition corrections', () => {
   it('the VPC FAQ entry links only lessons that talk about VPCs', () => {
     const faq = files.get('lessons/faq.yaml') ?? '';
     const entry = faq.slice(faq.indexOf('id: vpc-timeouts'), faq.indexOf('id: lambda-calling-lambda'));
-    const linked = [...(entry.match(/lessons: \[([^\]]*)\]/)?.[1] ?? '').matchAll(/[\w-]+/g)].map((m) => m[0]);
+    const linked = [...(entry.match(/lessons: \[([^\]]*)\]/)?.[1] ?? '').matchAll(/[\w-]+/g)].map(
+      (m) => m[0],
+    );
     expect(linked.length).toBeGreaterThan(0);
     for (const lesson of linked) expect(text(`${lesson}/lesson.md`), lesson).toMatch(/VPC/);
   });

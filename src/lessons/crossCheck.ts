@@ -117,6 +117,9 @@ function checkBlocks(course: Course, lesson: LessonContent, errors: ContentError
       case 'open':
         if (resolveWorld(course, lesson.id, b.world) === undefined) err(`no world "${b.world}"`);
         break;
+      case 'demo':
+        if (!course.files.has(`lessons/demos/${b.id}.yaml`)) err(`no demo "${b.id}" in lessons/demos`);
+        break;
       default: {
         const never: never = b;
         throw new Error(`unknown block ${JSON.stringify(never)}`);

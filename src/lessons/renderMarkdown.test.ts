@@ -97,7 +97,10 @@ describe('lesson bodies', () => {
   it('reports unknown block kinds and attributes', () => {
     const { errors } = renderLesson('l.md', '```lab-dance id=x\n```\n\n```lab-open\n```\n');
     expect(errors.map((e) => [e.line, e.message])).toEqual([
-      [1, 'unknown interactive block "lab-dance" (lab-run, lab-quiz, lab-viz, lab-open, lab-exercise)'],
+      [
+        1,
+        'unknown interactive block "lab-dance" (lab-run, lab-quiz, lab-viz, lab-open, lab-exercise, lab-demo)',
+      ],
       [4, 'lab-open: world: Invalid input: expected string, received undefined'],
     ]);
   });

@@ -14,6 +14,7 @@ import {
 } from '../../store/progressSlice';
 import { lessonStats } from './courseStats';
 import { ExercisePanel } from './ExercisePanel';
+import { LessonDemo } from './LessonDemo';
 import { OpenInLab } from './OpenInLab';
 import { ProgressBar } from './ProgressBar';
 import type { PredictQuestionData, PredictReveal } from './QuestionView';
@@ -140,6 +141,8 @@ function BuiltInBlock({ block, ...p }: LessonViewProps & { readonly block: LabBl
         />
       );
     }
+    case 'demo':
+      return <LessonDemo id={block.id} label={block.label} />;
     case 'exercise': {
       const exercise = lesson.exercises.find((e) => e.id === block.id);
       if (exercise === undefined) return <p className="bad">Exercise "{block.id}" is missing.</p>;
