@@ -25,7 +25,7 @@ test('classroom: an instructor and two students run a live question end to end',
   await ada.join(server, code, 'Ada');
   // A mistyped code is refused where the student is looking; the right one then works.
   await anon.open(server, code);
-  expect(await anon.refusedJoin(code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ')).toContain(
+  expect(await anon.refusedJoin(code === 'ZZZZZZZZ' ? 'YYYYYYYY' : 'ZZZZZZZZ')).toContain(
     'No session has the code',
   );
   await anon.join(server, code);

@@ -1,9 +1,20 @@
 #!/usr/bin/env node
-// Entry of `npm run classroom`: registers tsx so Node runs the relay's TypeScript sources directly
-// (no build step besides the app's own `vite build`, which produces the dist/ it serves).
+// Entry of `npm run classroom`: registers tsx so Node runs the relay's TypeScript sources directly.
+// The first process is the supervisor (builds dist/ if stale, restarts a relay that died); it starts
+// this same file again as the relay itself (LAMBDA_LAB_CLASSROOM_CHILD=1). --no-restart skips that.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/classroom/server/main.ts');
-const code = await main(process.argv.slice(2));
-if (code !== null) process.exitCode = code;
+const argv = process.argv.slice(2);
+const here = fileURLToPath(import.meta.url);
+if (process.env.LAMBDA_LAB_CLASSROOM_CHILD === '1') {
+  const { main } = await import('../src/classroom/server/main.ts');
+  const code = await main(argv);
+  if (code !== null) process.exitCode = code;
+} else {
+  const { supervise } = await import('../src/classroom/server/supervise.ts');
+  const code = await supervise(here, argv, resolve(dirname(here), '..'));
+  if (code !== null) process.exitCode = code;
+}

@@ -18,7 +18,9 @@ export class ClassroomServer {
   }
 
   static async start(): Promise<ClassroomServer> {
-    const source = process.env.LAB_URL ? ['--proxy', process.env.LAB_URL] : ['--dir', 'dist'];
+    const source = process.env.LAB_URL
+      ? ['--proxy', process.env.LAB_URL]
+      : ['--dir', process.env.LAB_E2E_DIST ?? 'dist'];
     const child = spawn(
       process.execPath,
       ['scripts/classroom.mjs', '--port', '0', '--host', '127.0.0.1', '--verbose', ...source],
@@ -71,7 +73,7 @@ export class InstructorPage {
   async open(server: ClassroomServer): Promise<string> {
     await this.page.goto(server.page('?classroom=instructor'));
     await this.page.getByTestId('classroom.open').click();
-    await expect(this.code).toHaveAttribute('data-code', /^[2-9A-Z]{6}$/);
+    await expect(this.code).toHaveAttribute('data-code', /^[2-9A-Z]{8}$/);
     return (await this.code.getAttribute('data-code')) ?? '';
   }
 

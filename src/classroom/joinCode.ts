@@ -2,7 +2,8 @@
 
 /** No 0/O, 1/I/L: codes are read off a projector and typed on phones. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 6;
+/** 31^8 ≈ 8.5e11 codes: guessing one within its life is hopeless (src/classroom/README.md, Limits). */
+export const CODE_LENGTH = 8;
 
 export const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
@@ -12,3 +13,6 @@ export function normalizeCode(text: string): string {
 }
 
 export const isJoinCode = (text: string): boolean => CODE_PATTERN.test(text);
+
+/** "K7M2QXPA" -> "K7M2-QXPA": two groups of four are easier to read aloud; the dash is optional to type. */
+export const displayCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;

@@ -7,7 +7,7 @@ import { Question } from '../lessons/quiz';
 import { seededShuffle } from '../ui/course/grade';
 import { CODE_LENGTH, CODE_PATTERN } from './joinCode';
 
-export { CODE_ALPHABET, CODE_LENGTH, isJoinCode, normalizeCode } from './joinCode';
+export { CODE_ALPHABET, CODE_LENGTH, displayCode, isJoinCode, normalizeCode } from './joinCode';
 
 export const CLASSROOM_PROTOCOL_VERSION = 1;
 export const CLASSROOM_WS_PATH = '/classroom/ws';
@@ -22,6 +22,8 @@ export const LIMITS = {
   /** Choice ids, ordered items or sorted items in one answer. */
   maxAnswerItems: 32,
   maxIdLength: 64,
+  /** Arrays and objects nested deeper are refused before any schema check (`too-large`). */
+  maxDepth: 32,
 } as const;
 
 export const JoinCode = z.string().regex(CODE_PATTERN, `a ${CODE_LENGTH}-character join code`);
@@ -155,7 +157,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     type: z.literal('error'),
     code: ErrorCode,
     message: z.string(),
-    about: z.string().optional(),
+    /** The refused message's type, or `message` when it had no known type (not JSON, no type...). */
+    about: z.string(),
   }),
   /** To the instructor after create or resume: everything needed to redraw the screen. */
   z.strictObject({

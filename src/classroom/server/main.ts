@@ -13,30 +13,49 @@ export interface CliOptions {
   readonly proxy: string | undefined;
   readonly codeTtlMinutes: number;
   readonly verbose: boolean;
+  /** Host names to answer to besides localhost and this machine's addresses. */
+  readonly hostNames: readonly string[];
+  readonly journal: string | undefined;
+  /** Run without the supervisor (no restart after a crash). */
+  readonly noRestart: boolean;
+  /** `--dir` was given: the folder is the caller's, so it is never rebuilt. */
+  readonly dirGiven: boolean;
 }
 
-export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--verbose]
+export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--host-name NAME] [--journal FILE] [--no-restart] [--verbose]
   --port       port to listen on (env CLASSROOM_PORT)
   --host       address to bind; 0.0.0.0 makes the lab reachable from the local network
-  --dir        the built app to serve (env CLASSROOM_DIR; default dist)
+  --dir        the built app to serve (env CLASSROOM_DIR); without it, dist/ is built first when it is
+               missing or older than the sources
   --proxy      forward page requests to a running Vite dev server instead of serving --dir
   --code-ttl   minutes a join code stays valid (default 180)
+  --host-name  another name students use to reach this machine (repeatable); only the printed
+               addresses, localhost and these names are answered
+  --journal    file that records the sessions, so a restarted relay resumes them (default: a
+               temporary file for this run)
+  --no-restart run the relay without its supervisor (no automatic restart)
   --verbose    log every socket opened, closed or refused`;
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | string {
   const flags = new Map<string, string>();
+  const hostNames: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return USAGE;
-    if (arg === '--verbose') {
-      flags.set('verbose', 'yes');
+    if (arg === '--verbose' || arg === '--no-restart') {
+      flags.set(arg.slice(2), 'yes');
       continue;
     }
-    const m = /^--(port|host|dir|proxy|code-ttl)(?:=(.*))?$/.exec(arg);
+    const m = /^--(port|host|dir|proxy|code-ttl|host-name|journal)(?:=(.*))?$/.exec(arg);
     if (!m) return `Unknown option ${arg}\n${USAGE}`;
     const value = m[2] ?? argv[++i];
     if (value === undefined) return `--${m[1]} needs a value\n${USAGE}`;
-    flags.set(m[1] as string, value);
+    if (m[1] === 'host-name') {
+      const names = value.split(',').map((n) => n.trim());
+      if (names.some((n) => !/^[A-Za-z0-9.-]+$/.test(n)))
+        return `--host-name takes a host name, not ${value}`;
+      hostNames.push(...names);
+    } else flags.set(m[1] as string, value);
   }
   const port = Number(flags.get('port') ?? env.CLASSROOM_PORT ?? 4180);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port must be a port number, not ${port}`;
@@ -49,10 +68,18 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     proxy: flags.get('proxy'),
     codeTtlMinutes: ttl,
     verbose: flags.has('verbose'),
+    hostNames,
+    journal: flags.has('journal') ? resolve(flags.get('journal') as string) : undefined,
+    noRestart: flags.has('no-restart'),
+    dirGiven: flags.has('dir') || env.CLASSROOM_DIR !== undefined,
   };
 }
 
-export function banner(server: ClassroomServer, proxy: string | undefined): string {
+export function banner(
+  server: ClassroomServer,
+  proxy: string | undefined,
+  hostNames: readonly string[] = [],
+): string {
   const base = server.lanUrls[0] ?? server.url;
   return [
     'Lambda Lab classroom is running.',
@@ -60,6 +87,7 @@ export function banner(server: ClassroomServer, proxy: string | undefined): stri
     ...(server.lanUrls.length > 0
       ? server.lanUrls.map((u) => `  On the network:    ${u}`)
       : ['  No network interface found: students on other devices cannot reach this machine.']),
+    ...hostNames.map((n) => `  Also answers to:   http://${n}:${server.port}/`),
     '',
     `  Instructor link (keep it to yourself): ${base}?classroom=instructor#key=${server.hostKey}`,
     '  Students open the network link and type the join code shown on your screen.',
@@ -89,6 +117,8 @@ export async function main(argv: readonly string[]): Promise<number | null> {
       host: options.host,
       staticDir: options.staticDir,
       proxy: options.proxy,
+      hostNames: options.hostNames,
+      journal: options.journal,
       store: { codeTtlMs: options.codeTtlMinutes * 60_000 },
       ...(options.verbose
         ? { log: (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`) }
@@ -100,9 +130,14 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     );
     return 1;
   }
-  process.stdout.write(`${banner(server, options.proxy)}\n`);
+  process.stdout.write(`${banner(server, options.proxy, options.hostNames)}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Under the supervisor: tell it the port (a restart reuses it), and stop if the supervisor goes.
+  if (process.send) {
+    process.send({ type: 'ready', port: server.port });
+    process.once('disconnect', stop);
+  }
   return null;
 }

@@ -223,7 +223,7 @@ describe('classroom.refused', () => {
       resume: ada.joined.resume,
     });
     expect(await late.next('error')).toMatchObject({ code: 'code-expired', about: 'rejoin' });
-    late.send({ type: 'join', code: 'ZZZZZZ' });
+    late.send({ type: 'join', code: 'ZZZZZZZZ' });
     expect(await late.next('error')).toMatchObject({ code: 'code-unknown' });
     expect(late.received.some((m) => m.type === 'joined')).toBe(false);
   });
@@ -232,7 +232,7 @@ describe('classroom.refused', () => {
     const { client } = await start({ relay: { failBurst: 3, failPerMinute: 1 } });
     const guesser = await client();
     const codes: string[] = [];
-    for (const code of ['ZZZZZZ', 'YYYYYY', 'XXXXXX', 'WWWWWW']) {
+    for (const code of ['ZZZZZZZZ', 'YYYYYYYY', 'XXXXXXXX', 'WWWWWWWW']) {
       guesser.send({ type: 'join', code });
       codes.push((await guesser.next('error')).code);
     }
@@ -279,7 +279,7 @@ describe('classroom.refused', () => {
     stranger.send({ type: 'create', hostKey: 'guess' });
     expect(await stranger.next('error')).toMatchObject({ code: 'forbidden' });
     stranger.send({ type: 'create', hostKey: server.hostKey });
-    expect((await stranger.next('session')).code).toMatch(/^[A-Z2-9]{6}$/);
+    expect((await stranger.next('session')).code).toMatch(/^[A-Z2-9]{8}$/);
   });
 
   it('classroom.relay.heartbeat: a socket that stops answering pings is cut off; a live one stays', async () => {

@@ -1,37 +1,34 @@
 /**
  * The relay: WebSocket connections in, validated messages to the session store, results out. Every
- * message passes the rate limit, the size limit, JSON, version and schema checks before it can touch a
- * session; a refused one gets a specific error and changes nothing.
+ * message passes the rate limit and the bounded parse (size, depth, JSON, version); an instructor's
+ * token is checked before the question's schema; a refused message gets a specific error with `about`
+ * and changes nothing.
  */
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import {
-  CLASSROOM_PROTOCOL_VERSION,
-  CLIENT_MESSAGE_TYPES,
-  ClientMessage,
-  type ErrorCode,
-  LIMITS,
-  type ServerMessage,
-} from '../protocol';
-import { createTokenBucket, type TokenBucket } from './rateLimit';
+import type { ClientMessage, ErrorCode, ServerMessage } from '../protocol';
+import { createGuard, type GuardOptions } from './guard';
+import { ABOUT_UNKNOWN, checkMessage, credentials, type Envelope, parseEnvelope } from './parse';
+import { createTokenBucket } from './rateLimit';
 import { type Conn, createRooms } from './rooms';
 import type { Result, SessionStore } from './sessions';
 
-export interface RelayOptions {
-  readonly now: () => number;
+/** The per-address limits are `GuardOptions` (guard.ts); the rest is per connection. */
+export interface RelayOptions extends GuardOptions {
   /** Anyone creating a session from another machine must present it. */
   readonly hostKey: string;
   /** Messages per connection: a burst, then a steady rate. */
   readonly burst: number;
   readonly perSecond: number;
-  /** Failed code or token attempts per client address: a burst, then per minute. */
-  readonly failBurst: number;
-  readonly failPerMinute: number;
+  /** A socket that has neither joined nor opened a session by then is closed. */
+  readonly helloTimeoutMs: number;
+  /** A socket whose unsent output grows past this (it does not read) is cut off. */
+  readonly maxBufferedBytes: number;
   /** A connection whose messages keep being refused for the rate is closed after this many. */
   readonly dropsBeforeClose: number;
   /** The instructor's histogram is sent at most this often (it coalesces a burst of answers). */
   readonly histogramIntervalMs: number;
-  /** The server's own machine may open sessions without the host key (off in tests of the key). */
+  /** The server's own machine may open sessions without the host key and is not limited per address. */
   readonly trustLoopback: boolean;
 }
 
@@ -39,7 +36,15 @@ export const DEFAULT_RELAY_OPTIONS: Omit<RelayOptions, 'now' | 'hostKey'> = {
   burst: 20,
   perSecond: 5,
   failBurst: 10,
-  failPerMinute: 10,
+  failPerMinute: 5,
+  blockMs: 10 * 60_000,
+  joinBurst: 5,
+  joinsPerSecond: 1,
+  serverJoinBurst: 300,
+  serverJoinsPerSecond: 30,
+  seatsPerAddress: 4,
+  helloTimeoutMs: 30_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
   dropsBeforeClose: 200,
   histogramIntervalMs: 50,
   trustLoopback: true,
@@ -48,73 +53,48 @@ export const DEFAULT_RELAY_OPTIONS: Omit<RelayOptions, 'now' | 'hostKey'> = {
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 export const isLoopback = (address: string | undefined): boolean => LOOPBACK.test(address ?? '');
 
-function send(ws: WebSocket, msg: ServerMessage): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+/** Sends unless the socket is gone; a reader that stopped reading is cut off instead of buffered. */
+function sender(maxBufferedBytes: number) {
+  return (ws: WebSocket, msg: ServerMessage): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > maxBufferedBytes) return void ws.terminate();
+    ws.send(JSON.stringify(msg));
+  };
 }
 
-type Parsed = { ok: true; msg: ClientMessage } | { ok: false; code: ErrorCode; message: string };
-
-/** Bytes -> a typed message, or the first reason it is not one. */
-export function parseClientMessage(data: Buffer | string, isBinary: boolean): Parsed {
-  const bad = (code: ErrorCode, message: string): Parsed => ({ ok: false, code, message });
-  const size = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-  if (size > LIMITS.maxMessageBytes)
-    return bad('too-large', `Messages are limited to ${LIMITS.maxMessageBytes} bytes; this one has ${size}.`);
-  if (isBinary) return bad('bad-json', 'Messages are JSON text, not binary frames.');
-  let value: unknown;
-  try {
-    value = JSON.parse(data.toString());
-  } catch {
-    return bad('bad-json', 'The message is not valid JSON.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return bad('bad-message', 'A message is a JSON object with a "type".');
-  const { type, v } = value as { type?: unknown; v?: unknown };
-  if (!CLIENT_MESSAGE_TYPES.includes(type as never))
-    return bad('unknown-type', `Unknown message type ${JSON.stringify(type)?.slice(0, 40) ?? 'undefined'}.`);
-  if (v !== CLASSROOM_PROTOCOL_VERSION)
-    return bad(
-      'version-mismatch',
-      `This server speaks protocol ${CLASSROOM_PROTOCOL_VERSION}; reload the page.`,
-    );
-  const r = ClientMessage.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return bad(
-      'bad-message',
-      `The ${String(type)} message is malformed${where}: ${issue?.message ?? 'invalid'}.`,
-    );
-  }
-  return { ok: true, msg: r.data };
-}
+const INSTRUCTOR_TYPES: ReadonlySet<string> = new Set(['resume', 'ask', 'reveal', 'export', 'end']);
 
 export function createRelay(store: SessionStore, options: RelayOptions) {
   const { now } = options;
+  const send = sender(options.maxBufferedBytes);
   const rooms = createRooms(store, options.histogramIntervalMs, send);
-  const failures = new Map<string, TokenBucket>();
+  const guard = createGuard(options);
   const conns = new Set<Conn>();
 
-  /** Wrong codes and tokens cost the address a token: guessing codes is slow. */
-  function failed(conn: Conn): boolean {
-    let bucket = failures.get(conn.address);
-    if (!bucket) {
-      bucket = createTokenBucket(options.failBurst, options.failPerMinute / 60, now);
-      failures.set(conn.address, bucket);
-    }
-    return bucket.take();
+  function refuse(conn: Conn, code: ErrorCode, message: string, about: string): void {
+    send(conn.ws, { type: 'error', code, message, about });
   }
 
-  function refuse(conn: Conn, code: ErrorCode, message: string, about?: string): void {
-    send(conn.ws, { type: 'error', code, message, ...(about ? { about } : {}) });
+  /** Blocked addresses are refused every lookup, the right code included: guessing gains nothing. */
+  function blocked(conn: Conn, about: string): boolean {
+    const ms = guard.blocked(conn.address);
+    if (ms === 0) return false;
+    const minutes = Math.ceil(ms / 60_000);
+    refuse(
+      conn,
+      'rate-limited',
+      `Too many wrong codes from this device; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      about,
+    );
+    return true;
   }
 
   /** Refuses a failed lookup, counting wrong codes and tokens against the address. */
   function lookup<T>(conn: Conn, r: Result<T>, about: string): T | null {
     if (r.ok) return r.value;
     const guessing = r.code === 'code-unknown' || r.code === 'not-instructor' || r.code === 'not-joined';
-    if (guessing && !failed(conn)) {
-      refuse(conn, 'rate-limited', 'Too many wrong codes or tokens from this device; wait a minute.', about);
+    if (guessing && !guard.failed(conn.address)) {
+      blocked(conn, about);
       return null;
     }
     refuse(conn, r.code, r.message, about);
@@ -122,77 +102,92 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
   }
 
   function create(conn: Conn, hostKey: string | undefined): void {
+    if (blocked(conn, 'create')) return;
     const allowed = conn.local || (hostKey !== undefined && rooms.sameKey(hostKey, options.hostKey));
     if (allowed) {
       const session = lookup(conn, store.create(), 'create');
       if (session) rooms.watch(conn, session);
-    } else if (!failed(conn)) {
-      refuse(conn, 'rate-limited', 'Too many wrong host keys; wait a minute.', 'create');
-    } else {
+    } else if (guard.failed(conn.address)) {
       refuse(
         conn,
         'forbidden',
         'Opening a session needs the host key printed by `npm run classroom`.',
         'create',
       );
-    }
+    } else blocked(conn, 'create');
   }
 
-  type InstructorMessage = Extract<ClientMessage, { token: string }>;
-  function command(conn: Conn, msg: InstructorMessage): void {
-    const session = lookup(conn, store.authorize(msg.code, msg.token), msg.type);
+  /** The token is checked before the (possibly large) question is validated. */
+  function command(conn: Conn, env: Envelope) {
+    const creds = credentials(env);
+    if (!creds.ok) return refuse(conn, creds.code, creds.message, creds.about);
+    if (blocked(conn, env.type)) return;
+    const session = lookup(conn, store.authorize(creds.code, creds.token), env.type);
     if (!session) return;
+    const checked = checkMessage(env);
+    if (!checked.ok) return refuse(conn, checked.code, checked.message, checked.about);
+    const msg = checked.msg;
     rooms.watch(conn, session, msg.type === 'resume');
     if (msg.type === 'export') rooms.sendCsv(conn, session);
-    else if (msg.type === 'end') rooms.end(session);
-    else if (msg.type === 'reveal') {
+    else if (msg.type === 'end') {
+      rooms.end(session);
+      guard.forget(session.code);
+    } else if (msg.type === 'reveal') {
       if (lookup(conn, store.reveal(session), msg.type)) rooms.broadcastReveal(session);
     } else if (msg.type === 'ask') {
       if (lookup(conn, store.ask(session, msg.ref, msg.question), msg.type)) rooms.broadcastQuestion(session);
     }
   }
 
-  function answer(conn: Conn, msg: Extract<ClientMessage, { type: 'answer' }>): void {
-    const seat = conn.seat;
-    if (!seat) {
-      refuse(conn, 'not-joined', 'Join a session before answering.', msg.type);
+  function join(conn: Conn, msg: Extract<ClientMessage, { type: 'join' | 'rejoin' }>) {
+    if (blocked(conn, msg.type)) return;
+    if (!guard.mayJoin(conn.address, conn.local))
+      return refuse(conn, 'rate-limited', 'Too many joins at once; wait a moment and try again.', msg.type);
+    if (msg.type === 'rejoin') {
+      const back = lookup(conn, store.rejoin(msg.code, msg.studentId, msg.resume), msg.type);
+      if (back) rooms.seat(conn, back.session, back.student);
       return;
     }
+    const open = lookup(conn, store.open(msg.code), msg.type);
+    if (!open) return;
+    if (!guard.seatsLeft(open.code, conn.address, conn.local))
+      return refuse(
+        conn,
+        'rate-limited',
+        `This device already holds ${options.seatsPerAddress} seats in this session.`,
+        msg.type,
+      );
+    const joined = lookup(conn, store.join(msg.code, msg.name), msg.type);
+    if (!joined) return;
+    guard.tookSeat(open.code, conn.address);
+    rooms.seat(conn, joined.session, joined.student);
+  }
+
+  function answer(conn: Conn, msg: Extract<ClientMessage, { type: 'answer' }>) {
+    const seat = conn.seat;
+    if (!seat) return refuse(conn, 'not-joined', 'Join a session before answering.', msg.type);
     const record = lookup(conn, store.answer(seat.session, seat.studentId, msg.seq, msg.answer), msg.type);
     if (!record) return;
     send(conn.ws, { type: 'answered', seq: msg.seq, answer: record.value });
     rooms.histogramChanged(seat.session);
   }
 
-  function handle(conn: Conn, msg: ClientMessage): void {
+  function handle(conn: Conn, env: Envelope) {
+    if (INSTRUCTOR_TYPES.has(env.type)) return command(conn, env);
+    const checked = checkMessage(env);
+    if (!checked.ok) return refuse(conn, checked.code, checked.message, checked.about);
+    const msg = checked.msg;
     switch (msg.type) {
       case 'create':
-        create(conn, msg.hostKey);
-        break;
-      case 'resume':
-      case 'export':
-      case 'end':
-      case 'reveal':
-      case 'ask':
-        command(conn, msg);
-        break;
+        return create(conn, msg.hostKey);
       case 'join':
-      case 'rejoin': {
-        const r =
-          msg.type === 'join'
-            ? store.join(msg.code, msg.name)
-            : store.rejoin(msg.code, msg.studentId, msg.resume);
-        const joined = lookup(conn, r, msg.type);
-        if (joined) rooms.seat(conn, joined.session, joined.student);
-        break;
-      }
+      case 'rejoin':
+        return join(conn, msg);
       case 'answer':
-        answer(conn, msg);
-        break;
-      default: {
-        const never: never = msg;
-        throw new Error(`unhandled message ${JSON.stringify(never)}`);
-      }
+        return answer(conn, msg);
+      default:
+        // Instructor messages went to `command` above.
+        return refuse(conn, 'unknown-type', 'Unknown message type.', msg.type);
     }
   }
 
@@ -213,6 +208,10 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
       const bucket = createTokenBucket(options.burst, options.perSecond, now);
       let drops = 0;
       let warnedAt = -Infinity;
+      // A socket that never joins or opens a session only holds a slot: it is closed after a while.
+      const hello = setTimeout(() => {
+        if (!conn.seat && !conn.watching) ws.close(1008, 'no join within the time limit');
+      }, options.helloTimeoutMs);
       ws.on('pong', () => {
         conn.missed = 0;
       });
@@ -223,16 +222,22 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
           // One notice a second is enough; answering every dropped message would amplify a flood.
           if (now() - warnedAt >= 1000) {
             warnedAt = now();
-            refuse(conn, 'rate-limited', `Slow down: at most ${options.perSecond} messages a second.`);
+            refuse(
+              conn,
+              'rate-limited',
+              `Slow down: at most ${options.perSecond} messages a second.`,
+              ABOUT_UNKNOWN,
+            );
           }
           return;
         }
         drops = 0;
-        const parsed = parseClientMessage(data, isBinary);
-        if (!parsed.ok) return refuse(conn, parsed.code, parsed.message);
-        handle(conn, parsed.msg);
+        const env = parseEnvelope(data, isBinary);
+        if (!env.ok) return refuse(conn, env.code, env.message, env.about);
+        handle(conn, env);
       });
       const gone = () => {
+        clearTimeout(hello);
         conns.delete(conn);
         rooms.leave(conn);
       };
@@ -241,7 +246,8 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
     },
     /**
      * Pings every socket; one that missed two pings in a row is cut off (its page reconnects if it still
-     * can). Two, not one: a phone waking up or a loaded laptop may answer late.
+     * can). Two, not one: a phone waking up or a loaded laptop may answer late. A sender stuck mid-frame
+     * cannot answer either, so slow senders go the same way.
      */
     heartbeat(): void {
       for (const conn of conns) {
@@ -254,9 +260,11 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
       }
     },
     sweep(): void {
-      for (const code of store.sweep()) rooms.forget(code);
-      // Old failure counters are full again by now; dropping them keeps the map small.
-      if (failures.size > 10_000) failures.clear();
+      for (const code of store.sweep()) {
+        rooms.forget(code);
+        guard.forget(code);
+      }
+      guard.sweep();
     },
     connections: (): number => conns.size,
     close(): void {

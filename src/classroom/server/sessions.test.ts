@@ -37,7 +37,7 @@ describe('classroom.store', () => {
     expect(must(store.join(session.code, undefined)).student.name).toBe('Student 1');
     expect(must(store.join(session.code, '  Ada  ')).student.name).toBe('Ada');
     expect(must(store.join(session.code, '   ')).student.name).toBe('Student 3');
-    expect(codeOf(store.join('ZZZZZZ', 'x'))).toBe('code-unknown');
+    expect(codeOf(store.join('ZZZZZZZZ', 'x'))).toBe('code-unknown');
   });
 
   it('classroom.store.rejoin: only with the secret given at join, and the answer is kept', () => {

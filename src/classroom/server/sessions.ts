@@ -7,6 +7,7 @@ import type { Question } from '../../lessons/quiz';
 import type { AnswerValue, ErrorCode, Histogram, QuestionRef } from '../protocol';
 import { answerProblem, isCorrect, tally } from '../tally';
 import { newJoinCode, newSecret, newStudentId, sameSecret } from './codes';
+import { applyEvent, type JournalEvent } from './journal';
 
 export interface Student {
   readonly id: string;
@@ -49,6 +50,8 @@ export interface StoreOptions {
   readonly keepAfterExpiryMs: number;
   readonly maxStudents: number;
   readonly maxSessions: number;
+  /** Every change, for the on-disk journal that lets a restarted relay resume its sessions. */
+  readonly record?: (event: JournalEvent) => void;
 }
 
 export const DEFAULT_STORE_OPTIONS: Omit<StoreOptions, 'now'> = {
@@ -67,6 +70,7 @@ export const currentRound = (s: Session): Round | null => s.rounds.at(-1) ?? nul
 export function createSessionStore(options: StoreOptions) {
   const sessions = new Map<string, Session>();
   const { now } = options;
+  const journal = options.record ?? (() => undefined);
 
   /** The session behind a code, for students: expired or ended sessions refuse them. */
   function open(code: string): Result<Session> {
@@ -95,6 +99,13 @@ export function createSessionStore(options: StoreOptions) {
         rounds: [],
       };
       sessions.set(s.code, s);
+      journal({
+        k: 'session',
+        code: s.code,
+        token: s.token,
+        createdAt: s.createdAt,
+        codeExpiresAt: s.codeExpiresAt,
+      });
       return ok(s);
     },
 
@@ -123,6 +134,7 @@ export function createSessionStore(options: StoreOptions) {
         joinedAt: now(),
       };
       s.students.set(student.id, student);
+      journal({ k: 'student', code: s.code, ...student });
       return ok({ session: s, student });
     },
 
@@ -150,10 +162,12 @@ export function createSessionStore(options: StoreOptions) {
         answers: new Map(),
       };
       s.rounds.push(round);
+      journal({ k: 'ask', code: s.code, seq: round.seq, ref, question, openedAt: round.openedAt });
       return ok(round);
     },
 
     answer(s: Session, studentId: string, seq: number, value: AnswerValue): Result<AnswerRecord> {
+      if (s.ended) return fail('session-ended', 'This session has ended; answers are closed.');
       const round = currentRound(s);
       if (!round) return fail('no-question', 'No question is open yet.');
       if (seq !== round.seq)
@@ -164,18 +178,30 @@ export function createSessionStore(options: StoreOptions) {
       if (problem !== null) return fail('bad-answer', `That answer does not fit the question: ${problem}.`);
       const record: AnswerRecord = { value, at: now(), correct: isCorrect(round.question, value) };
       round.answers.set(studentId, record);
+      journal({ k: 'answer', code: s.code, seq, id: studentId, ...record });
       return ok(record);
     },
 
     reveal(s: Session): Result<Round> {
+      if (s.ended) return fail('session-ended', 'This session has ended.');
       const round = currentRound(s);
       if (!round) return fail('no-question', 'Ask a question first.');
-      round.revealedAt ??= now();
+      if (round.revealedAt === null) {
+        round.revealedAt = now();
+        journal({ k: 'reveal', code: s.code, seq: round.seq, revealedAt: round.revealedAt });
+      }
       return ok(round);
     },
 
     end(s: Session): void {
+      if (s.ended) return;
       s.ended = true;
+      journal({ k: 'end', code: s.code });
+    },
+
+    /** Rebuilds sessions from a journal (a restart); replayed events are not recorded again. */
+    restore(events: Iterable<JournalEvent>): void {
+      for (const e of events) applyEvent(sessions, e);
     },
 
     /** Forgets sessions whose code expired long enough ago; returns their codes. */
@@ -184,6 +210,7 @@ export function createSessionStore(options: StoreOptions) {
       for (const [code, s] of sessions) {
         if (now() >= s.codeExpiresAt + options.keepAfterExpiryMs) {
           sessions.delete(code);
+          journal({ k: 'forget', code });
           gone.push(code);
         }
       }

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 /** The headers vite.config.ts sets for dev and preview. */
 export const ISOLATION_HEADERS = {
@@ -59,9 +60,14 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** `path` is the request's already-parsed pathname. */
+export async function serveStatic(
+  root: string,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed\n');
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
   let file = resolveInside(root, path);
   if (file === null) return plain(res, 404, 'Not found\n');
   let info = await stat(file).catch(() => null);
@@ -80,5 +86,6 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  // pipeline closes the file when the client goes away mid-download (pipe would keep it open).
+  pipeline(createReadStream(file), res, () => undefined);
 }

@@ -7,6 +7,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { studentSeat } from '../../classroom/client';
 import {
   type AnswerValue,
+  CODE_LENGTH,
   isJoinCode,
   LIMITS,
   normalizeCode,
@@ -110,7 +111,7 @@ export function StudentClassroom({ code: given }: StudentClassroomProps) {
     const code = normalizeCode(codeText);
     if (!isJoinCode(code)) {
       setError(
-        'A join code has 6 letters and digits, as shown on the instructor’s screen (for example K7M2QX).',
+        `A join code has ${CODE_LENGTH} letters and digits, as shown on the instructor’s screen (for example K7M2-QXPA).`,
       );
       return;
     }

@@ -3,11 +3,11 @@ import { classroomFromUrl, joinUrl } from './classroomUrl';
 
 describe('classroom.url', () => {
   it('classroom.url.switches: join codes, the instructor link and the plain app', () => {
-    expect(classroomFromUrl({ search: '?join=abc-234', hash: '' })).toEqual({
+    expect(classroomFromUrl({ search: '?join=abcd-2345', hash: '' })).toEqual({
       role: 'student',
-      code: 'ABC234',
+      code: 'ABCD2345',
     });
-    expect(classroomFromUrl({ search: '?join=OOO111', hash: '' })).toEqual({ role: 'student', code: null });
+    expect(classroomFromUrl({ search: '?join=OOOO1111', hash: '' })).toEqual({ role: 'student', code: null });
     expect(classroomFromUrl({ search: '?join', hash: '' })).toEqual({ role: 'student', code: null });
     expect(classroomFromUrl({ search: '?classroom=instructor', hash: '#key=k_1' })).toEqual({
       role: 'instructor',
@@ -18,6 +18,6 @@ describe('classroom.url', () => {
       hostKey: null,
     });
     expect(classroomFromUrl({ search: '?lesson=02', hash: '' })).toBeNull();
-    expect(joinUrl('http://192.168.1.20:4180/', 'ABC234')).toBe('http://192.168.1.20:4180/?join=ABC234');
+    expect(joinUrl('http://192.168.1.20:4180/', 'ABCD2345')).toBe('http://192.168.1.20:4180/?join=ABCD2345');
   });
 });
