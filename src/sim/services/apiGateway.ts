@@ -17,8 +17,16 @@ import { serviceError } from './serviceError';
 export const REST_INTEGRATION_TIMEOUT_MS = 29_000;
 export const HTTP_API_TIMEOUT_MS = 30_000;
 
+export interface HttpRoute {
+  readonly method: string;
+  readonly path: string;
+  readonly functionName: string;
+}
+
 interface Method {
   readonly httpMethod: string;
+  /** An HTTP API route's key (`GET /items/{id}`); absent for REST methods and the $default route. */
+  readonly routeKey?: string;
   functionName: string | null;
   /** The alias or version in the integration's function ARN (`...:function:search:live`), if any. */
   qualifier?: string | null;
@@ -77,8 +85,11 @@ export interface ApiGateway {
   /** Every API, for the console (a read: no trace event). */
   list(): readonly ApiSummary[];
   invokeUrl(apiId: string, stage: string): string;
-  /** Create an HTTP API whose $default route proxies every request to one function (payload v2.0). */
-  createHttpApi(name: string, functionName: string): string;
+  /**
+   * Create an HTTP API (payload v2.0) whose $default route proxies every request to one function, or, with
+   * `routes`, one route per method and path (`GET /items/{id}`), each to its function.
+   */
+  createHttpApi(name: string, functionName: string, routes?: readonly HttpRoute[]): string;
 }
 
 const json = (statusCode: number, message: string): HttpResponse => ({
@@ -275,7 +286,7 @@ export function createApiGateway(hub: Hub): ApiGateway {
         : apiGatewayV2Event({
             ...common,
             stage: '$default',
-            routeKey: '$default',
+            routeKey: method.routeKey ?? '$default',
             stageVariables: null,
             sourceIp: '127.0.0.1',
             userAgent: 'lambda-lab',
@@ -334,23 +345,34 @@ export function createApiGateway(hub: Hub): ApiGateway {
           .map((r) => ({ path: r.path, methods: [...r.methods.keys()] })),
       })),
     invokeUrl: (apiId, stage) => `https://${apiId}.execute-api.${hub.region}.amazonaws.com/${stage}`,
-    createHttpApi(name, functionName) {
+    createHttpApi(name, functionName, routes) {
       const id = newId();
-      const root: Resource = { id: newId(), path: '/', methods: new Map() };
-      const proxy: Resource = {
-        id: newId(),
-        path: '/{proxy+}',
-        methods: new Map([['ANY', { httpMethod: 'ANY', functionName, timeoutMs: HTTP_API_TIMEOUT_MS }]]),
+      const resources = new Map<string, Resource>();
+      const add = (path: string, method: string, fn: string, routeKey?: string) => {
+        let r = [...resources.values()].find((x) => x.path === path);
+        if (!r) {
+          r = { id: newId(), path, methods: new Map() };
+          resources.set(r.id, r);
+        }
+        r.methods.set(method, {
+          httpMethod: method,
+          routeKey,
+          functionName: fn,
+          timeoutMs: HTTP_API_TIMEOUT_MS,
+        });
       };
-      root.methods.set('ANY', { httpMethod: 'ANY', functionName, timeoutMs: HTTP_API_TIMEOUT_MS });
+      if (routes && routes.length > 0)
+        for (const route of routes)
+          add(route.path, route.method, route.functionName, `${route.method} ${route.path}`);
+      else {
+        add('/', 'ANY', functionName);
+        add('/{proxy+}', 'ANY', functionName);
+      }
       apis.set(id, {
         id,
         name,
         kind: 'HTTP',
-        resources: new Map([
-          [root.id, root],
-          [proxy.id, proxy],
-        ]),
+        resources,
         stages: new Map([['$default', { variables: {}, deploymentId: '' }]]),
       });
       return id;
