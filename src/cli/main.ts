@@ -14,6 +14,7 @@ import {
   templateEvent,
   UsageError,
 } from './invokeCommand';
+import { isSamInvoke, samMain } from './samCommands';
 
 export const USAGE = `Usage:
   lambda-lab invoke FILE.py [--handler mod.fn] [--event FILE | --event-json '{..}' | --template s3-put]
@@ -21,6 +22,10 @@ export const USAGE = `Usage:
                             [--log-format text|json]
   lambda-lab generate-event SOURCE KIND [--option value]...
   lambda-lab generate-event --list
+  lambda-lab invoke -t template.yaml [LogicalId] [-e event.json | --event-json '{..}']
+                    [--parameter-overrides K=V ...]
+  lambda-lab start-api -t template.yaml [--port 3000] [--host 127.0.0.1] [--parameter-overrides K=V ...]
+  lambda-lab validate -t template.yaml [--parameter-overrides K=V ...]
 
 invoke prints the CloudWatch-style log lines to stderr and each response as JSON on stdout; it exits
 with 1 when an invocation fails. Everything runs locally: Python in Pyodide, Lambda simulated.`;
@@ -111,6 +116,8 @@ function parseGenerate(args: readonly string[]): CommandOutput {
 export async function main(argv: readonly string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
   try {
+    if ((command === 'invoke' && isSamInvoke(rest)) || command === 'validate' || command === 'start-api')
+      return await samMain(command, rest);
     if (command === 'invoke') {
       const options = parseInvoke(rest);
       const lab = createCliLab(Date.now(), Date.now() % 2 ** 31);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createLabRunner, type LabRunner } from '../controller/labRunner';
 import { createLabWorld, type LabWorld } from '../controller/labWorld';
+import { createNodeRuntime } from '../runtime/node/nodeRuntime';
 import { type BuiltApp, buildSamApp, SamBuildError } from '../sam/buildApp';
 import { readSamTemplate } from '../sam/readTemplate';
 import type { SamApp } from '../sam/samApp';
@@ -15,6 +16,7 @@ import type { RuntimePort } from '../sim';
 import { type CommandOutput, UsageError } from './invokeCommand';
 import { parseOverrides, readAppFolder } from './samFolder';
 import { describeApp } from './samValidate';
+import { startApiServer } from './startApi';
 
 /** `invoke` takes a template (SAM mode) when -t is given or --template names a .yaml/.yml/.json file. */
 export function isSamInvoke(args: readonly string[]): boolean {
@@ -169,5 +171,62 @@ export function runValidate(args: readonly string[]): CommandOutput {
     const failure = samFailure(error);
     if (failure) return failure;
     throw error;
+  }
+}
+
+export function parseStartApi(args: readonly string[]): { source: SamSource; port: number; host: string } {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { ...COMMON, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
+  });
+  if (positionals.length > 0) throw new UsageError('start-api takes no positional arguments.');
+  const port = Number(values.port ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  return { source: samSource(values), port, host: values.host ?? '127.0.0.1' };
+}
+
+/** `lambda-lab start-api` until Ctrl+C: the server's lines go to stderr as they happen. */
+async function startApi(args: readonly string[]): Promise<CommandOutput> {
+  const options = parseStartApi(args);
+  const lab = createSamLab(Date.now(), Date.now() % 2 ** 31);
+  const runtime = createNodeRuntime({ awsCall: (json) => lab.awsCall(json) });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  try {
+    const sam = await buildFromSource(options.source, runtime, lab);
+    for (const w of sam.built.app.warnings) log(`lambda-lab: warning: ${w.message}`);
+    const server = await startApiServer(sam, { port: options.port, host: options.host, log });
+    log(`Serving ${server.routes.length} route(s) on ${server.url} (Ctrl+C to stop):`);
+    for (const route of server.routes) log(`  ${route}`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    await server.close();
+    return { stdout: [], stderr: [], exitCode: 0 };
+  } catch (error) {
+    const failure = samFailure(error);
+    if (failure) return failure;
+    throw error;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** The SAM commands as `main` dispatches them: invoke -t, validate, start-api. */
+export async function samMain(
+  command: 'invoke' | 'validate' | 'start-api',
+  args: readonly string[],
+): Promise<CommandOutput> {
+  if (command === 'validate') return runValidate(args);
+  if (command === 'start-api') return startApi(args);
+  const options = parseSamInvoke(args);
+  const lab = createSamLab(Date.now(), Date.now() % 2 ** 31);
+  const runtime = createNodeRuntime({ awsCall: (json) => lab.awsCall(json) });
+  try {
+    return await runSamInvoke(options, runtime, lab);
+  } finally {
+    await runtime.close();
   }
 }
