@@ -48,3 +48,117 @@ describe('SAM fixture: api-crud (Globals, Parameters, Conditions, intrinsics, la
     expect(env.env.STAGE).toBe('prod');
   });
 });
+
+const queueUrl = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
+const logText = (lab: { world: { logs: { events(g: string): { message: string }[] } } }, fn: string) =>
+  lab.world.logs
+    .events(`/aws/lambda/${fn}`)
+    .map((e) => e.message)
+    .join('\n');
+
+describe('SAM fixture: queues (redrive, FIFO, SQS events with BatchSize and ReportBatchItemFailures)', () => {
+  it('drains the queue into the FIFO queue, and a failing message ends in the dead-letter queue', async () => {
+    const { lab, runner, call } = await router.build(runtime, fixtureFiles('queues'), {}, 3);
+    const attrs = call('sqs', 'GetQueueAttributes', {
+      QueueUrl: queueUrl('audit.fifo'),
+      AttributeNames: ['All'],
+    }).Attributes as Record<string, string>;
+    expect(attrs.FifoQueue).toBe('true');
+    for (const body of [{ id: 'o1' }, { id: 'o2' }, { id: 'o3', bad: true }])
+      call('sqs', 'SendMessage', {
+        QueueUrl: queueUrl('sam-app-OrdersQueue'),
+        MessageBody: JSON.stringify(body),
+      });
+    await runner.advanceBy(120_000);
+    const audited = logText(lab, 'Auditor');
+    expect(audited).toContain('audited o1 orders');
+    expect(audited).toContain('audited o2 orders');
+    expect(audited).not.toContain('o3');
+    const dlq = call('sqs', 'GetQueueAttributes', {
+      QueueUrl: queueUrl('sam-app-OrdersDlq'),
+      AttributeNames: ['ApproximateNumberOfMessages'],
+    }).Attributes as Record<string, string>;
+    expect(dlq.ApproximateNumberOfMessages).toBe('1');
+  });
+});
+
+describe('SAM fixture: streams (DynamoDB table with a sort key and a stream, Kinesis, their events)', () => {
+  it('a new item and a Kinesis record each reach their function, which writes to the bucket', async () => {
+    const { runner, built, call } = await router.build(runtime, fixtureFiles('streams'), {}, 4);
+    expect(built.app.extras.OnOrder?.mappings).toHaveLength(1);
+    call('dynamodb', 'PutItem', {
+      TableName: 'sam-app-Orders',
+      Item: { customer: { S: 'ada' }, placed: { N: '1' } },
+    });
+    call('kinesis', 'PutRecord', {
+      StreamName: 'sam-app-Clicks',
+      PartitionKey: 'p',
+      Data: '{"button": "buy"}',
+    });
+    await runner.advanceBy(10_000);
+    const listed = call('s3', 'ListObjectsV2', { Bucket: 'sam-app-results' }).Contents as { Key: string }[];
+    expect(listed.map((o) => o.Key).sort()).toEqual(['clicks.json', 'orders/ada-1.json']);
+  });
+});
+
+describe('SAM fixture: push (S3 with a prefix filter, SNS, Schedule, EventBridgeRule)', () => {
+  it('records each source that fires, and not the upload outside the prefix', async () => {
+    const { runner, call } = await router.build(runtime, fixtureFiles('push'), {}, 5);
+    call('s3', 'PutObject', { Bucket: 'sam-app-uploads', Key: 'incoming/a.txt', Body: 'a' });
+    call('s3', 'PutObject', { Bucket: 'sam-app-uploads', Key: 'other/b.txt', Body: 'b' });
+    call('sns', 'Publish', {
+      TopicArn: 'arn:aws:sns:us-east-1:123456789012:sam-app-Alerts',
+      Message: 'hello',
+    });
+    call('events', 'PutEvents', {
+      Entries: [{ Source: 'shop.orders', DetailType: 'OrderShipped', Detail: '{}' }],
+    });
+    await runner.advanceBy(5 * 60_000 + 1000);
+    const items = call('dynamodb', 'Scan', { TableName: 'sam-app-Seen' }).Items as {
+      source: { S: string };
+    }[];
+    expect(new Set(items.map((i) => i.source.S))).toEqual(
+      new Set(['s3:incoming/a.txt', 'sns:hello', 'events:OrderShipped', 'schedule']),
+    );
+  });
+});
+
+describe('SAM fixture: config (secrets, parameters, concurrency, alias, DLQ, destinations, IAM role, permission)', () => {
+  it('runs with the configuration, policies and identity the template gives', async () => {
+    const { lab, runner, built, call } = await router.build(
+      runtime,
+      fixtureFiles('config'),
+      { DbUser: 'ada' },
+      6,
+    );
+    expect(built.app.warnings.map((w) => w.subject)).toEqual(['AWS::StepFunctions::StateMachine']);
+    const fn = lab.world.getFunction('Connect');
+    if (!fn.ok) throw new Error(fn.error.message);
+    expect(fn.value).toMatchObject({ architecture: 'arm64', memorySize: 256 });
+    expect(lab.world.concurrency().functions.Connect?.reserved).toBe(5);
+    expect(lab.world.getProvisionedConcurrencyConfig('Connect', 'live')?.requested).toBe(1);
+    const live = await runner.invoke({ functionName: 'Connect', qualifier: 'live', payloadJson: '{}' });
+    expect(payload(live)).toEqual({
+      user: 'ada',
+      host: 'db.internal',
+      os_user: 'sbx_user1051',
+      version: '1',
+    });
+    await runner.invoke({ functionName: 'Connect', invocationType: 'Event', payloadJson: '{"fail": true}' });
+    await runner.advanceBy(60_000);
+    const failures = call('sqs', 'ReceiveMessage', { QueueUrl: queueUrl('sam-app-Failures') }).Messages as {
+      Body: string;
+    }[];
+    expect(JSON.parse(failures[0]?.Body ?? '{}')).toMatchObject({
+      responsePayload: { errorMessage: 'database unreachable' },
+    });
+    // The template's own role allows the parameter and not the secret: IAM decides, as on AWS.
+    const admin = payload(await runner.invoke({ functionName: 'Admin', payloadJson: '{}' }));
+    expect(admin).toEqual({ host: 'db.internal', secret: 'ClientError: AccessDeniedException' });
+    const policy = JSON.parse(String(call('lambda', 'GetPolicy', { FunctionName: 'Admin' }).Policy));
+    expect(policy.Statement[0]).toMatchObject({
+      Sid: 'AdminFromSns',
+      Principal: { Service: 'sns.amazonaws.com' },
+    });
+  });
+});
