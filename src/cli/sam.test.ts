@@ -1,0 +1,127 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LabWorld } from '../controller/labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
+import { FIXTURES } from '../sam/testSupport';
+import { main } from './main';
+import { buildFromSource, createSamLab, parseSamInvoke, runSamInvoke, samSource } from './samCommands';
+import { startApiServer } from './startApi';
+
+let current: LabWorld | null = null;
+let runtime: NodeRuntime;
+const lab = (seed: number) => {
+  current = createSamLab(Date.UTC(2026, 10, 26, 12), seed);
+  return current;
+};
+beforeAll(() => {
+  runtime = createNodeRuntime({ awsCall: (json) => current?.awsCall(json) ?? '{}' });
+});
+afterAll(async () => {
+  await runtime.close();
+});
+
+const fixture = (name: string) => join(FIXTURES, name, 'template.yaml');
+const dir = mkdtempSync(join(tmpdir(), 'lambda-lab-sam-'));
+const template = (name: string, text: string) => {
+  const folder = mkdtempSync(join(dir, name));
+  writeFileSync(join(folder, 'app.py'), 'def handler(event, context):\n    return event\n');
+  writeFileSync(join(folder, 'template.yaml'), text);
+  return join(folder, 'template.yaml');
+};
+
+describe('lambda-lab validate', () => {
+  it('lists what will be simulated and what will not', async () => {
+    const out = await main(['validate', '-t', fixture('config')]);
+    expect(out.exitCode).toBe(0);
+    const text = out.stdout.join('\n');
+    expect(text).toContain('function Connect: python3.13, connect.handler, 256 MB, 3 s');
+    expect(text).toContain('secret DbSecret: db-credentials');
+    expect(text).toMatch(/Not simulated:\n {2}AWS::StepFunctions::StateMachine: .*\(Workflow\)/);
+  });
+
+  it('gives the file, line and reason for a malformed template, with exit status 2', async () => {
+    const bad = template(
+      'bad',
+      'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: [1, 2\n',
+    );
+    const out = await main(['validate', '-t', bad]);
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr[0]).toMatch(/^lambda-lab: template\.yaml:\d+: /);
+    const unknown = template(
+      'ref',
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      Handler: app.handler\n      Environment:\n        Variables:\n          X: !Ref Nowhere\n',
+    );
+    const ref = await main(['validate', '-t', unknown]);
+    expect(ref.exitCode).toBe(2);
+    expect(ref.stderr[0]).toBe(
+      'lambda-lab: template.yaml:10: !Ref Nowhere: no parameter or resource has that name',
+    );
+  });
+
+  it('refuses bad arguments and missing files with exit status 2', async () => {
+    expect((await main(['validate'])).stderr[0]).toContain('Give the template with -t template.yaml.');
+    expect((await main(['validate', '-t', join(dir, 'none.yaml')])).exitCode).toBe(2);
+    expect((await main(['start-api', '-t', fixture('http-api'), '--port', 'web'])).stderr[0]).toContain(
+      '--port must be a whole number',
+    );
+    const override = await main(['validate', '-t', fixture('api-crud'), '--parameter-overrides', 'Stage=qa']);
+    expect(override.exitCode).toBe(2);
+    expect(override.stderr[0]).toContain('parameter Stage is "qa", not one of dev, prod');
+  });
+});
+
+describe('lambda-lab invoke -t', () => {
+  it('invokes the function a LogicalId names with an event file, printing the response and the logs', async () => {
+    const options = parseSamInvoke([
+      '-t',
+      fixture('api-crud'),
+      'ItemsFunction',
+      '-e',
+      join(FIXTURES, 'api-crud', 'events', 'put.json'),
+    ]);
+    const out = await runSamInvoke(options, runtime, lab(1));
+    expect(out.exitCode).toBe(0);
+    expect(JSON.parse(out.stdout[0] ?? '{}')).toMatchObject({ statusCode: 201, body: '{"stored": "a1"}' });
+    expect(out.stderr.some((l) => l.startsWith('REPORT RequestId:'))).toBe(true);
+  });
+
+  it('needs a LogicalId when the template has several functions, and exits 1 when the handler fails', async () => {
+    const many = await main(['invoke', '-t', fixture('http-api')]);
+    expect(many.exitCode).toBe(2);
+    expect(many.stderr[0]).toContain('The template has 3 functions; name one: Hello, Echo, Slow.');
+    const failing = await runSamInvoke(
+      parseSamInvoke(['-t', fixture('config'), 'Connect', '--event-json', '{"fail": true}']),
+      runtime,
+      lab(2),
+    );
+    expect(failing.exitCode).toBe(1);
+    expect(JSON.parse(failing.stdout[0] ?? '{}')).toMatchObject({ errorMessage: 'database unreachable' });
+  });
+});
+
+describe('lambda-lab start-api', () => {
+  it('answers real HTTP requests on 127.0.0.1 through the simulated HTTP and REST APIs', async () => {
+    const built = await buildFromSource(samSource({ template: fixture('http-api') }), runtime, lab(3));
+    const lines: string[] = [];
+    const server = await startApiServer(built, { port: 0, host: '127.0.0.1', log: (l) => lines.push(l) });
+    try {
+      const hello = await fetch(`${server.url}/hello/ada?x=1`);
+      expect(hello.status).toBe(200);
+      expect(await hello.json()).toEqual({ message: 'hello ada', route: 'GET /hello/{name}', q: { x: '1' } });
+      const echo = await fetch(`${server.url}/echo`, { method: 'POST', body: 'ping' });
+      expect([echo.status, echo.headers.get('x-lab'), await echo.text()]).toEqual([200, 'echo', 'ping']);
+      const slow = await fetch(`${server.url}/slow`);
+      expect([slow.status, await slow.json()]).toEqual([504, { message: 'Endpoint request timed out' }]);
+      const broken = await fetch(`${server.url}/broken`);
+      expect([broken.status, await broken.json()]).toEqual([502, { message: 'Internal server error' }]);
+      const missing = await fetch(`${server.url}/nowhere`);
+      expect(missing.status).toBe(404);
+      expect(server.routes).toContain(`GET ${server.url}/slow -> Slow (REST API AdminApi, stage v1)`);
+      expect(lines).toContain('GET /hello/ada?x=1 200');
+    } finally {
+      await server.close();
+    }
+  });
+});
