@@ -2,7 +2,6 @@
 // Entry of `npm run classroom`: registers tsx so Node runs the relay's TypeScript sources directly.
 // The first process is the supervisor (builds dist/ if stale, restarts a relay that died); it starts
 // this same file again as the relay itself (LAMBDA_LAB_CLASSROOM_CHILD=1). --no-restart skips that.
-import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
@@ -15,6 +14,7 @@ if (process.env.LAMBDA_LAB_CLASSROOM_CHILD === '1') {
   if (code !== null) process.exitCode = code;
 } else {
   const { supervise } = await import('../src/classroom/server/supervise.ts');
-  const code = await supervise(here, argv, resolve(dirname(here), '..'));
+  // npm runs scripts from the project's root, which is also where --dir's default (dist) is resolved.
+  const code = await supervise(here, argv, process.cwd());
   if (code !== null) process.exitCode = code;
 }

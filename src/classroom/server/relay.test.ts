@@ -1,37 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CLASSROOM_WS_PATH, LIMITS, type ServerMessageOf } from '../protocol';
 import { order, refOf, single } from '../testQuestions';
-import { type ClassroomServer, type ClassroomServerOptions, startClassroomServer } from './server';
-import { type TestClient, testClient } from './testClient';
+import { relayHarness, type TestClient } from './testClient';
 
-const running: ClassroomServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await Promise.all(running.splice(0).map((s) => s.close()));
-});
-
-let clock = 1_000_000;
-async function start(options: ClassroomServerOptions = {}) {
-  const server = await startClassroomServer({ host: '127.0.0.1', now: () => clock, ...options });
-  running.push(server);
-  const client = async (headers?: Record<string, string>) => {
-    const c = await testClient(server.port, headers);
-    clients.push(c);
-    return c;
-  };
-  const teacher = await client();
-  teacher.send({ type: 'create', hostKey: server.hostKey });
-  const session = await teacher.next('session');
-  const student = async (name?: string) => {
-    const c = await client();
-    c.send({ type: 'join', code: session.code, ...(name ? { name } : {}) });
-    return { client: c, joined: await c.next('joined') };
-  };
-  const auth = { code: session.code, token: session.token };
-  return { server, client, teacher, session, student, auth };
-}
+const { clock, start } = relayHarness();
 
 /** The histogram the instructor ends up with once `answered` answers are in. */
 const histogramWith = (teacher: TestClient, answered: number) =>
@@ -209,10 +182,10 @@ describe('classroom.refused', () => {
   });
 
   it('classroom.refused.expired: an expired code refuses joins and rejoins with code-expired', async () => {
-    clock = 5_000_000;
+    clock.now = 5_000_000;
     const { client, student, auth } = await start({ store: { codeTtlMs: 60_000 } });
     const ada = await student();
-    clock += 60_000;
+    clock.now += 60_000;
     const late = await client();
     late.send({ type: 'join', code: auth.code });
     expect(await late.next('error')).toMatchObject({ code: 'code-expired', about: 'join' });

@@ -1,4 +1,5 @@
 /** A raw WebSocket client for the relay's tests: sends anything, and waits for typed replies. */
+import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import {
   CLASSROOM_PROTOCOL_VERSION,
@@ -6,6 +7,7 @@ import {
   ServerMessage,
   type ServerMessageOf,
 } from '../protocol';
+import { type ClassroomServer, type ClassroomServerOptions, startClassroomServer } from './server';
 
 export interface TestClient {
   readonly ws: WebSocket;
@@ -24,8 +26,16 @@ export interface TestClient {
   close(): void;
 }
 
-export async function testClient(port: number, headers: Record<string, string> = {}): Promise<TestClient> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${CLASSROOM_WS_PATH}`, { headers });
+/** `from` picks the client's own loopback address (127.0.0.2 is "another device"); it always dials 127.0.0.1. */
+export async function testClient(
+  port: number,
+  headers: Record<string, string> = {},
+  from?: string,
+): Promise<TestClient> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}${CLASSROOM_WS_PATH}`, {
+    headers,
+    ...(from ? { localAddress: from } : {}),
+  });
   const received: ServerMessage[] = [];
   const consumed = new Set<ServerMessage>();
   const waiters = new Set<() => void>();
@@ -72,4 +82,38 @@ export async function testClient(port: number, headers: Record<string, string> =
     closed,
     close: () => ws.close(),
   };
+}
+
+/**
+ * Relays on 127.0.0.1 with an injected clock (`clock.now`), each with an instructor's session open;
+ * everything started is closed after each test. `client(from)` connects from another loopback address.
+ */
+export function relayHarness() {
+  const running: ClassroomServer[] = [];
+  const clients: TestClient[] = [];
+  const clock = { now: 1_000_000 };
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await Promise.all(running.splice(0).map((s) => s.close()));
+  });
+  async function start(options: ClassroomServerOptions = {}) {
+    const server = await startClassroomServer({ host: '127.0.0.1', now: () => clock.now, ...options });
+    running.push(server);
+    const client = async (from?: string, headers?: Record<string, string>) => {
+      const c = await testClient(server.port, headers, from);
+      clients.push(c);
+      return c;
+    };
+    const teacher = await client();
+    teacher.send({ type: 'create', hostKey: server.hostKey });
+    const session = await teacher.next('session');
+    const student = async (name?: string) => {
+      const c = await client();
+      c.send({ type: 'join', code: session.code, ...(name ? { name } : {}) });
+      return { client: c, joined: await c.next('joined') };
+    };
+    const auth = { code: session.code, token: session.token };
+    return { server, client, teacher, session, student, auth };
+  }
+  return { clock, start };
 }

@@ -2,6 +2,7 @@
  * Where and how to join, big enough to read from the back of the room before the first question, and a
  * single line once questions run; with the export and end buttons.
  */
+import { displayCode } from '../../classroom/joinCode';
 import type { ServerMessageOf } from '../../classroom/protocol';
 import { joinUrl } from './classroomUrl';
 
@@ -37,7 +38,7 @@ export function SessionBanner({ session: live, lanUrls, onExport, onEnd }: Sessi
         </span>{' '}
         <span className="course-kicker">with the code</span>{' '}
         <span className="classroom-code" data-testid="classroom.code" data-code={live.code}>
-          <span aria-hidden="true">{live.code}</span>
+          <span aria-hidden="true">{displayCode(live.code)}</span>
           {/* Spelled out, so a screen reader reads characters, not a word. */}
           <span className="visually-hidden">{[...live.code].join(' ')}</span>
         </span>
