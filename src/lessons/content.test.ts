@@ -109,6 +109,7 @@ describe('lesson content', () => {
       '09-packaging',
       '10-api-gateway',
       '11-patterns-and-review',
+      '12-troubleshooting',
     ]);
   });
 
