@@ -176,5 +176,6 @@ describe('classroom.hosts', () => {
       hostNames: ['lan.test', 'a.test', 'b.test'],
     });
     expect(parseArgs(['--host-name', 'a b'], {})).toMatch(/--host-name takes a host name/);
+    expect(parseArgs(['--shared-address'], {})).toMatchObject({ sharedAddress: true, hostNames: [] });
   });
 });

@@ -18,11 +18,13 @@ export interface CliOptions {
   readonly journal: string | undefined;
   /** Run without the supervisor (no restart after a crash). */
   readonly noRestart: boolean;
+  /** Students share one address (a NAT between them and this machine): no per-address caps. */
+  readonly sharedAddress: boolean;
   /** `--dir` was given: the folder is the caller's, so it is never rebuilt. */
   readonly dirGiven: boolean;
 }
 
-export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--host-name NAME] [--journal FILE] [--no-restart] [--verbose]
+export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--host-name NAME] [--journal FILE] [--no-restart] [--shared-address] [--verbose]
   --port       port to listen on (env CLASSROOM_PORT)
   --host       address to bind; 0.0.0.0 makes the lab reachable from the local network
   --dir        the built app to serve (env CLASSROOM_DIR); without it, dist/ is built first when it is
@@ -34,6 +36,8 @@ export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0]
   --journal    file that records the sessions, so a restarted relay resumes them (default: a
                temporary file for this run)
   --no-restart run the relay without its supervisor (no automatic restart)
+  --shared-address  students reach this machine through one router address (NAT): lift the
+               per-address caps on connections, seats and joins (the server-wide caps stay)
   --verbose    log every socket opened, closed or refused`;
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | string {
@@ -42,7 +46,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return USAGE;
-    if (arg === '--verbose' || arg === '--no-restart') {
+    if (arg === '--verbose' || arg === '--no-restart' || arg === '--shared-address') {
       flags.set(arg.slice(2), 'yes');
       continue;
     }
@@ -71,6 +75,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     hostNames,
     journal: flags.has('journal') ? resolve(flags.get('journal') as string) : undefined,
     noRestart: flags.has('no-restart'),
+    sharedAddress: flags.has('shared-address'),
     dirGiven: flags.has('dir') || env.CLASSROOM_DIR !== undefined,
   };
 }
@@ -96,6 +101,13 @@ export function banner(
   ].join('\n');
 }
 
+/** `--shared-address`: one address may hold every connection and seat, and join at the server's rate. */
+const SHARED_ADDRESS = {
+  maxConnectionsPerAddress: 2000,
+  maxSocketsPerAddress: 4000,
+  relay: { seatsPerAddress: 400, joinBurst: 300, joinsPerSecond: 30 },
+} as const;
+
 /** Returns the process exit code when start-up fails; otherwise keeps running until a signal. */
 export async function main(argv: readonly string[]): Promise<number | null> {
   const options = parseArgs(argv, process.env);
@@ -120,6 +132,7 @@ export async function main(argv: readonly string[]): Promise<number | null> {
       hostNames: options.hostNames,
       journal: options.journal,
       store: { codeTtlMs: options.codeTtlMinutes * 60_000 },
+      ...(options.sharedAddress ? SHARED_ADDRESS : {}),
       ...(options.verbose
         ? { log: (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`) }
         : {}),
