@@ -33,8 +33,9 @@ export interface EnvSpec {
   readonly logGroupName: string;
   readonly logStreamName: string;
   /**
-   * Virtual ms of handler time per real ms of measured CPU time (modeled: 1,769 MB = one vCPU, and a
+   * Virtual ms of handler time per ms of work on one vCPU (modeled: 1,769 MB = one vCPU, and a
    * single-threaded Python handler gains nothing beyond one vCPU, so this is max(1, 1769 / memoryMb)).
+   * Init runs at full CPU (scale 1) whatever the memory.
    */
   readonly cpuScale: number;
   /**
@@ -84,8 +85,13 @@ export type RunOutcome =
 
 export interface RunReport {
   readonly outcome: RunOutcome;
-  /** Measured CPU time of the phase in real ms (before scaling by cpuScale). */
+  /**
+   * The user code's work in ms on one Lambda vCPU (measured here, then calibrated; the lab's own
+   * overhead left out), before the memory/CPU scale. Duration = cpuMs x cpuScale + sleepMs.
+   */
   readonly cpuMs: number;
+  /** The same work as measured on this machine, before calibration (absent from scripted runtimes). */
+  readonly localMs?: number;
   /** Virtual time spent in time.sleep during the phase. */
   readonly sleepMs: number;
   /** Modeled memory high-water mark of the environment in MB (runtime baseline + Python allocation). */

@@ -94,7 +94,19 @@ export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
-export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engine {
+/** How the runtime measures handler time (see lambda_lab_calibration.py). */
+export interface EngineClockOptions {
+  /** This thread's scheduler run delay in ms, so a busy machine does not inflate measured time. */
+  readonly runDelayMs?: () => number;
+  /** Multiplies every measured time: a test's "slower machine" (default 1). */
+  readonly timerScale?: number;
+}
+
+export function createEngine(
+  pyodide: PyodideAPI,
+  sources: PythonSources,
+  clock: EngineClockOptions = {},
+): Engine {
   const fs = asEmscriptenFs(pyodide.FS);
   const guards = installFsGuards(fs);
   const { runtime: byName, sitePackages } = splitSources(sources);
@@ -112,6 +124,10 @@ export function createEngine(pyodide: PyodideAPI, sources: PythonSources): Engin
       'lambda_lab_runtime.boot()',
     ].join('\n'),
   );
+  const calibration = pyodide.pyimport('lambda_lab_calibration') as {
+    configure(delayCounter: (() => number) | undefined, timerScale: number): void;
+  };
+  calibration.configure(clock.runDelayMs, clock.timerScale ?? 1);
   const runtime = asRuntimeModule(pyodide.pyimport('lambda_lab_runtime'));
   // Imported on the first check: interpreters that never serve the editor never load it.
   let syntaxModule: { check_files(filesJson: string): string } | null = null;

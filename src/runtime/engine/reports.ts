@@ -64,9 +64,11 @@ function parseLogs(value: readonly unknown[]): AppLogLine[] {
 export function parseRunReport(json: string): RunReport {
   const value: unknown = JSON.parse(json);
   if (!isRecord(value)) throw new Error('Runtime report is not an object');
+  const localMs = value.localMs === undefined ? undefined : field(value, 'localMs', isNumber, 'a number');
   return {
     outcome: parseOutcome(value.outcome),
     cpuMs: field(value, 'cpuMs', isNumber, 'a number'),
+    ...(localMs === undefined ? {} : { localMs }),
     sleepMs: field(value, 'sleepMs', isNumber, 'a number'),
     maxMemoryMb: field(value, 'maxMemoryMb', isNumber, 'a number'),
     logs: parseLogs(field(value, 'logs', isArray, 'a list')),

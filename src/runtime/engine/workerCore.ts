@@ -20,6 +20,8 @@ export interface CoreBridge {
   /** The shared memory for synchronous AWS calls (absent when the host cannot share memory). */
   readonly awsChannel?: SharedArrayBuffer;
   readonly interruptBuffer?: SharedArrayBuffer;
+  /** This thread's scheduler run delay in ms, where the host can read it (Node on Linux). */
+  readonly runDelayMs?: () => number;
 }
 
 /** What boto3 gets when the host cannot answer synchronously (a page without cross-origin isolation). */
@@ -60,7 +62,7 @@ export function createWorkerCore(
       });
     },
   });
-  const engine = createEngine(pyodide, sources);
+  const engine = createEngine(pyodide, sources, { runDelayMs: bridge.runDelayMs });
   // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
   // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
   quickRun(engine, {

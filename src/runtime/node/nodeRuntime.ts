@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { createPooledRuntime, type PooledRuntime, type PooledRuntimeOptions } from '../pool/pooledRuntime';
 import { type RawWorker, startPythonWorker } from '../pool/pythonWorker';
 import type { WorkerToHost } from '../protocol';
+import { threadCpuMs } from './runDelay';
 
 export interface NodeRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn'> {
   /**
@@ -22,9 +23,12 @@ export type NodeRuntime = PooledRuntime;
 const workerUrl = new URL('./nodeRuntime.worker.mjs', import.meta.url);
 
 function spawnThread(snapshotPath: string | null): RawWorker {
+  // The bootstrap writes its thread's Linux id here, for threadCpuMs.
+  const threadId = new SharedArrayBuffer(4);
   // A clean execArgv: the bootstrap registers tsx itself, after Pyodide has loaded without it.
-  const thread = new Worker(workerUrl, { execArgv: [], workerData: { snapshotPath } });
+  const thread = new Worker(workerUrl, { execArgv: [], workerData: { snapshotPath, threadId } });
   return {
+    threadCpuMs: () => threadCpuMs(Atomics.load(new Int32Array(threadId), 0)),
     postMessage: (message) => thread.postMessage(message),
     terminate: () => void thread.terminate(),
     listen(onMessage, onCrash) {

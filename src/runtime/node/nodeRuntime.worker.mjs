@@ -1,7 +1,7 @@
 // Worker-thread bootstrap in plain JavaScript. Node 20 cannot load .ts itself, so this registers tsx's
 // loader in this thread and imports the TypeScript worker (the same under Vitest and a tsx CLI). Pyodide is
 // loaded first, by Node's own loader: through tsx's hooks its 1.2 MB module would be transformed for nothing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { loadPyodide, version } from 'pyodide';
@@ -15,6 +15,20 @@ function snapshotBytes(path) {
     return meta.pyodideVersion === version ? readFileSync(path) : undefined;
   } catch {
     return undefined;
+  }
+}
+
+// Tell the host this thread's Linux id (/proc/thread-self -> "<pid>/task/<tid>"), so its watchdog can
+// count the thread's CPU time rather than real time (src/runtime/node/runDelay.ts).
+if (workerData?.threadId instanceof SharedArrayBuffer) {
+  try {
+    Atomics.store(
+      new Int32Array(workerData.threadId),
+      0,
+      Number(readlinkSync('/proc/thread-self').split('/')[2]),
+    );
+  } catch {
+    // not Linux: the watchdog counts real time
   }
 }
 

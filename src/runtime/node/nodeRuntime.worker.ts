@@ -14,6 +14,7 @@ import {
   type WorkerToHost,
 } from '../protocol';
 import { readPythonSources } from './pythonSources';
+import { createRunDelayCounter } from './runDelay';
 
 /** Left on globalThis by nodeRuntime.worker.mjs, which loads Pyodide before tsx is registered. */
 function preloaded(): { pyodide: PyodideAPI; ms: number; fromSnapshot: boolean } {
@@ -51,7 +52,8 @@ async function boot(options: BootOptions): Promise<void> {
     phaseMs.interpreter = ms;
     await timed('ready', () => {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-      handle = createWorkerCore(pyodide, readPythonSources(), post, options);
+      const runDelayMs = createRunDelayCounter() ?? undefined;
+      handle = createWorkerCore(pyodide, readPythonSources(), post, { ...options, runDelayMs });
     });
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handle?.(message);

@@ -101,13 +101,20 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
 
   const leastLoaded = () => slots.reduce((best, slot) => (slot.envIds.size < best.envIds.size ? slot : best));
 
+  // vCPU ms per ms measured on this machine, learnt from the reports (the runtime calibrates itself);
+  // until the first one, a slow guess, so an early budget errs long.
+  let workFactor = 0.25;
+  const learn = (report: RunReport): RunReport => {
+    if (report.localMs !== undefined && report.localMs > 0.5) workFactor = report.cpuMs / report.localMs;
+    return report;
+  };
   const asReport = (result: JobResult): RunReport => {
-    if (result.kind === 'timedOut') return lostReport({ status: 'timeout' }, result.realMs);
+    if (result.kind === 'timedOut') return lostReport({ status: 'timeout' }, result.realMs * workFactor);
     if (result.kind === 'crashed') {
       const outcome = MEMORY_HINT.test(result.message)
         ? ({ status: 'outOfMemory' } as const)
         : ({ status: 'crash', message: `Runtime exited with error: ${result.message}` } as const);
-      return lostReport(outcome, result.realMs);
+      return lostReport(outcome, result.realMs * workFactor);
     }
     const { message } = result;
     if (message.type === 'runReport') return message.report;
@@ -115,7 +122,10 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
     throw new Error(`Unexpected reply ${message.type}`);
   };
 
-  const budget = (virtualMs: number, scale: number) => Math.max(virtualMs, 0) / scale + slackMs;
+  // Local ms of work before the watchdog steps in: the modeled limit in this machine's ms, plus a
+  // quarter (the runtime itself decides a timeout in modeled time; the watchdog only stops runaways).
+  const budget = (virtualMs: number, scale: number) =>
+    (Math.max(virtualMs, 0) / (scale * workFactor)) * 1.25 + slackMs;
 
   return {
     bootTimes,
@@ -131,7 +141,8 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
       slot.envIds.add(envId);
       cpuScale.set(envId, request.env.cpuScale);
       const message: RunMessage = { type: 'init', id: nextId++, request };
-      return asReport(await slot.run(message, budget(request.limitMs, request.env.cpuScale)));
+      // Init runs at full CPU whatever the memory (the runtime's clock does the same).
+      return learn(asReport(await slot.run(message, budget(request.limitMs, 1))));
     },
 
     async invoke(request: InvokeRequest) {
@@ -139,7 +150,7 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
       if (!slot) return lostReport({ status: 'crash', message: `Environment ${request.envId} is gone` }, 0);
       const scale = cpuScale.get(request.envId) ?? 1;
       const message: RunMessage = { type: 'invoke', id: nextId++, request };
-      return asReport(await slot.run(message, budget(request.deadlineMs - request.nowMs, scale)));
+      return learn(asReport(await slot.run(message, budget(request.deadlineMs - request.nowMs, scale))));
     },
 
     async destroy(envId: string) {
@@ -154,8 +165,8 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
     },
 
     async quickRun(request: QuickRunRequest) {
-      // Init (10 s) plus the 3 s invoke of the quick-run function, in real time.
-      const result = await leastLoaded().run({ type: 'quickRun', id: nextId++, request }, 13_000 + slackMs);
+      // Init (10 s) plus the 3 s invoke of the quick-run function, both at full CPU.
+      const result = await leastLoaded().run({ type: 'quickRun', id: nextId++, request }, budget(13_000, 1));
       if (result.kind === 'message' && result.message.type === 'quickRunResult') return result.message.result;
       const report = asReport(result);
       return { ok: false, payloadJson: JSON.stringify(report.outcome), stdout: [], durationMs: report.cpuMs };

@@ -19,6 +19,8 @@ export interface RawWorker {
   terminate(): void;
   /** Calls back with every message, and once if the worker dies (error or exit). */
   listen(onMessage: (message: WorkerToHost) => void, onCrash: (reason: string) => void): void;
+  /** CPU ms the worker's thread has run so far, where the host can read it (Node on Linux); else null. */
+  threadCpuMs?(): number | null;
 }
 
 export interface BootInfo {
@@ -37,6 +39,8 @@ export interface PythonWorker {
   answerAws(text: string): void;
   nextAwsChunk(): void;
   clearInterrupt(): void;
+  /** CPU ms its thread has run, or null where unknown: lets the watchdog ignore time spent waiting for a core. */
+  threadCpuMs(): number | null;
   /** Set by the owner: run replies and `fatal` after boot. */
   onMessage: ((message: WorkerToHost) => void) | null;
   /** Set by the owner: the worker died after boot. */
@@ -85,6 +89,7 @@ export function startPythonWorker(
     },
     answerAws: (text) => awsWriter?.answer(text),
     nextAwsChunk: () => awsWriter?.next(),
+    threadCpuMs: () => raw.threadCpuMs?.() ?? null,
     onMessage: null,
     onCrash: null,
   };

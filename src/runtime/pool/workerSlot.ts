@@ -1,6 +1,7 @@
 /**
- * One Python worker and its queue. Jobs run one at a time; each phase gets a real-time budget (its virtual
- * limit / cpuScale + slack). When the budget runs out the slot interrupts Python (KeyboardInterrupt, which
+ * One Python worker and its queue. Jobs run one at a time; each phase gets a budget of work on this
+ * machine (its modeled limit in local ms, see pooledRuntime.ts), counted in the thread's CPU time where the
+ * host can read it, else in real time. When the budget runs out the slot interrupts Python (KeyboardInterrupt, which
  * the runtime reports as a timeout); when that does not land within the grace period, or the host has no
  * shared memory to interrupt with, the worker is terminated, the job ends as a timeout and every
  * environment it held is reported lost. A crashed worker is treated the same way; the next job gets a
@@ -52,6 +53,10 @@ export interface WorkerSlot {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** Real time a budget may take per ms of work when the thread's CPU time cannot be read. */
+const WALL_ALLOWANCE = 2;
+const MIN_RECHECK_MS = 10;
 
 export function createWorkerSlot(
   acquire: () => PythonWorker,
@@ -152,12 +157,22 @@ export function createWorkerSlot(
         discard('a runaway handler did not stop at its deadline', (realMs) => ({ kind: 'timedOut', realMs }));
         pump();
       };
-      timers.push(
-        setTimeout(() => {
-          if (live.interrupt()) timers.push(setTimeout(terminate, graceMs));
-          else terminate();
-        }, job.budgetMs),
-      );
+      const budget = job.budgetMs;
+      const stop = () => {
+        if (live.interrupt()) timers.push(setTimeout(terminate, graceMs));
+        else terminate();
+      };
+      const cpuAtStart = live.threadCpuMs();
+      // Where the thread's CPU time is known the budget is CPU time, so waiting for a busy core does
+      // not count; otherwise it is real time, with room for a busy machine.
+      const check = () => {
+        const cpuNow = cpuAtStart === null ? null : live.threadCpuMs();
+        if (cpuNow === null || cpuAtStart === null) return stop();
+        const used = cpuNow - cpuAtStart;
+        if (used >= budget) stop();
+        else timers.push(setTimeout(check, Math.max(budget - used, MIN_RECHECK_MS)));
+      };
+      timers.push(setTimeout(check, cpuAtStart === null ? budget * WALL_ALLOWANCE : budget));
     }
     live.post(job.message);
   };

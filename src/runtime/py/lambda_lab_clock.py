@@ -1,12 +1,17 @@
 """Virtual time inside Python.
 
 A handler sees the simulation's clock, not the wall clock: virtual now = the phase's start time
-+ measured real time x cpu_scale (the memory/CPU model) + the virtual time slept. time.sleep()
-advances that clock without blocking, and ends the phase when it crosses the deadline.
++ the handler's work x cpu_scale (the memory/CPU model) + virtual time slept or spent on AWS calls.
+Work is "ms on one Lambda vCPU": the local time the user code ran, calibrated (see
+lambda_lab_calibration). The clock runs only inside run_user() (module code at Init, the handler at
+invoke), and the lab's own work inside it (log capture, AWS round trips) is taken out, so the lab's
+overhead is never billed. time.sleep() advances the clock without blocking.
 """
 
 import datetime as _datetime
 import time as _time
+
+import lambda_lab_calibration as calibration
 
 _real_perf_counter = _time.perf_counter
 _real_gmtime = _time.gmtime
@@ -15,6 +20,7 @@ _real_ctime = _time.ctime
 _real_asctime = _time.asctime
 _real_strftime = _time.strftime
 _RealDatetime = _datetime.datetime
+_timer = calibration.timer
 
 
 class DeadlineExceeded(BaseException):
@@ -22,7 +28,10 @@ class DeadlineExceeded(BaseException):
 
 
 class _Phase:
-    __slots__ = ("start_ms", "deadline_ms", "cpu_scale", "origin_ms", "real_start", "sleep_ms")
+    __slots__ = (
+        "start_ms", "deadline_ms", "cpu_scale", "origin_ms", "factor", "sleep_ms",
+        "local_ms", "run_start", "seg_start", "seg_delay", "seg_excluded",
+    )
 
     def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms):
         self.start_ms = start_ms
@@ -30,30 +39,104 @@ class _Phase:
         self.cpu_scale = cpu_scale
         # monotonic()/perf_counter() count from the environment's creation, like a process clock.
         self.origin_ms = origin_ms
-        self.real_start = _real_perf_counter()
+        self.factor = calibration.factor()
         self.sleep_ms = 0.0
+        # Local ms of user code so far; while it runs, run_start is the timer value it counts from.
+        self.local_ms = 0.0
+        self.run_start = None
+        self.seg_start = self.seg_delay = self.seg_excluded = 0.0
 
 
 _phase = None
 # Where the clock stands between phases (runtime code only), so time never jumps back to 1970.
 _idle_ms = 0.0
+# Nesting depth of lab work inside user code (a log write inside a logging call, ...).
+_lab_depth = 0
+_lab_started = 0.0
 
 
 def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms):
     global _phase
+    calibration.maybe_refresh()
     _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms))
 
 
+def resume():
+    """User code starts running: the clock counts."""
+    phase = _phase
+    if phase is None or phase.run_start is not None:
+        return
+    now = _timer()
+    phase.seg_start = now
+    phase.seg_delay = calibration.run_delay_ms()
+    phase.seg_excluded = 0.0
+    phase.run_start = now - phase.local_ms / 1000.0
+
+
+def pause():
+    """User code stopped: keep what it ran, less the time this thread waited for a core."""
+    phase = _phase
+    if phase is None or phase.run_start is None:
+        return
+    now = _timer()
+    delay = calibration.run_delay_ms() - phase.seg_delay
+    span_ms = (now - phase.seg_start) * 1000.0
+    ran_ms = (now - phase.run_start) * 1000.0 - phase.local_ms
+    if span_ms > 0 and delay > 0:
+        # The wait is known for the whole segment only: charge user code its share of it.
+        ran_ms -= delay * min(1.0, ran_ms / span_ms)
+    phase.local_ms += max(ran_ms, 0.0)
+    phase.run_start = None
+
+
+def run_user(function, *args):
+    """Runs user code with the clock counting."""
+    resume()
+    try:
+        return function(*args)
+    finally:
+        pause()
+
+
+def lab_begin():
+    """The lab's own work starts inside user code (log capture): not the handler's time."""
+    global _lab_depth, _lab_started
+    _lab_depth += 1
+    if _lab_depth == 1:
+        _lab_started = _timer()
+
+
+def lab_end():
+    global _lab_depth
+    _lab_depth = max(_lab_depth - 1, 0)
+    if _lab_depth == 0:
+        _exclude_since(_lab_started)
+
+
+def _exclude_since(started):
+    phase = _phase
+    if phase is not None and phase.run_start is not None:
+        spent = _timer() - started
+        phase.run_start += spent
+        phase.seg_excluded += spent
+
+
 def end_phase():
-    """Close the phase and return (measured real ms, virtual sleep ms)."""
+    """Close the phase and return (vCPU ms of user code, virtual sleep ms, local ms measured)."""
     global _phase, _idle_ms
+    pause()
     phase = _phase
     if phase is None:
-        return 0.0, 0.0
-    cpu_ms = (_real_perf_counter() - phase.real_start) * 1000.0
+        return 0.0, 0.0, 0.0
     _idle_ms = now_ms()
     _phase = None
-    return cpu_ms, phase.sleep_ms
+    return phase.local_ms * phase.factor, phase.sleep_ms, phase.local_ms
+
+
+def _local_ms(phase):
+    if phase.run_start is None:
+        return phase.local_ms
+    return (_timer() - phase.run_start) * 1000.0
 
 
 def now_ms():
@@ -61,8 +144,7 @@ def now_ms():
     phase = _phase
     if phase is None:
         return _idle_ms
-    real_ms = (_real_perf_counter() - phase.real_start) * 1000.0
-    return phase.start_ms + real_ms * phase.cpu_scale + phase.sleep_ms
+    return phase.start_ms + _local_ms(phase) * phase.factor * phase.cpu_scale + phase.sleep_ms
 
 
 def elapsed_ms():
@@ -82,16 +164,16 @@ def deadline_ms():
 
 
 def real_counter():
-    return _real_perf_counter()
+    return _timer()
 
 
 def io_wait(real_started, modeled_ms):
-    """Takes a host round trip (an AWS call) out of the measured CPU time and charges its modeled latency
+    """Takes a host round trip (an AWS call) out of the handler's time and charges its modeled latency
     instead: on Lambda the handler waits on the network, which the memory/CPU model does not slow down."""
     phase = _phase
     if phase is None:
         return
-    phase.real_start += _real_perf_counter() - real_started
+    _exclude_since(real_started)
     phase.sleep_ms += modeled_ms
 
 

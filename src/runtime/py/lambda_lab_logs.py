@@ -112,6 +112,14 @@ class _LineStream(io.TextIOBase):
         self._pending_chars = 0
 
     def write(self, text):
+        # Capturing output is the lab's work, not the handler's: the clock stops meanwhile.
+        clock.lab_begin()
+        try:
+            return self._write(text)
+        finally:
+            clock.lab_end()
+
+    def _write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         if _buffer is None:
@@ -209,10 +217,13 @@ class LambdaHandler(logging.Handler):
             self.setFormatter(logging.Formatter(TEXT_FORMAT, TEXT_DATE_FORMAT))
 
     def emit(self, record):
+        clock.lab_begin()
         try:
             emit(self.format(record))
         except Exception:
             self.handleError(record)
+        finally:
+            clock.lab_end()
 
 
 def error_event(error, json_format):

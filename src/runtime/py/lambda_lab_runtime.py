@@ -124,13 +124,15 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
     logs.begin(request_id)
     baseline = memory.baseline_bytes(spec["runtime"])
     meter = memory.PhaseMeter(spec["memoryMb"] * memory.MB, baseline + env.retained_bytes)
-    clock.start_phase(start_ms, deadline_ms, spec["cpuScale"], env.origin_ms)
+    # Init runs at full CPU whatever the memory (facts section 9); invoke gets the memory's share.
+    clock.start_phase(start_ms, deadline_ms, 1.0 if is_init else spec["cpuScale"], env.origin_ms)
     outcome = None
     fatal = None
     try:
         meter.start()
         try:
-            outcome = body()
+            # Only the function's own phase is timed (the runtime client's part of it included).
+            outcome = clock.run_user(body)
         finally:
             meter.release()
     except _FATAL as error:
@@ -150,7 +152,7 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
     elif isinstance(fatal, SystemExit):
         code = fatal.code if isinstance(fatal.code, int) else (0 if fatal.code is None else 1)
         outcome = {"status": "crash", "message": f"Runtime exited with error: exit status {code}"}
-    cpu_ms, sleep_ms = clock.end_phase()
+    cpu_ms, sleep_ms, local_ms = clock.end_phase()
     events = logs.finish()
     peak = baseline + env.retained_bytes + meter.peak_delta
     env.retained_bytes = max(env.retained_bytes + meter.retained_delta, 0)
@@ -165,6 +167,7 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
         {
             "outcome": outcome,
             "cpuMs": cpu_ms,
+            "localMs": local_ms,
             "sleepMs": sleep_ms,
             "maxMemoryMb": max_mb,
             "logs": events,
