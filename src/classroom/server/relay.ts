@@ -43,7 +43,8 @@ export const DEFAULT_RELAY_OPTIONS: Omit<RelayOptions, 'now' | 'hostKey'> = {
   serverJoinBurst: 300,
   serverJoinsPerSecond: 30,
   seatsPerAddress: 4,
-  helloTimeoutMs: 30_000,
+  // Long enough for a page left on the join screen (it reconnects by itself when cut).
+  helloTimeoutMs: 10 * 60_000,
   maxBufferedBytes: 4 * 1024 * 1024,
   dropsBeforeClose: 200,
   histogramIntervalMs: 50,
@@ -232,9 +233,14 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
           return;
         }
         drops = 0;
-        const env = parseEnvelope(data, isBinary);
-        if (!env.ok) return refuse(conn, env.code, env.message, env.about);
-        handle(conn, env);
+        try {
+          const env = parseEnvelope(data, isBinary);
+          if (!env.ok) return refuse(conn, env.code, env.message, env.about);
+          handle(conn, env);
+        } catch {
+          // A case nobody foresaw costs this socket (its page reconnects), never the class.
+          ws.close(1011, 'internal error');
+        }
       });
       const gone = () => {
         clearTimeout(hello);
