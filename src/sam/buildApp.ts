@@ -167,13 +167,13 @@ async function buildExtras(lab: LabWorld, runner: LabRunner, app: SamApp): Promi
   const restIds = deployStateOf(lab).apis;
   for (const api of app.apis) {
     if (api.type === 'REST') {
-      const id = restIds.get(api.logicalId);
+      const id = restIds.get(api.name);
       if (id) apis.push({ logicalId: api.logicalId, id, type: 'REST', stage: api.stage });
       continue;
     }
     const first = api.routes[0];
     if (!first) continue;
-    const id = lab.services.apigateway.createHttpApi(api.logicalId, first.functionName, api.routes);
+    const id = lab.services.apigateway.createHttpApi(api.name, first.functionName, api.routes);
     for (const fn of new Set(api.routes.map((r) => r.functionName)))
       call(lab, `HttpApi ${api.logicalId}`, 'lambda', 'AddPermission', {
         FunctionName: fn,

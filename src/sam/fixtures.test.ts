@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
+import { appInput } from './appFiles';
+import { exportSamFiles } from './exportApp';
+import { readSamTemplate } from './readTemplate';
 import { createTestRouter, fixtureFiles } from './testSupport';
 
 const router = createTestRouter();
@@ -50,7 +53,10 @@ describe('SAM fixture: api-crud (Globals, Parameters, Conditions, intrinsics, la
 });
 
 const queueUrl = (name: string) => `https://sqs.us-east-1.amazonaws.com/123456789012/${name}`;
-const logText = (lab: { world: { logs: { events(g: string): { message: string }[] } } }, fn: string) =>
+const logText = (
+  lab: { world: { logs: { events(g: string): readonly { message: string }[] } } },
+  fn: string,
+) =>
   lab.world.logs
     .events(`/aws/lambda/${fn}`)
     .map((e) => e.message)
@@ -160,5 +166,19 @@ describe('SAM fixture: config (secrets, parameters, concurrency, alias, DLQ, des
       Sid: 'AdminFromSns',
       Principal: { Service: 'sns.amazonaws.com' },
     });
+  });
+});
+
+describe('an exported app runs in the lab as the original did', () => {
+  it('builds the exported api-crud and stores an item through it', async () => {
+    const original = readSamTemplate(appInput(fixtureFiles('api-crud')));
+    const exported = exportSamFiles(original.workspace, original);
+    const { runner, call } = await router.build(runtime, exported, {}, 7);
+    const put = await runner.invoke({
+      functionName: 'ItemsFunction',
+      payloadJson: exported['events/ItemsFunction/put.json'] ?? '',
+    });
+    expect(payload(put)).toMatchObject({ statusCode: 201 });
+    expect(call('dynamodb', 'Scan', { TableName: 'sam-app-ItemsTable' }).Count).toBe(1);
   });
 });

@@ -33,7 +33,7 @@ export function readEvents(
   logicalId: string,
   events: TObject,
   apiIdToLogical: (id: string) => string | undefined,
-  stageOf: (api: string, type: 'REST' | 'HTTP') => string,
+  apiOf: (api: string, type: 'REST' | 'HTTP') => { readonly name: string; readonly stage: string },
 ): EventsOut {
   const out: EventsOut = { triggers: [], mappings: [], routes: [], pollPolicies: new Set(), warnings: [] };
   const warn = (subject: string, message: string) =>
@@ -48,7 +48,10 @@ export function readEvents(
       for (const [k, v] of Object.entries(props)) if (!['Stream', 'Queue'].includes(k)) params[k] = v;
       if (params.FilterCriteria !== undefined) {
         delete params.FilterCriteria;
-        warn('FilterCriteria', `${eventId}: FilterCriteria is not simulated; every record reaches the function.`);
+        warn(
+          'FilterCriteria',
+          `${eventId}: FilterCriteria is not simulated; every record reaches the function.`,
+        );
       }
       out.mappings.push({ triggerId: id, params });
     };
@@ -69,12 +72,12 @@ export function readEvents(
         }
         const apiType = type === 'Api' ? 'REST' : 'HTTP';
         out.routes.push({ api, type: apiType, method, path });
-        const stage = stageOf(api, apiType);
+        const { name: apiName, stage } = apiOf(api, apiType);
         out.triggers.push({
           kind: 'apigateway',
           id,
           apiType,
-          apiName: api,
+          apiName,
           method: method as (typeof HTTP_METHODS)[number],
           path,
           stage,

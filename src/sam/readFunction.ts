@@ -24,12 +24,15 @@ export interface FunctionContext {
   /** The function's code: files below its CodeUri (or its InlineCode). */
   readonly files: Readonly<Record<string, string>>;
   readonly events: Readonly<Record<string, string>>;
+  /** The resource's Metadata.LambdaLab: what the learner had open when the lab exported it. */
+  readonly ui: { readonly activeFile?: unknown; readonly activeEvent?: unknown };
   /** Layer ARN -> workspace layer name, for the template's own layers. */
   layerName(arn: string): string | undefined;
   /** A role of the template by its ARN. */
   role(arn: string): RoleInfo | undefined;
   apiLogicalId(id: string): string | undefined;
-  apiStage(api: string, type: 'REST' | 'HTTP'): string;
+  /** The API a route belongs to (by logical id): its name and stage. */
+  api(logicalId: string, type: 'REST' | 'HTTP'): { readonly name: string; readonly stage: string };
 }
 
 export interface FunctionOut {
@@ -140,7 +143,7 @@ export function readFunction(ctx: FunctionContext): FunctionOut {
     logicalId,
     isObject(props.Events) ? props.Events : {},
     ctx.apiLogicalId,
-    ctx.apiStage,
+    ctx.api,
   );
   warnings.push(...events.warnings);
   const roleArn = str(props.Role);
@@ -159,7 +162,7 @@ export function readFunction(ctx: FunctionContext): FunctionOut {
     };
   } else {
     // SAM's generated role: basic logging, the polling permissions its events need, then the Policies.
-    const managed = [BASIC_EXECUTION_POLICY, ...events.pollPolicies, ...policies.managed];
+    const managed = [BASIC_EXECUTION_POLICY, ...policies.managed, ...events.pollPolicies];
     role = {
       name: '',
       managedPolicies: [...new Set(managed)],
@@ -172,7 +175,7 @@ export function readFunction(ctx: FunctionContext): FunctionOut {
   const list = (v: TValue | undefined) => (Array.isArray(v) ? v.map(String) : []);
   const files = Object.keys(ctx.files);
   const handlerFile = `${(str(props.Handler) ?? '').split('.').slice(0, -1).join('/')}.py`;
-  const draft: FunctionDraft = {
+  const draft: { -readonly [K in keyof FunctionDraft]: FunctionDraft[K] } = {
     ...base,
     files: { ...ctx.files },
     handler: str(props.Handler) ?? base.handler,
@@ -203,6 +206,10 @@ export function readFunction(ctx: FunctionContext): FunctionOut {
       ? { enabled: true, subnetIds: list(vpc.SubnetIds), securityGroupIds: list(vpc.SecurityGroupIds) }
       : base.vpc,
   };
+  if (typeof ctx.ui.activeFile === 'string' && ctx.ui.activeFile in draft.files)
+    draft.activeFile = ctx.ui.activeFile;
+  if (typeof ctx.ui.activeEvent === 'string' && ctx.ui.activeEvent in draft.events)
+    draft.activeEvent = ctx.ui.activeEvent;
   const dlq = isObject(props.DeadLetterQueue) ? str(props.DeadLetterQueue.TargetArn) : undefined;
   return {
     draft,

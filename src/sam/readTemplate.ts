@@ -48,6 +48,10 @@ function parameters(t: TemplateFile, overrides: Readonly<Record<string, string>>
   return out;
 }
 
+/** The LambdaLab part of a Metadata section (what the lab wrote when it exported the app). */
+const lab = (metadata: TValue | undefined): Record<string, unknown> =>
+  isObject(metadata) && isObject(metadata.LambdaLab) ? metadata.LambdaLab : {};
+
 export function readSamTemplate(input: ReadInput): SamApp {
   const t = readTemplateText(input.templatePath, input.text);
   const root = t.root;
@@ -120,7 +124,7 @@ export function readSamTemplate(input: ReadInput): SamApp {
   const layers: Record<string, LayerDraft> = {};
   const layerByArn = new Map<string, string>();
   const roles = new Map<string, RoleInfo>();
-  const apis = new Map<string, { type: 'REST' | 'HTTP'; stage: string }>();
+  const apis = new Map<string, { type: 'REST' | 'HTTP'; name: string; stage: string }>();
   const apiIds = new Map<string, string>();
   for (const id of included) {
     const type = typeOf(id);
@@ -150,6 +154,7 @@ export function readSamTemplate(input: ReadInput): SamApp {
       const rest = type === 'AWS::Serverless::Api';
       apis.set(id, {
         type: rest ? 'REST' : 'HTTP',
+        name: nameOf(id),
         stage: String(p.StageName ?? (rest ? 'Prod' : '$default')),
       });
       apiIds.set(refValue(type, id, nameOf(id), input.ids), id);
@@ -193,14 +198,16 @@ export function readSamTemplate(input: ReadInput): SamApp {
       events: input.events?.(name, id) ?? {},
       layerName: (arn) => layerByArn.get(arn),
       role: (arn) => roles.get(arn),
+      ui: lab((resources[id] as TObject).Metadata),
       apiLogicalId: (ref) => apiIds.get(ref),
-      apiStage: (api, type) => apis.get(api)?.stage ?? (type === 'REST' ? 'Prod' : '$default'),
+      api: (api, type) => apis.get(api) ?? { name: api, stage: type === 'REST' ? 'Prod' : '$default' },
     });
     functions[name] = fn.draft;
     (extras as Record<string, unknown>)[name] = fn.extras;
     warnings.push(...fn.warnings);
     for (const r of fn.routes) {
-      if (!apis.has(r.api)) apis.set(r.api, { type: r.type, stage: r.type === 'REST' ? 'Prod' : '$default' });
+      if (!apis.has(r.api))
+        apis.set(r.api, { type: r.type, name: r.api, stage: r.type === 'REST' ? 'Prod' : '$default' });
       routes.set(r.api, [
         ...(routes.get(r.api) ?? []),
         { method: r.method, path: r.path, functionName: name },
@@ -218,7 +225,12 @@ export function readSamTemplate(input: ReadInput): SamApp {
     throw t.error(resources, 'the template has no Python AWS::Serverless::Function the lab can run');
   return {
     stackName,
-    workspace: { version: WORKSPACE_VERSION, functions, activeFunction: names0[0] as string, layers },
+    workspace: {
+      version: WORKSPACE_VERSION,
+      functions,
+      activeFunction: names0.find((n) => n === lab(root.Metadata).activeFunction) ?? (names0[0] as string),
+      layers,
+    },
     resources: out,
     apis: [...apis].map(([logicalId, a]) => ({ logicalId, ...a, routes: routes.get(logicalId) ?? [] })),
     extras,

@@ -62,6 +62,8 @@ export type SamResource =
 /** An API (Serverless::Api, HttpApi, or the implicit ones SAM makes for Api/HttpApi events). */
 export interface SamApi {
   readonly logicalId: string;
+  /** The API's name (its Name property, else the logical id): triggers and the console use it. */
+  readonly name: string;
   readonly type: 'REST' | 'HTTP';
   readonly stage: string;
   readonly routes: readonly {

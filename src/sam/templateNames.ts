@@ -43,12 +43,12 @@ const NAME_PROPERTY: Readonly<Record<string, string>> = {
   'AWS::Serverless::HttpApi': 'Name',
 };
 
-/** Functions and layers keep their logical id (as `sam local` does); the rest get `<stack>-<id>`. */
+/** Functions, layers and APIs keep their logical id (as `sam local` does); the rest get `<stack>-<id>`. */
 export function physicalName(type: string, id: string, stack: string, prop: (key: string) => TValue): string {
   const key = NAME_PROPERTY[type];
   const given = key ? prop(key) : null;
   if (typeof given === 'string' && given !== '') return given;
-  if (type.includes('Function') || type.includes('LayerVersion')) return id;
+  if (type.includes('Function') || type.includes('LayerVersion') || type.includes('Api')) return id;
   const fifo =
     (type === 'AWS::SQS::Queue' || type === 'AWS::SNS::Topic') &&
     String(prop('FifoQueue') ?? prop('FifoTopic')) === 'true';

@@ -1,0 +1,309 @@
+/**
+ * The workspace (and what an opened SAM app kept beside it) as a SAM template: one Serverless::Function per
+ * function with its code folder, configuration, role (Policies, or an IAM::Role when the role has a name),
+ * layers, destinations and Events from its triggers, plus the resources they name. Reading the template
+ * back gives the same workspace.
+ */
+import { managedPolicyArn } from '../controller/deployFields';
+import { BASIC_EXECUTION_POLICY, type FunctionDraft, type TriggerSpec } from '../store/draftSchema';
+import { newFunctionDraft, type WorkspaceDoc } from '../store/workspaceDoc';
+import { LogicalIds, logicalIdOf, portable, portableDeep, refTable } from './exportNames';
+import { impliedResources, resourceTemplate } from './exportResources';
+import { arnOf, type FunctionExtras, type SamApp } from './samApp';
+import { isObject, type TObject, type TValue } from './templateFile';
+
+export type SamExtras = Pick<SamApp, 'stackName' | 'resources' | 'apis' | 'extras'>;
+
+export class ExportError extends Error {}
+
+export interface ExportedTemplate {
+  readonly template: TObject;
+  /** Function name -> the folder its code goes in (its CodeUri, also its logical id). */
+  readonly codeDirs: Readonly<Record<string, string>>;
+  readonly layerDirs: Readonly<Record<string, string>>;
+}
+
+const policyDoc = (fn: string, text: string): TObject | null => {
+  if (text.trim() === '') return null;
+  try {
+    const doc = JSON.parse(text) as TValue;
+    if (isObject(doc)) return doc;
+  } catch {
+    // Reported below: a template cannot carry a policy that is not JSON.
+  }
+  throw new ExportError(`The inline policy of ${fn} is not valid JSON; fix it in the role editor first.`);
+};
+
+export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}): ExportedTemplate {
+  const stack = kept.stackName ?? 'sam-app';
+  const ids = new LogicalIds();
+  const fnIds = new Map<string, string>();
+  for (const name of Object.keys(ws.functions))
+    fnIds.set(name, ids.take(kept.extras?.[name]?.logicalId ?? logicalIdOf(name)));
+  for (const r of kept.resources ?? []) ids.take(r.logicalId);
+  const resources = impliedResources(ws, kept.resources ?? [], ids);
+  const refs = refTable(resources);
+  for (const [name, id] of fnIds) refs.set(arnOf.fn(name), { 'Fn::GetAtt': [id, 'Arn'] });
+  const value = (v: string): TValue => refs.get(v) ?? portable(v);
+  const out: TObject = {};
+  for (const r of resources) {
+    const t = resourceTemplate(r, stack);
+    if (t) out[r.logicalId] = t;
+  }
+  const layerIds = new Map<string, string>();
+  const layerDirs: Record<string, string> = {};
+  for (const [name, layer] of Object.entries(ws.layers)) {
+    const id = ids.take(logicalIdOf(name, 'Layer'));
+    layerIds.set(name, id);
+    layerDirs[name] = `layers/${id}`;
+    out[id] = {
+      Type: 'AWS::Serverless::LayerVersion',
+      Properties: {
+        ...(name !== id ? { LayerName: name } : {}),
+        ContentUri: `layers/${id}/`,
+        ...(layer.compatibleRuntimes.length > 0 ? { CompatibleRuntimes: [...layer.compatibleRuntimes] } : {}),
+      },
+    };
+  }
+  const apiIds = new Map<string, string>();
+  const apiResource = (t: Extract<TriggerSpec, { kind: 'apigateway' }>): string | null => {
+    const implicit = t.apiType === 'REST' ? 'ServerlessRestApi' : 'ServerlessHttpApi';
+    if (t.apiName === implicit && t.stage === (t.apiType === 'REST' ? 'Prod' : '$default')) return null;
+    const known = apiIds.get(t.apiName);
+    if (known) return known;
+    const id = ids.take(
+      kept.apis?.find((a) => a.name === t.apiName)?.logicalId ?? logicalIdOf(t.apiName, 'Api'),
+    );
+    apiIds.set(t.apiName, id);
+    out[id] = {
+      Type: t.apiType === 'REST' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi',
+      Properties: {
+        ...(t.apiName !== id ? { Name: t.apiName } : {}),
+        ...(t.apiType === 'REST' || t.stage !== '$default' ? { StageName: t.stage } : {}),
+      },
+    };
+    return id;
+  };
+  const roles = new Map<string, string>();
+  const codeDirs: Record<string, string> = {};
+  for (const [name, fn] of Object.entries(ws.functions)) {
+    const id = fnIds.get(name) as string;
+    codeDirs[name] = id;
+    const events: TObject = {};
+    for (const t of fn.triggers) events[t.id] = eventOf(t, value, apiResource);
+    const extras = kept.extras?.[name];
+    for (const m of extras?.mappings ?? []) events[m.triggerId] = mappingEvent(m.params, value);
+    out[id] = {
+      Type: 'AWS::Serverless::Function',
+      ...uiMetadata(fn),
+      Properties: functionProps(name, id, fn, extras, value, layerIds, events, roleOf(name, fn)),
+    };
+  }
+  function roleOf(name: string, fn: FunctionDraft): TObject {
+    const doc = policyDoc(name, fn.role.inlinePolicy);
+    if (fn.role.name === '') {
+      const policies: TValue[] = fn.role.managedPolicies.filter((p) => p !== BASIC_EXECUTION_POLICY);
+      if (doc) policies.push({ Statement: portableDeep(doc.Statement ?? []) });
+      return policies.length > 0 ? { Policies: policies } : {};
+    }
+    let roleId = roles.get(fn.role.name);
+    if (!roleId) {
+      roleId = ids.take(logicalIdOf(fn.role.name, 'Role'));
+      roles.set(fn.role.name, roleId);
+      out[roleId] = {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          ...(fn.role.name !== `${stack}-${roleId}` ? { RoleName: fn.role.name } : {}),
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          },
+          ManagedPolicyArns: fn.role.managedPolicies.map((p) => managedPolicyArn(p) ?? p),
+          ...(doc ? { Policies: [{ PolicyName: 'inline', PolicyDocument: portableDeep(doc) }] } : {}),
+        },
+      };
+    }
+    return { Role: { 'Fn::GetAtt': [roleId, 'Arn'] } };
+  }
+  const active = Object.keys(ws.functions).indexOf(ws.activeFunction);
+  return {
+    template: {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Transform: 'AWS::Serverless-2016-10-31',
+      Description: `${stack}: exported from Lambda Lab`,
+      ...(active > 0 ? { Metadata: { LambdaLab: { activeFunction: ws.activeFunction } } } : {}),
+      Resources: out,
+    },
+    codeDirs,
+    layerDirs,
+  };
+}
+
+/** What the learner had open (file, event), when it is not what reading the template would pick. */
+function uiMetadata(fn: FunctionDraft): TObject {
+  const handlerFile = `${fn.handler.split('.').slice(0, -1).join('/')}.py`;
+  const files = Object.keys(fn.files);
+  const file = files.includes(handlerFile) ? handlerFile : [...files].sort()[0];
+  const event = Object.keys(fn.events).sort()[0];
+  const ui: TObject = {};
+  if (fn.activeFile !== file) ui.activeFile = fn.activeFile;
+  if (fn.activeEvent !== event) ui.activeEvent = fn.activeEvent;
+  return Object.keys(ui).length > 0 ? { Metadata: { LambdaLab: ui } } : {};
+}
+
+function functionProps(
+  name: string,
+  id: string,
+  fn: FunctionDraft,
+  extras: FunctionExtras | undefined,
+  value: (v: string) => TValue,
+  layerIds: ReadonlyMap<string, string>,
+  events: TObject,
+  role: TObject,
+): TObject {
+  const base = newFunctionDraft();
+  const d = fn.destinations;
+  const destination = (ref: typeof d.onSuccess): TValue =>
+    ref
+      ? {
+          Type: ref.kind.toUpperCase() === 'LAMBDA' ? 'Lambda' : ref.kind.toUpperCase(),
+          Destination: value(
+            ref.kind === 'sqs'
+              ? arnOf.queue(ref.name)
+              : ref.kind === 'sns'
+                ? arnOf.topic(ref.name)
+                : arnOf.fn(ref.name),
+          ),
+        }
+      : null;
+  const invoke: TObject = {};
+  if (d.maximumRetryAttempts !== base.destinations.maximumRetryAttempts)
+    invoke.MaximumRetryAttempts = d.maximumRetryAttempts;
+  if (d.maximumEventAgeS !== base.destinations.maximumEventAgeS)
+    invoke.MaximumEventAgeInSeconds = d.maximumEventAgeS;
+  if (d.onSuccess || d.onFailure)
+    invoke.DestinationConfig = {
+      ...(d.onSuccess ? { OnSuccess: destination(d.onSuccess) } : {}),
+      ...(d.onFailure ? { OnFailure: destination(d.onFailure) } : {}),
+    };
+  const alias = extras?.autoPublishAlias ?? (fn.provisionedConcurrency > 0 ? 'live' : null);
+  const dlq = extras?.deadLetterArn;
+  return {
+    ...(name !== id ? { FunctionName: name } : {}),
+    CodeUri: `${id}/`,
+    Handler: fn.handler,
+    Runtime: fn.runtime,
+    MemorySize: fn.memorySize,
+    Timeout: fn.timeout,
+    ...(fn.ephemeralStorage !== 512 ? { EphemeralStorage: { Size: fn.ephemeralStorage } } : {}),
+    Architectures: [fn.architecture],
+    ...(Object.keys(fn.environment).length > 0
+      ? {
+          Environment: {
+            Variables: Object.fromEntries(Object.entries(fn.environment).map(([k, v]) => [k, value(v)])),
+          },
+        }
+      : {}),
+    ...(fn.layers.length > 0 ? { Layers: fn.layers.map((l) => ({ Ref: layerIds.get(l) ?? l })) } : {}),
+    ...(fn.reservedConcurrency !== null ? { ReservedConcurrentExecutions: fn.reservedConcurrency } : {}),
+    ...(alias ? { AutoPublishAlias: alias } : {}),
+    ...(fn.provisionedConcurrency > 0
+      ? { ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: fn.provisionedConcurrency } }
+      : {}),
+    ...(dlq
+      ? { DeadLetterQueue: { Type: dlq.includes(':sns:') ? 'SNS' : 'SQS', TargetArn: value(dlq) } }
+      : {}),
+    ...(Object.keys(invoke).length > 0 ? { EventInvokeConfig: invoke } : {}),
+    ...(fn.vpc.enabled
+      ? { VpcConfig: { SubnetIds: [...fn.vpc.subnetIds], SecurityGroupIds: [...fn.vpc.securityGroupIds] } }
+      : {}),
+    ...role,
+    ...(Object.keys(events).length > 0 ? { Events: events } : {}),
+  };
+}
+
+function eventOf(
+  t: TriggerSpec,
+  value: (v: string) => TValue,
+  api: (t: Extract<TriggerSpec, { kind: 'apigateway' }>) => string | null,
+): TObject {
+  switch (t.kind) {
+    case 's3': {
+      const rules = [
+        ...(t.prefix ? [{ Name: 'prefix', Value: t.prefix }] : []),
+        ...(t.suffix ? [{ Name: 'suffix', Value: t.suffix }] : []),
+      ];
+      return {
+        Type: 'S3',
+        Properties: {
+          Bucket: value(t.bucket),
+          Events: [...t.events],
+          ...(rules.length > 0 ? { Filter: { S3Key: { Rules: rules } } } : {}),
+        },
+      };
+    }
+    case 'sqs':
+      return {
+        Type: 'SQS',
+        Properties: {
+          Queue: value(arnOf.queue(t.queue)),
+          BatchSize: t.batchSize,
+          ...(t.batchWindowS > 0 ? { MaximumBatchingWindowInSeconds: t.batchWindowS } : {}),
+          ...(t.reportBatchItemFailures ? { FunctionResponseTypes: ['ReportBatchItemFailures'] } : {}),
+        },
+      };
+    case 'sns':
+      return { Type: 'SNS', Properties: { Topic: value(arnOf.topic(t.topic)) } };
+    case 'dynamodb': {
+      const table = value(t.table);
+      const stream =
+        isObject(table) && typeof table.Ref === 'string' ? { 'Fn::GetAtt': [table.Ref, 'StreamArn'] } : table;
+      return {
+        Type: 'DynamoDB',
+        Properties: { Stream: stream, StartingPosition: t.startingPosition, BatchSize: t.batchSize },
+      };
+    }
+    case 'apigateway': {
+      const id = api(t);
+      const key = t.apiType === 'REST' ? 'RestApiId' : 'ApiId';
+      return {
+        Type: t.apiType === 'REST' ? 'Api' : 'HttpApi',
+        Properties: { ...(id ? { [key]: { Ref: id } } : {}), Path: t.path, Method: t.method.toLowerCase() },
+      };
+    }
+    case 'eventbridge':
+      return t.mode === 'schedule'
+        ? { Type: 'Schedule', Properties: { Schedule: t.schedule, Name: t.ruleName } }
+        : {
+            Type: 'EventBridgeRule',
+            Properties: { Pattern: parsePattern(t.eventPattern), RuleName: t.ruleName },
+          };
+    default: {
+      const never: never = t;
+      return never;
+    }
+  }
+}
+
+function parsePattern(text: string): TValue {
+  try {
+    return JSON.parse(text) as TValue;
+  } catch {
+    throw new ExportError(`The event pattern ${text} is not valid JSON; fix the trigger first.`);
+  }
+}
+
+/** An event source mapping the draft could not hold, back as the SQS, DynamoDB or Kinesis event it was. */
+function mappingEvent(params: Readonly<Record<string, unknown>>, value: (v: string) => TValue): TObject {
+  const { FunctionName: _f, EventSourceArn, ...rest } = params;
+  const arn = String(EventSourceArn);
+  const type = arn.includes(':sqs:') ? 'SQS' : arn.includes(':kinesis:') ? 'Kinesis' : 'DynamoDB';
+  const table = /:table\/([^/]+)\/stream\//.exec(arn)?.[1];
+  const ref = table === undefined ? null : value(table);
+  const stream: TValue =
+    isObject(ref) && typeof ref.Ref === 'string' ? { 'Fn::GetAtt': [ref.Ref, 'StreamArn'] } : value(arn);
+  const source: TObject = type === 'SQS' ? { Queue: value(arn) } : { Stream: stream };
+  return { Type: type, Properties: { ...source, ...(portableDeep(rest as TValue) as TObject) } };
+}
