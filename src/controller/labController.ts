@@ -127,6 +127,7 @@ export async function runTest(): Promise<void> {
       initDurationMs: response.initDurationMs,
       memorySizeMb: fn.memorySize,
       cpuScale: cpuScaleFor(fn.memorySize),
+      model: response.model,
     });
   } catch (error) {
     useLabStore.getState().setRunError(error instanceof Error ? error.message : String(error));
@@ -156,6 +157,7 @@ export async function runSnippet(code: string, handler: string, eventJson: strin
       initDurationMs: null,
       memorySizeMb: 128,
       cpuScale: 1,
+      model: null,
     });
   } catch (error) {
     useLabStore.getState().setRunError(error instanceof Error ? error.message : String(error));

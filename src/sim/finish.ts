@@ -119,6 +119,12 @@ function initIsBilled(ctx: WorldCtx, env: Env): boolean {
 
 export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: FinishArgs): void {
   const config = env.config;
+  const ran = inv.handler?.report;
+  const model = {
+    workMs: ran && a.status !== 'timeout' && ran.outcome.status !== 'timeout' ? ran.cpuMs : null,
+    cpuScale: env.spec.cpuScale,
+    waitMs: ran ? ran.sleepMs : 0,
+  };
   const durationCentis = inv.preInvokeCentis + a.handlerCentis;
   const billedInit = inv.initCentis !== null && initIsBilled(ctx, env) ? inv.initCentis : 0;
   const billedMs = billedDurationMs(durationCentis, billedInit);
@@ -172,6 +178,7 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
     statusCode: 200,
     functionError,
     errorType: a.reportStatus.kind === 'error' ? a.reportStatus.errorType : null,
+    model,
   });
   if (inv.type === 'RequestResponse') {
     ctx.responses.set(inv.requestId, {
@@ -186,6 +193,7 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
       initDurationMs: inv.initCentis === null ? null : inv.initCentis / 100,
       logStreamName: env.logStream,
       logTail: logTail(ctx, env, inv.logFrom),
+      model,
     });
   }
   // The runtime is reset after a timeout, OOM or crash: the next invoke re-runs Init (suppressed init).

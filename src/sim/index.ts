@@ -53,6 +53,7 @@ export { civilFromDays, isoTimestamp, streamDate, utcMs } from './timeFormat';
 export type {
   AsyncOutcome,
   DestinationTarget,
+  DurationModel,
   EnvState,
   InitPart,
   InitPhase,

@@ -12,6 +12,16 @@ export type InvokeStatus = 'success' | 'error' | 'timeout' | 'outOfMemory' | 'cr
 export type AsyncOutcome = 'success' | 'retriesExhausted' | 'eventAgeExceeded' | 'dropped';
 export type DestinationTarget = 'onSuccess' | 'onFailure' | 'deadLetterQueue';
 
+/** Handler Duration = workMs x cpuScale + waitMs (a timeout is cut at the limit instead). */
+export interface DurationModel {
+  /** The handler's work in ms on one Lambda vCPU: measured, then calibrated; null when it never reported. */
+  readonly workMs: number | null;
+  /** Virtual ms per ms of work at this memory (1,769 MB = one vCPU). */
+  readonly cpuScale: number;
+  /** Virtual ms spent in time.sleep and modeled AWS calls. */
+  readonly waitMs: number;
+}
+
 export interface TracePayloads {
   'world.created': { seed: number; startTimeMs: number };
   'lambda.function.created': { functionName: string; functionArn: string };
@@ -73,6 +83,9 @@ export interface TracePayloads {
     statusCode: number;
     functionError: 'Unhandled' | null;
     errorType: string | null;
+    /** How the handler's Duration was modeled: its work in ms on one vCPU (measured, calibrated; null
+     * when it did not run to its end), the memory's CPU scale, and virtual waits (sleep, AWS calls). */
+    model: DurationModel;
   };
   'lambda.invoke.throttled': {
     requestId: string;

@@ -17,6 +17,7 @@ import type { Rng } from './rng';
 import type { AppLogLine, EnvSpec, RunReport } from './runtimePort';
 import type {
   DestinationTarget,
+  DurationModel,
   EnvState,
   InitPhase,
   InitType,
@@ -172,6 +173,8 @@ export interface InvokeResponse {
   readonly logStreamName: string;
   /** The last 4 KB of this request's log lines from START on (what `--log-type Tail` returns, decoded). */
   readonly logTail: string;
+  /** How the handler's part of Duration was modeled (see DurationModel). */
+  readonly model: DurationModel;
 }
 
 export interface DestinationDelivery {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { DurationModel } from '../sim';
 import type { LabState } from './labStore';
 
 export interface TestResult {
@@ -10,8 +11,10 @@ export interface TestResult {
   readonly billedDurationMs: number;
   readonly initDurationMs: number | null;
   readonly memorySizeMb: number;
-  /** Virtual ms of handler time per real ms measured in this browser (the memory/CPU model). */
+  /** Virtual ms of handler time per ms of work on one vCPU (the memory/CPU model). */
   readonly cpuScale: number;
+  /** How the handler's Duration was modeled; null for a lesson snippet (run outside the simulation). */
+  readonly model: DurationModel | null;
 }
 
 export interface RunSlice {

@@ -1,5 +1,6 @@
 /** The Test result, laid out like the Lambda console's: status, response, function logs, request id. */
 import { useLabStore } from '../store/labStore';
+import { DURATION_MODEL_NOTE, explainDuration } from './durationModel';
 
 function pretty(json: string): string {
   try {
@@ -35,10 +36,11 @@ export function OutputPanel() {
               : ' · warm'}{' '}
             · {result.memorySizeMb} MB
             <br />
-            <abbr title="Durations are modeled: the time measured in this browser, multiplied by the CPU share Lambda gives this memory size (1,769 MB = one vCPU), plus time.sleep and a modeled 5 ms per AWS call.">
-              modeled
-            </abbr>{' '}
-            at {result.cpuScale.toFixed(1)}× the time measured here
+            <abbr title={DURATION_MODEL_NOTE} data-testid="result.model">
+              {result.model
+                ? explainDuration(result.durationMs, result.model, result.memorySizeMb)
+                : 'Duration measured on this machine (a lesson snippet runs outside the simulation)'}
+            </abbr>
           </p>
           <h3>Response</h3>
           <pre data-testid="result.response">{pretty(result.responseJson)}</pre>

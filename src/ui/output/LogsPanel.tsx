@@ -4,6 +4,8 @@
  */
 import { useState } from 'react';
 import type { LogGroupView } from '../../controller/consoleKit';
+import { eventsNamed, type TraceEvent } from '../../sim';
+import { DURATION_MODEL_NOTE, explainDuration } from '../durationModel';
 import { formatTime } from '../resources/formParts';
 import { useWorldRead } from '../resources/labLink';
 import { NotReady } from '../resources/ResourcePicker';
@@ -11,6 +13,27 @@ import '../resources/shared.css';
 import './output.css';
 
 const REQUEST_LINE = /^START RequestId: ([0-9a-f-]+)/;
+const REPORT_LINE = /^REPORT RequestId: ([0-9a-f-]+)\t.*Memory Size: (\d+) MB/;
+
+/** The tooltip of each shown REPORT line: how its Duration was modeled (from the invoke's trace event). */
+function reportTitles(
+  lines: readonly { message: string }[],
+  trace: readonly TraceEvent[],
+): Map<string, string> {
+  const memory = new Map<string, number>();
+  for (const line of lines) {
+    const match = REPORT_LINE.exec(line.message);
+    if (match?.[1] && match[2]) memory.set(match[1], Number(match[2]));
+  }
+  const titles = new Map<string, string>();
+  if (memory.size === 0) return titles;
+  for (const end of eventsNamed(trace, 'lambda.invoke.end')) {
+    const mb = memory.get(end.requestId);
+    if (mb === undefined) continue;
+    titles.set(end.requestId, `${explainDuration(end.durationMs, end.model, mb)}. ${DURATION_MODEL_NOTE}`);
+  }
+  return titles;
+}
 
 export function LogsPanel() {
   const [chosenGroup, setGroup] = useState('');
@@ -28,12 +51,14 @@ export function LogsPanel() {
         .filterLogEvents(live.lab, { group: group.name, stream: null, text: 'START RequestId: ', limit: 50 })
         .lines.flatMap((l) => REQUEST_LINE.exec(l.message)?.[1] ?? [])
         .reverse();
-      return { groups, group, result, requestIds, stream: inGroup };
+      const titles = reportTitles(result.lines, live.lab.world.trace.events);
+      return { groups, group, result, requestIds, stream: inGroup, titles };
     },
     [chosenGroup, stream, requestId, text],
   );
   if ('missing' in data) return <NotReady why={data.missing} />;
   const { groups, group, result, requestIds } = data.value;
+  const titles = data.value.titles ?? new Map<string, string>();
   if (!group || !result)
     return (
       <p className="muted" data-testid="logs.empty">
@@ -108,7 +133,9 @@ export function LogsPanel() {
             >
               {formatTime(l.timestamp).slice(11, 23)}
             </time>
-            <span className="log-msg">{l.message}</span>
+            <span className="log-msg" title={titles.get(REPORT_LINE.exec(l.message)?.[1] ?? '')}>
+              {l.message}
+            </span>
           </li>
         ))}
       </ol>
