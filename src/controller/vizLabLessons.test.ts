@@ -35,9 +35,9 @@ describe('lesson visualizer scenarios', () => {
   it('covers every lab-viz block of the course, each naming a world', () => {
     expect(blocks.map((b) => `${b.lesson.id}:${b.block.viz}`)).toEqual([
       '03-execution-environment:lifecycle',
-      '04-configuration:concurrency',
       '06-event-sources:push-poll',
       '06-event-sources:event-flow',
+      '04-configuration:concurrency',
       '07-cold-starts:cold-start',
       '10-api-gateway:api-flow',
     ]);

@@ -69,6 +69,10 @@ export const Measure = z.discriminatedUnion('measure', [
   z.strictObject({ measure: z.literal('httpStatus'), request: z.int().min(1) }),
   /** number: items in a table. */
   z.strictObject({ measure: z.literal('itemCount'), table: z.string() }),
+  /** string | null: the errorType in the error payload of the nth `invoke` action's answer (null: no error). */
+  z.strictObject({ measure: z.literal('errorType'), invoke: z.int().min(1) }),
+  /** JSON: the response payload of the nth synchronous `invoke` action's answer, parsed. */
+  z.strictObject({ measure: z.literal('response'), invoke: z.int().min(1) }),
 ]);
 export type Measure = z.infer<typeof Measure>;
 

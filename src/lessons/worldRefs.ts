@@ -149,6 +149,8 @@ export function checkMeasureRefs(n: WorldNames, m: Measure, path: Problem['path'
       need(n.tables, m.table, 'table', path, out);
       break;
     case 'httpStatus':
+    case 'errorType':
+    case 'response':
       break;
     default: {
       const never: never = m;

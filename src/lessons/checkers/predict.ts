@@ -43,6 +43,16 @@ function measure(w: BuiltWorld, m: Measure, log: ActionLog): Json {
       return log.http[m.request - 1]?.statusCode ?? null;
     case 'itemCount':
       return itemCount(w, m.table);
+    case 'errorType': {
+      const response = log.invokes[m.invoke - 1]?.response;
+      if (!response?.functionError) return null;
+      const payload = JSON.parse(response.payloadJson) as { errorType?: unknown };
+      return typeof payload.errorType === 'string' ? payload.errorType : null;
+    }
+    case 'response': {
+      const payload = log.invokes[m.invoke - 1]?.response?.payloadJson;
+      return payload === undefined ? null : (JSON.parse(payload) as Json);
+    }
     default: {
       const never: never = m;
       throw new Error(`unknown measure ${JSON.stringify(never)}`);

@@ -1,0 +1,5 @@
+from branding import SLOGAN
+
+
+def lambda_handler(event, context):
+    return {"slogan": SLOGAN}

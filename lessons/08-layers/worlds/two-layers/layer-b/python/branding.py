@@ -1,0 +1,1 @@
+SLOGAN = "Version two"
