@@ -95,8 +95,9 @@ export default function PowerTuningView() {
         <>
           <p className="muted" data-testid="viz.power.about">
             {run.functionName} with the event "{run.eventName}": {run.measured.invokes.length} warm requests
-            measured ({median(run.measured.invokes.map((r) => r.cpuMs)).toFixed(2)} ms of CPU each, median);
-            cheapest {run.result.cheapestMb ?? '–'} MB, fastest {run.result.fastestMb ?? '–'} MB.
+            measured ({median(run.measured.invokes.map((r) => r.cpuMs)).toFixed(2)} ms of work on one vCPU
+            each, median: measured here, calibrated); cheapest {run.result.cheapestMb ?? '–'} MB, fastest{' '}
+            {run.result.fastestMb ?? '–'} MB.
           </p>
           <PowerTuningChart result={run.result} width={Math.min(width, 720)} />
         </>

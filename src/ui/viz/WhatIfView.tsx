@@ -114,8 +114,8 @@ export default function WhatIfView() {
         {!ready ? <span className="muted">Python is starting…</span> : null}
         {measured ? (
           <span className="muted" data-testid="viz.whatif.measured">
-            Measured: Init {measured.init.cpuMs.toFixed(2)} ms of CPU, a warm request {cpu.toFixed(2)} ms of
-            CPU
+            Measured here and calibrated to one Lambda vCPU: Init {measured.init.cpuMs.toFixed(2)} ms of work,
+            a warm request {cpu.toFixed(2)} ms of work
             {measured.invokes[0]?.outcome.status !== 'success'
               ? ` (the handler ended: ${measured.invokes[0]?.outcome.status})`
               : ''}
