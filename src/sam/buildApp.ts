@@ -4,13 +4,13 @@
  * deployDraft), then what a draft cannot express (mappings with extra properties, Kinesis, dead-letter
  * queues, aliases, HTTP API routes, rules, subscriptions, permissions). A refusal names the resource.
  */
-import { deployOnRunner, LIVE_ALIAS } from '../controller/deploy';
-import { deployStateOf } from '../controller/deployState';
+import { deployOnRunner, LIVE_ALIAS, specJson } from '../controller/deploy';
+import { deployStateOf, type TriggerInfo, triggersOf } from '../controller/deployState';
 import type { LabRunner } from '../controller/labRunner';
 import type { LabWorld } from '../controller/labWorld';
 import type { Result } from '../sim';
 import type { JsonObject } from '../sim/services/json';
-import type { FunctionDraft, WorkspaceDoc } from '../store/workspaceDoc';
+import type { FunctionDraft, TriggerSpec, WorkspaceDoc } from '../store/workspaceDoc';
 import { arnOf, type SamApp, type SamResource } from './samApp';
 import type { KnownIds } from './templateNames';
 
@@ -127,6 +127,29 @@ async function deployFunctions(lab: LabWorld, runner: LabRunner, app: SamApp): P
   }
 }
 
+/**
+ * A trigger built here rather than by deploy is recorded as deployed, so the next Deploy of the same draft
+ * leaves it alone (and a changed one is removed through its mapping or permission like any other).
+ */
+function record(
+  lab: LabWorld,
+  fn: string,
+  t: TriggerSpec,
+  fields: Partial<TriggerInfo> & { sourceArn: string },
+) {
+  const info: TriggerInfo = {
+    triggerId: t.id,
+    kind: t.kind,
+    statementId: null,
+    esmUuid: null,
+    invokeUrl: null,
+    created: [],
+    notes: ['Built from the SAM template.'],
+    ...fields,
+  };
+  triggersOf(deployStateOf(lab), fn).set(t.id, { spec: specJson(t), info, handles: {} });
+}
+
 async function command<T>(
   runner: LabRunner,
   what: string,
@@ -142,13 +165,15 @@ async function buildExtras(lab: LabWorld, runner: LabRunner, app: SamApp): Promi
     const x = app.extras[name];
     const what = `function ${x?.logicalId ?? name}`;
     for (const t of draft.triggers)
-      if (t.kind === 'sqs' && t.queue.endsWith('.fifo'))
-        call(lab, `${what} event ${t.id}`, 'lambda', 'CreateEventSourceMapping', {
+      if (t.kind === 'sqs' && t.queue.endsWith('.fifo')) {
+        const esm = call(lab, `${what} event ${t.id}`, 'lambda', 'CreateEventSourceMapping', {
           FunctionName: name,
           EventSourceArn: arnOf.queue(t.queue),
           BatchSize: t.batchSize,
           ...(t.reportBatchItemFailures ? { FunctionResponseTypes: ['ReportBatchItemFailures'] } : {}),
         });
+        record(lab, name, t, { sourceArn: arnOf.queue(t.queue), esmUuid: String(esm.UUID) });
+      }
     for (const m of x?.mappings ?? [])
       call(lab, `${what} event ${m.triggerId}`, 'lambda', 'CreateEventSourceMapping', m.params);
     if (x?.deadLetterArn) {
@@ -174,14 +199,21 @@ async function buildExtras(lab: LabWorld, runner: LabRunner, app: SamApp): Promi
     const first = api.routes[0];
     if (!first) continue;
     const id = lab.services.apigateway.createHttpApi(api.name, first.functionName, api.routes);
-    for (const fn of new Set(api.routes.map((r) => r.functionName)))
+    const sourceArn = `arn:aws:execute-api:${lab.services.hub.region}:${lab.services.hub.accountId}:${id}/*`;
+    const statementId = `${api.logicalId}-${id}`.slice(0, 100);
+    for (const fn of new Set(api.routes.map((r) => r.functionName))) {
       call(lab, `HttpApi ${api.logicalId}`, 'lambda', 'AddPermission', {
         FunctionName: fn,
-        StatementId: `${api.logicalId}-${id}`.slice(0, 100),
+        StatementId: statementId,
         Action: 'lambda:InvokeFunction',
         Principal: 'apigateway.amazonaws.com',
-        SourceArn: `arn:aws:execute-api:${lab.services.hub.region}:${lab.services.hub.accountId}:${id}/*`,
+        SourceArn: sourceArn,
       });
+      const invokeUrl = `${lab.services.apigateway.invokeUrl(id, '$default').replace(/\/\$default$/, '')}/`;
+      for (const t of app.workspace.functions[fn]?.triggers ?? [])
+        if (t.kind === 'apigateway' && t.apiType === 'HTTP' && t.apiName === api.name)
+          record(lab, fn, t, { sourceArn, statementId, invokeUrl });
+    }
     apis.push({ logicalId: api.logicalId, id, type: 'HTTP', stage: '$default' });
   }
   for (const r of app.resources) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployDraft } from '../controller/deploy';
 import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
 import { appInput } from './appFiles';
 import { exportSamFiles } from './exportApp';
@@ -180,5 +181,21 @@ describe('an exported app runs in the lab as the original did', () => {
     });
     expect(payload(put)).toMatchObject({ statusCode: 201 });
     expect(call('dynamodb', 'Scan', { TableName: 'sam-app-ItemsTable' }).Count).toBe(1);
+  });
+});
+
+describe('the opened workspace is what the world runs', () => {
+  it('a Deploy of any of its functions changes nothing (HTTP routes and FIFO mappings included)', async () => {
+    for (const [name, seed] of [
+      ['http-api', 8],
+      ['queues', 9],
+      ['push', 10],
+    ] as const) {
+      const { lab, built } = await router.build(runtime, fixtureFiles(name), {}, seed);
+      for (const fn of Object.keys(built.app.workspace.functions)) {
+        const done = deployDraft(lab, fn, built.app.workspace);
+        expect(done.ok && done.steps, `${name} ${fn}`).toEqual([]);
+      }
+    }
   });
 });
