@@ -93,7 +93,7 @@ describe('classroom.crash', () => {
     expect(await status(PORT, '/pyodide/snapshot.bin')).toBe(200);
     const settle = async (limit: number) => {
       // The relay notices closed sockets asynchronously: wait (generously) for the count to come down.
-      for (let i = 0; i < 300 && openFds(pid) > limit; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && openFds(pid) > limit; i++) await new Promise((r) => setTimeout(r, 100));
       return openFds(pid);
     };
     const before = openFds(pid);

@@ -49,7 +49,7 @@ export async function spawnRelay(
   child.stdout?.on('data', read);
   child.stderr?.on('data', read);
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const waitFor = (pattern: RegExp, count = 1, timeoutMs = 60_000) =>
+  const waitFor = (pattern: RegExp, count = 1, timeoutMs = 90_000) =>
     new Promise<void>((done, fail) => {
       const g = new RegExp(pattern.source, 'g');
       const check = () => {

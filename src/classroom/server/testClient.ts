@@ -55,7 +55,7 @@ export async function testClient(
     received,
     send: (msg) => ws.send(JSON.stringify({ v: CLASSROOM_PROTOCOL_VERSION, ...msg })),
     sendRaw: (data, binary = false) => ws.send(data, { binary }),
-    next(type, where = () => true, timeoutMs = 5000) {
+    next(type, where = () => true, timeoutMs = 15_000) {
       type M = ServerMessageOf<typeof type>;
       return new Promise<M>((done, fail) => {
         const look = () => {
