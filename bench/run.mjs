@@ -81,14 +81,20 @@ try {
   server.kill();
 }
 
+/** Runs a Node figure script (`node --import tsx`) and adds the rows of the JSON line it prints last. */
+const addNodeRows = (script) => {
+  const node = spawnSync(process.execPath, ['--import', 'tsx', script], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (node.status !== 0) throw new Error(`${script} failed:\n${node.stderr}`);
+  for (const row of JSON.parse(node.stdout.trim().split('\n').at(-1)))
+    add(row.name, row.unit, row.values, row.baseline, row.note);
+};
 // Node: the runtime boundary, environments, the SQS drain, the burst and the CLI (bench/nodeFigures.ts).
-const node = spawnSync(process.execPath, ['--import', 'tsx', 'bench/nodeFigures.ts'], {
-  encoding: 'utf8',
-  maxBuffer: 64 * 2 ** 20,
-});
-if (node.status !== 0) throw new Error(`bench/nodeFigures.ts failed:\n${node.stderr}`);
-for (const row of JSON.parse(node.stdout.trim().split('\n').at(-1)))
-  add(row.name, row.unit, row.values, row.baseline, row.note);
+addNodeRows('bench/nodeFigures.ts');
+// Modeled time: hello world at 128 MB, the memory ratio, busy against quiet (bench/modeledTime.ts).
+addNodeRows('bench/modeledTime.ts');
 
 // The pure simulation with the scripted runtime (bench/simBench.ts, bundled by rolldown for Node 20).
 const sim = spawnSync('npm', ['run', 'bench:sim', '--silent'], { encoding: 'utf8' });

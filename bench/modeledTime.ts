@@ -1,0 +1,125 @@
+// Modeled time (issue #14), each figure beside a baseline from the same run: a hello world's Duration at
+// 128 MB (baseline: the old model, the whole invoke phase's real time x 13.8), the 128/1,769 MB Duration
+// ratio of a CPU-bound handler (baseline: the same ratio of real round trips, which the machine does not
+// change), and that handler's busy/quiet ratio of modeled Duration with two processes spinning on the
+// cores (baseline: the busy/quiet ratio of its real round trips). Run by bench/run.mjs as
+// `node --import tsx bench/modeledTime.ts`; prints one JSON line.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createLabRunner, type LabRunner } from '../src/controller/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../src/controller/labWorld';
+import { createNodeRuntime } from '../src/runtime/node/nodeRuntime';
+import { cpuScaleFor } from '../src/sim';
+
+type Row = { name: string; unit: string; values: number[]; baseline: number[] | null; note: string };
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const BUSY = Number(process.env.BENCH_BUSY ?? 2);
+const median = (xs: readonly number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+const HELLO = 'def lambda_handler(event, context):\n    return {"statusCode": 200, "body": "Hello"}\n';
+// About 20 ms of work on one vCPU.
+const CPU_BOUND = 'def lambda_handler(event, context):\n    return sum(i * i for i in range(200_000))\n';
+
+const runtime = createNodeRuntime();
+const lab = createLabWorld({ seed: 14, startTimeMs: Date.UTC(2026, 0, 15), access: 'admin' });
+const runner: LabRunner = createLabRunner(lab.world, runtime);
+let deployed = 0;
+
+async function deploy(code: string, memorySize: number): Promise<string> {
+  deployed += 1;
+  const functionName = `bench-${deployed}`;
+  const created = await runner.command((w) =>
+    w.createFunction({
+      functionName,
+      role: LAB_ROLE_ARN,
+      runtime: 'python3.13',
+      handler: 'lambda_function.lambda_handler',
+      memorySize,
+      timeout: 30,
+      code: { files: { 'lambda_function.py': code } },
+    }),
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  return functionName;
+}
+
+/** Median modeled Duration and median real round trip of `count` warm invokes. */
+async function warm(functionName: string, count: number): Promise<{ modeled: number; real: number }> {
+  const modeled: number[] = [];
+  const real: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const { response } = await runner.invoke({ functionName, payloadJson: '{}' });
+    real.push(performance.now() - started);
+    if (response?.status !== 'success') throw new Error(`${functionName}: ${JSON.stringify(response)}`);
+    modeled.push(response.durationMs);
+  }
+  return { modeled: median(modeled), real: median(real) };
+}
+
+function spinners(count: number): ChildProcess[] {
+  return Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  );
+}
+
+const rows: Row[] = [];
+try {
+  const hello = await deploy(HELLO, 128);
+  const small = await deploy(CPU_BOUND, 128);
+  const oneVcpu = await deploy(CPU_BOUND, 1769);
+  for (const name of [hello, small, oneVcpu]) await runner.invoke({ functionName: name, payloadJson: '{}' });
+
+  const helloModeled: number[] = [];
+  const helloOld: number[] = [];
+  const ratio: number[] = [];
+  const ratioReal: number[] = [];
+  const busyQuiet: number[] = [];
+  const busyQuietReal: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const h = await warm(hello, 20);
+    helloModeled.push(h.modeled);
+    helloOld.push(h.real * cpuScaleFor(128));
+    const at128 = await warm(small, 3);
+    const quiet = await warm(oneVcpu, 5);
+    ratio.push(at128.modeled / quiet.modeled);
+    ratioReal.push(at128.real / quiet.real);
+    const busy = spinners(BUSY);
+    try {
+      // Let the scheduler spread the spinners before measuring.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const loaded = await warm(oneVcpu, 5);
+      busyQuiet.push(loaded.modeled / quiet.modeled);
+      busyQuietReal.push(loaded.real / quiet.real);
+    } finally {
+      for (const child of busy) child.kill('SIGKILL');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  rows.push(
+    {
+      name: 'hello-world Duration at 128 MB (modeled)',
+      unit: 'ms',
+      values: helloModeled,
+      baseline: helloOld,
+      note: 'median of 20 warm invokes; baseline: the old model, the whole phase in real time x 13.8',
+    },
+    {
+      name: 'CPU-bound handler, Duration at 128 MB / at 1,769 MB',
+      unit: 'x',
+      values: ratio,
+      baseline: ratioReal,
+      note: 'model: 1,769 / 128 = 13.8; baseline: the same ratio of real round trips',
+    },
+    {
+      name: `CPU-bound handler, modeled Duration busy / quiet (${BUSY} spinning)`,
+      unit: 'x',
+      values: busyQuiet,
+      baseline: busyQuietReal,
+      note: 'at 1,769 MB; baseline: the busy/quiet ratio of the real round trips',
+    },
+  );
+} finally {
+  await runtime.close();
+}
+console.log(JSON.stringify(rows));
