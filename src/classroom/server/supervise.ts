@@ -96,7 +96,8 @@ export async function supervise(
       const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
         run.once('exit', (c, s) => done([c, s])),
       );
-      if (stopping) return 0;
+      // Stopped on purpose: our signal, or Ctrl+C reaching the relay first (it then exits with 0).
+      if (stopping || code === 0) return 0;
       // It never started (bad port, missing build): restarting would fail the same way.
       if (!ready) return code ?? 1;
       const now = Date.now();
