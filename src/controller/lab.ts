@@ -6,6 +6,8 @@ import type { PredictQuestion } from '../lessons/checkers/predict';
 import type { Course, ExerciseContent } from '../lessons/course';
 import type { Json } from '../sim/services/json';
 import type { ExerciseCheckResult } from '../store/progressSlice';
+import type { LabRunner } from './labRunner';
+import type { LabWorld } from './labWorld';
 import { bootPython } from './pythonBoot';
 
 type Controller = typeof import('./labController');
@@ -30,3 +32,5 @@ export const revealPredict = (
 ): Promise<{ value: Json }> => controller().then((c) => c.revealPredict(course, lessonId, question));
 export const openWorld = (course: Course, lessonId: string, world: string): Promise<void> =>
   controller().then((c) => c.openWorld(course, lessonId, world));
+export const replaceWorld = <T>(build: (lab: LabWorld, runner: LabRunner) => Promise<T>): Promise<T> =>
+  controller().then((c) => c.replaceWorld(build));

@@ -221,6 +221,30 @@ export async function withScratchDeps<T>(use: (deps: CheckerDeps) => Promise<T>)
   }
 }
 
+/**
+ * Builds a new world with `build` on the current runtime and, when it succeeds, makes it the learner's
+ * (views follow, the old world's environments shut down); when `build` throws nothing changes ("Open SAM
+ * app" builds this way, all or nothing).
+ */
+export async function replaceWorld<T>(build: (lab: LabWorld, runner: LabRunner) => Promise<T>): Promise<T> {
+  ensureLab();
+  if (!runtime || !runner) throw new Error('Python is not ready yet.');
+  if (useLabStore.getState().running) throw new Error('A test is running; try again when it ends.');
+  const next = newLab();
+  const nextRunner = createLabRunner(next.world, runtime);
+  router.activate(next);
+  try {
+    const value = await build(next, nextRunner);
+    for (const env of runner.world.envs()) void runtime.destroy(env.envId);
+    adoptWorld(next, nextRunner);
+    return value;
+  } catch (error) {
+    if (lab) router.activate(lab);
+    for (const env of next.world.envs()) void runtime.destroy(env.envId);
+    throw error;
+  }
+}
+
 /** The learner's world's trace, for the visualizers (read-only). */
 export function worldTrace(): readonly TraceEvent[] {
   return ensureLab()?.runner.world.trace.events ?? [];

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { useLabStore } from '../store/labStore';
 import { defaultWorkspace, exportWorkspace, importWorkspace } from '../store/workspaceDoc';
+import { SamAppMenu } from './sam/SamAppMenu';
 
 /** A file name for today's export, e.g. lambda-lab-workspace-2026-11-27.json. */
 export function exportFileName(now: Date): string {
@@ -74,6 +75,7 @@ export function WorkspaceMenu() {
           <button type="button" data-testid="workspace.reset" onClick={() => dialog.current?.showModal()}>
             Reset to the starter…
           </button>
+          <SamAppMenu />
         </div>
       </details>
       {error ? (

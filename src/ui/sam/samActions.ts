@@ -1,0 +1,71 @@
+/**
+ * "Open SAM app" and "Export as SAM app" in the browser. Opening reads and checks the whole template
+ * first, then builds the app in a new world (replaceWorld): only when every resource and function is built
+ * does the world become the learner's and the workspace become the app (undoable). Export zips the
+ * workspace with what the opened app kept beside it (tables' keys, queues' attributes, secrets, ...).
+ */
+import { replaceWorld } from '../../controller/lab';
+import type { SamExtras } from '../../sam/exportTemplate';
+import { useLabStore } from '../../store/labStore';
+import type { PickedFiles } from './samFiles';
+
+const KEPT_KEY = 'lambda-lab.sam-app.v1';
+
+export interface Opened {
+  readonly functions: number;
+  readonly warnings: readonly string[];
+}
+
+/** What the opened app had beside the workspace, while the workspace still has its functions. */
+function keptFor(functions: readonly string[]): Partial<SamExtras> {
+  try {
+    const kept = JSON.parse(localStorage.getItem(KEPT_KEY) ?? 'null') as
+      | (SamExtras & { functions: string[] })
+      | null;
+    if (kept?.functions.every((f) => functions.includes(f))) return kept;
+  } catch {
+    // A kept app that cannot be read is simply not used: the export then has what the workspace says.
+  }
+  return {};
+}
+
+export async function openSamApp(picked: PickedFiles): Promise<Opened> {
+  const [{ appInput }, { readSamTemplate }, { buildSamApp }] = await Promise.all([
+    import('../../sam/appFiles'),
+    import('../../sam/readTemplate'),
+    import('../../sam/buildApp'),
+  ]);
+  const input = appInput(picked.files);
+  const read = (ids?: Parameters<typeof readSamTemplate>[0]['ids']) => readSamTemplate({ ...input, ids });
+  read();
+  const built = await replaceWorld((lab, runner) => buildSamApp(lab, runner, read));
+  const { app } = built;
+  const state = useLabStore.getState();
+  state.replaceWorkspace(app.workspace);
+  try {
+    const functions = Object.keys(app.workspace.functions);
+    const { stackName, resources, apis, extras } = app;
+    localStorage.setItem(KEPT_KEY, JSON.stringify({ stackName, resources, apis, extras, functions }));
+  } catch {
+    // Storage full or blocked: the export then has only what the workspace says.
+  }
+  const warnings = [
+    ...app.warnings.map((w) => w.message),
+    ...(picked.skipped.length > 0 ? [`Binary files left out: ${picked.skipped.join(', ')}.`] : []),
+  ];
+  return { functions: Object.keys(app.workspace.functions).length, warnings };
+}
+
+export async function exportSamApp(): Promise<void> {
+  const { exportSamFiles, zipFiles } = await import('../../sam/exportApp');
+  const ws = useLabStore.getState().workspace;
+  const kept = keptFor(Object.keys(ws.functions));
+  const folder = kept.stackName ?? 'sam-app';
+  const zip = zipFiles(exportSamFiles(ws, kept), folder);
+  const url = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${folder}.zip`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
