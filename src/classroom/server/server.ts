@@ -137,7 +137,12 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     res.on('error', () => res.destroy());
     if (!knownHost(req.headers.host))
-      return text(res, 421, 'This classroom server answers only to the addresses it printed.\n');
+      return text(
+        res,
+        421,
+        'This classroom server answers only to the addresses it printed. To use another name for this\n' +
+          'machine, start it with `npm run classroom -- --host-name NAME`.\n',
+      );
     const at = requestTarget(req.url);
     if (at === null) return text(res, 400, 'Bad request target\n');
     if (at.path === CLASSROOM_INFO_PATH) {
