@@ -110,6 +110,7 @@ describe('lesson content', () => {
       '10-api-gateway',
       '11-patterns-and-review',
       '12-troubleshooting',
+      '13-capstone',
     ]);
   });
 

@@ -104,11 +104,14 @@ export const Exercise = z.strictObject({
   solution: z.strictObject({
     /** Markdown shown with the solution: the reasoning, not just the code. */
     explanation: z.string().min(1),
-    /** futurecoder-style friction: confirmations, then hints first, then a token-by-token reveal. */
+    /**
+     * futurecoder-style friction: confirmations, then hints first, then a token-by-token reveal.
+     * `never`: a project (the capstone) whose checks are the review; the solution is never shown.
+     */
     reveal: z.strictObject({
       confirmations: z.int().min(1).max(3),
       afterHints: z.boolean(),
-      mode: z.enum(['token-by-token', 'whole']),
+      mode: z.enum(['token-by-token', 'whole', 'never']),
     }),
     /** Offer a diff of the learner's files against the solution once the checks pass. */
     diffWhenDone: z.boolean(),

@@ -147,18 +147,20 @@ export function ExercisePanel({
         shown={p.hintsRevealed}
         onNext={() => actions.revealHint(key, spec.hints.length)}
       />
-      <SolutionReveal
-        solution={spec.solution}
-        files={exercise.solution}
-        hintsShown={p.hintsRevealed}
-        hintsTotal={spec.hints.length}
-        stage={p.revealStage}
-        revealed={p.solutionRevealedAt !== null}
-        tokensShown={p.solutionTokensShown}
-        onAdvance={() => actions.advanceSolutionReveal(key, spec.solution.reveal.confirmations)}
-        onCancel={() => actions.cancelSolutionReveal(key)}
-        onShowTokens={(count, total) => actions.showSolutionTokens(key, count, total)}
-      />
+      {spec.solution.reveal.mode !== 'never' && (
+        <SolutionReveal
+          solution={spec.solution}
+          files={exercise.solution}
+          hintsShown={p.hintsRevealed}
+          hintsTotal={spec.hints.length}
+          stage={p.revealStage}
+          revealed={p.solutionRevealedAt !== null}
+          tokensShown={p.solutionTokensShown}
+          onAdvance={() => actions.advanceSolutionReveal(key, spec.solution.reveal.confirmations)}
+          onCancel={() => actions.cancelSolutionReveal(key)}
+          onShowTokens={(count, total) => actions.showSolutionTokens(key, count, total)}
+        />
+      )}
       {p.status === 'passed' && spec.solution.diffWhenDone && diffFrom !== null && (
         <DiffView
           files={spec.files.map((f) => ({
