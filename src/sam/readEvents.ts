@@ -46,13 +46,6 @@ export function readEvents(
     const mapping = (source: string, props: TObject) => {
       const params: JsonObject = { FunctionName: functionName, EventSourceArn: source };
       for (const [k, v] of Object.entries(props)) if (!['Stream', 'Queue'].includes(k)) params[k] = v;
-      if (params.FilterCriteria !== undefined) {
-        delete params.FilterCriteria;
-        warn(
-          'FilterCriteria',
-          `${eventId}: FilterCriteria is not simulated; every record reaches the function.`,
-        );
-      }
       out.mappings.push({ triggerId: id, params });
     };
     switch (type) {

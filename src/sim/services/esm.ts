@@ -1,5 +1,6 @@
 /** Event source mappings (Lambda's CreateEventSourceMapping): validation, role checks at creation, start and stop. */
 import type { DynamoDb } from './dynamodb';
+import { recordFilter } from './esmFilter';
 import type { Hub } from './hub';
 import { isObject, type JsonObject, optArr, optBool, optNum, optObj, optStr, str, timestamp } from './json';
 import type { Kinesis } from './kinesis';
@@ -64,6 +65,7 @@ export function createEsmManager(hub: Hub, sqs: Sqs, dynamodb: DynamoDb, kinesis
     const cfg = {
       uuid,
       functionName: fnName,
+      filter: recordFilter(p.FilterCriteria),
       batchSize,
       windowS: optNum(p, 'MaximumBatchingWindowInSeconds') ?? 0,
       startingPosition: start,
@@ -86,6 +88,7 @@ export function createEsmManager(hub: Hub, sqs: Sqs, dynamodb: DynamoDb, kinesis
       MaximumRetryAttempts: cfg.maximumRetryAttempts,
       LastModified: timestamp(nowMs),
     };
+    if (p.FilterCriteria !== undefined) json.FilterCriteria = p.FilterCriteria;
     return { uuid, functionName: fnName, eventSourceArn: source.arn, json, running };
   };
 
@@ -143,6 +146,7 @@ export function createEsmManager(hub: Hub, sqs: Sqs, dynamodb: DynamoDb, kinesis
           batchSize,
           windowS,
           reportBatchItemFailures: responseTypes.includes('ReportBatchItemFailures'),
+          filter: recordFilter(p.FilterCriteria),
           maximumConcurrency: maxConc ?? null,
           functionTimeoutS: fn.value.timeout,
         });
@@ -154,6 +158,7 @@ export function createEsmManager(hub: Hub, sqs: Sqs, dynamodb: DynamoDb, kinesis
           LastModified: timestamp(nowMs),
         };
         if (maxConc !== undefined) json.ScalingConfig = { MaximumConcurrency: maxConc };
+        if (p.FilterCriteria !== undefined) json.FilterCriteria = p.FilterCriteria;
         rec = { uuid, functionName: fnName, eventSourceArn: arn, json, running };
       } else {
         const source = dynamodb.streamSource(arn) ?? kinesis.streamSource(arn);

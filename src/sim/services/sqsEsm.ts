@@ -5,9 +5,10 @@
  * while messages wait, up to 1,250 or ScalingConfig.MaximumConcurrency (facts §5.2).
  */
 
+import type { RecordFilter } from './esmFilter';
 import { sqsRecord } from './events/sqsEvent';
 import type { Hub } from './hub';
-import type { Json } from './json';
+import type { Json, JsonObject } from './json';
 import { isObject } from './json';
 import type { Sqs } from './sqs';
 import type { Message, Queue } from './sqsQueue';
@@ -23,6 +24,8 @@ export interface SqsMappingConfig {
   readonly batchSize: number;
   readonly windowS: number;
   readonly reportBatchItemFailures: boolean;
+  /** FilterCriteria: messages it refuses are deleted without invoking the function (as Lambda does). */
+  readonly filter?: RecordFilter | null;
   readonly maximumConcurrency: number | null;
   readonly functionTimeoutS: number;
 }
@@ -120,9 +123,12 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
         }
       }
       m.waitingSince = null;
-      const batch = sqs.ops.receive(q, config.batchSize, now, visibilityS(), `esm:${config.uuid}`);
-      if (batch.length === 0) break;
-      dispatch(batch);
+      const received = sqs.ops.receive(q, config.batchSize, now, visibilityS(), `esm:${config.uuid}`);
+      if (received.length === 0) break;
+      const batch = config.filter
+        ? received.filter((msg) => keep(msg, config.filter as RecordFilter))
+        : received;
+      if (batch.length > 0) dispatch(batch);
     }
     if (sqs.ops.visibleCount(q, now, 1) > 0 && m.inflight >= m.concurrency && m.concurrency < cap) {
       // Messages are waiting for a free poller: scale up when the next minute is due.
@@ -131,32 +137,36 @@ export function startSqsMapping(hub: Hub, sqs: Sqs, config: SqsMappingConfig): S
       schedulePoll(m.backlogSince + 60_000 * (minutes + 1));
     }
   };
+  const recordOf = (msg: Message) =>
+    sqsRecord({
+      messageId: msg.id,
+      receiptHandle: msg.receipt ?? '',
+      body: msg.body,
+      receiveCount: msg.receiveCount,
+      sentTimestamp: msg.sentAt,
+      firstReceiveTimestamp: msg.firstReceiveAt ?? msg.sentAt,
+      senderId: 'AROAEXAMPLE',
+      messageAttributes: lambdaAttributes(msg),
+      queueArn: q.arn,
+      region: hub.region,
+      fifo:
+        q.fifo && msg.sequenceNumber && msg.groupId
+          ? {
+              sequenceNumber: msg.sequenceNumber,
+              messageGroupId: msg.groupId,
+              deduplicationId: msg.dedupId ?? '',
+            }
+          : undefined,
+    });
+  /** Whether the filter lets the message through; one it refuses is deleted, as Lambda deletes it. */
+  const keep = (msg: Message, filter: RecordFilter): boolean => {
+    if (filter(recordOf(msg) as JsonObject)) return true;
+    if (msg.receipt) sqs.ops.deleteByReceipt(q, msg.receipt, `esm:${config.uuid}:filtered`);
+    return false;
+  };
   const dispatch = (batch: Message[]): void => {
     m.inflight++;
-    const event = {
-      Records: batch.map((msg) =>
-        sqsRecord({
-          messageId: msg.id,
-          receiptHandle: msg.receipt ?? '',
-          body: msg.body,
-          receiveCount: msg.receiveCount,
-          sentTimestamp: msg.sentAt,
-          firstReceiveTimestamp: msg.firstReceiveAt ?? msg.sentAt,
-          senderId: 'AROAEXAMPLE',
-          messageAttributes: lambdaAttributes(msg),
-          queueArn: q.arn,
-          region: hub.region,
-          fifo:
-            q.fifo && msg.sequenceNumber && msg.groupId
-              ? {
-                  sequenceNumber: msg.sequenceNumber,
-                  messageGroupId: msg.groupId,
-                  deduplicationId: msg.dedupId ?? '',
-                }
-              : undefined,
-        }),
-      ),
-    };
+    const event = { Records: batch.map(recordOf) };
     const depth = Math.max(0, ...batch.map((b) => b.depth));
     const ids = batch.map((b) => b.id);
     if (depth > 16) {

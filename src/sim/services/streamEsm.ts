@@ -5,6 +5,8 @@
  * ReportBatchItemFailures the shard resumes from the lowest failed sequence number (facts §5.3).
  * Every record that is not processed is skipped with a traced reason.
  */
+
+import type { RecordFilter } from './esmFilter';
 import type { Hub } from './hub';
 import { isObject, type Json } from './json';
 import { isoTimestamp } from './kernel';
@@ -23,6 +25,8 @@ export interface StreamMappingConfig {
   readonly bisectOnError: boolean;
   readonly reportBatchItemFailures: boolean;
   readonly onFailureArn: string | null;
+  /** FilterCriteria: records it refuses are skipped, never delivered. */
+  readonly filter?: RecordFilter | null;
 }
 
 export interface StreamMapping {
@@ -140,6 +144,13 @@ export function startStreamMapping(
         skip(s, r, expired ? 'expired' : 'maximumRecordAgeExceeded');
         s.position++;
         s.attempts = 0;
+        continue;
+      }
+      if (config.filter && !config.filter(r.event)) {
+        // A batch is a run of consecutive records: it ends here, and the next poll skips this one.
+        if (batch.length > 0) break;
+        skip(s, r, 'filtered');
+        s.position++;
         continue;
       }
       batch.push(r);
