@@ -23,6 +23,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // The service worker would cache 45 MB in every test's fresh context and change what the plain project
+    // tests; the specs about it (offline, static host) allow it themselves.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'isolated', testIgnore: /\.plain\.spec\.ts$/ },

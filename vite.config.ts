@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { snapshotKey } from './scripts/makeSnapshot.mjs';
+import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.mjs';
 
 /** Cross-origin isolation: SharedArrayBuffer for the interrupt buffer and synchronous AWS calls. */
 const isolationHeaders = {
@@ -54,7 +55,7 @@ function pyodideAssets(): Plugin {
 const headers = process.env.LAMBDA_LAB_NO_ISOLATION === '1' ? {} : isolationHeaders;
 
 export default defineConfig({
-  plugins: [pyodideAssets(), react()],
+  plugins: [pyodideAssets(), react(), serviceWorkerPlugin()],
   // The worker restores only the snapshot this build made (its key covers Pyodide and what it imports).
   define: { __LAB_SNAPSHOT_KEY__: JSON.stringify(snapshotKey()) },
   worker: { format: 'es' },

@@ -6,6 +6,7 @@ export declare function makeSnapshot(outFile: string): Promise<{
   key: string;
   bytes: number;
   modules: string[];
-  runtime: string | null;
+  runtime: string;
+  runtimeLeftOut: string[];
   ms: number;
 }>;

@@ -8,7 +8,13 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide, version } from 'pyodide';
-import { RUNTIME_DIR, runtimeDigest, SITE_PACKAGES } from '../src/runtime/snapshot/snapshotRuntime.mjs';
+import {
+  MARKER,
+  RUNTIME_DIR,
+  runtimeDigest,
+  runtimeOwnModules,
+  SITE_PACKAGES,
+} from '../src/runtime/snapshot/snapshotRuntime.mjs';
 
 const PY_DIR = fileURLToPath(new URL('../src/runtime/py/', import.meta.url));
 
@@ -69,10 +75,10 @@ export function snapshotKey() {
 }
 
 /**
- * Imports the lab's runtime (not boot(): that installs per-process hooks after the restore) from the same
- * paths the engine writes it to, and marks it with its sources' digest. The files themselves are not part
- * of a snapshot (they live in JS memory); the engine writes them again. Returns the digest, or null when
- * the runtime cannot be imported here (the snapshot then holds the stdlib only).
+ * Imports the lab's runtime modules (not boot(): that installs per-process hooks after the restore) from
+ * the paths the engine writes them to, one by one: a module that needs a bridge only the engine provides
+ * (a JS module) stays out. A marker module records the sources' digest. The files themselves are not in a
+ * snapshot (they live in JS memory): the engine writes them again. Returns the digest and what was left out.
  */
 function importRuntime(pyodide, sources) {
   const digest = runtimeDigest(sources);
@@ -83,28 +89,33 @@ function importRuntime(pyodide, sources) {
     pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
     pyodide.FS.writeFile(target, text);
   }
-  try {
-    pyodide.runPython(
-      [
-        'import sys',
-        `sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`,
-        `sys.path.append(${JSON.stringify(SITE_PACKAGES)})`,
-        'try:',
-        '    import lambda_lab_runtime',
-        `    lambda_lab_runtime.__lab_sources_digest__ = ${JSON.stringify(digest)}`,
-        'finally:',
-        // The engine puts both folders on the path again after the restore.
-        `    sys.path.remove(${JSON.stringify(RUNTIME_DIR)})`,
-        `    sys.path.remove(${JSON.stringify(SITE_PACKAGES)})`,
-      ].join('\n'),
-    );
-    return digest;
-  } catch (error) {
-    console.warn(
-      `snapshot: the lab's runtime stays out of it (${String(error).split('\n').at(-2) ?? error})`,
-    );
-    return null;
-  }
+  pyodide.runPython(
+    [
+      'def _lab_import_runtime(names, marker_name, digest, runtime_dir, site_packages):',
+      '    import importlib, sys, types',
+      '    sys.path.insert(0, runtime_dir)',
+      '    sys.path.append(site_packages)',
+      '    skipped = []',
+      '    for name in names:',
+      '        try:',
+      '            importlib.import_module(name)',
+      '        except Exception as error:',
+      '            skipped.append(f"{name} ({type(error).__name__}: {error})")',
+      '    marker = types.ModuleType(marker_name)',
+      '    marker.digest = digest',
+      '    sys.modules[marker_name] = marker',
+      // The engine puts both folders on the path again after the restore.
+      '    sys.path.remove(runtime_dir)',
+      '    sys.path.remove(site_packages)',
+      '    return "\\n".join(skipped)',
+    ].join('\n'),
+  );
+  const run = pyodide.globals.get('_lab_import_runtime');
+  const skipped = run(runtimeOwnModules(sources), MARKER, digest, RUNTIME_DIR, SITE_PACKAGES);
+  run.destroy();
+  pyodide.runPython('del _lab_import_runtime');
+  if (skipped) console.warn(`snapshot: runtime modules left out (imported after the restore):\n${skipped}`);
+  return { digest, skipped: skipped ? skipped.split('\n') : [] };
 }
 
 export async function makeSnapshot(outFile) {
@@ -123,7 +134,8 @@ export async function makeSnapshot(outFile) {
     key: snapshotKey(),
     bytes: bytes.byteLength,
     modules: WARM_MODULES,
-    runtime,
+    runtime: runtime.digest,
+    runtimeLeftOut: runtime.skipped,
   };
   const metaFile = outFile.replace(/\.bin$/, '.json');
   writeFileSync(`${metaFile}.${process.pid}.partial`, `${JSON.stringify(meta, null, 2)}\n`);

@@ -4,3 +4,5 @@ export declare const SITE_PACKAGES: string;
 export declare function runtimeDigest(sources: Sources): string;
 export declare function runtimeModuleNames(sources: Sources): string[];
 export declare function forgetStaleRuntime(sources: Sources): string;
+export declare const MARKER: string;
+export declare function runtimeOwnModules(sources: Sources): string[];

@@ -39,16 +39,24 @@ export function runtimeModuleNames(sources) {
   );
 }
 
+/** The runtime's own modules (not the boto3 shim: a boto3 the learner ships must still win). */
+export function runtimeOwnModules(sources) {
+  return runtimeModuleNames(sources).filter((name) => name.startsWith('lambda_lab_'));
+}
+
+/** The module the snapshot builder leaves in sys.modules, holding the digest of the sources it imported. */
+export const MARKER = '_lambda_lab_snapshot';
+
 /** Python that forgets the snapshot's runtime modules unless they were built from these sources. */
 export function forgetStaleRuntime(sources) {
   return [
     'def _lab_forget_stale(digest, names):',
     '    import sys',
-    "    loaded = sys.modules.get('lambda_lab_runtime')",
-    "    if loaded is not None and getattr(loaded, '__lab_sources_digest__', None) != digest:",
+    `    marker = sys.modules.pop(${JSON.stringify(MARKER)}, None)`,
+    "    if marker is not None and getattr(marker, 'digest', None) != digest:",
     '        for name in names:',
     '            sys.modules.pop(name, None)',
-    `_lab_forget_stale(${JSON.stringify(runtimeDigest(sources))}, ${JSON.stringify(runtimeModuleNames(sources))})`,
+    `_lab_forget_stale(${JSON.stringify(runtimeDigest(sources))}, ${JSON.stringify(runtimeOwnModules(sources))})`,
     'del _lab_forget_stale',
   ].join('\n');
 }
