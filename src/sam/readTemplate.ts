@@ -48,6 +48,21 @@ function parameters(t: TemplateFile, overrides: Readonly<Record<string, string>>
   return out;
 }
 
+/** One warning per subject and message, naming every resource it concerns (a Globals setting warns once). */
+function grouped(warnings: readonly SamWarning[]): SamWarning[] {
+  const out = new Map<string, SamWarning[]>();
+  for (const w of warnings) {
+    const key = `${w.subject}\n${w.message}`;
+    out.set(key, [...(out.get(key) ?? []), w]);
+  }
+  return [...out.values()].map((same) => {
+    const first = same[0] as SamWarning;
+    if (same.length === 1) return first;
+    const logicalIds = same.flatMap((w) => w.logicalIds);
+    return { ...first, logicalIds, message: `${first.message} (${logicalIds.join(', ')})` };
+  });
+}
+
 /** The LambdaLab part of a Metadata section (what the lab wrote when it exported the app). */
 const lab = (metadata: TValue | undefined): Record<string, unknown> =>
   isObject(metadata) && isObject(metadata.LambdaLab) ? metadata.LambdaLab : {};
@@ -172,10 +187,8 @@ export function readSamTemplate(input: ReadInput): SamApp {
     const p = props(id);
     const runtime = String(p.Runtime ?? '');
     if (p.PackageType === 'Image' || !runtime.startsWith('python')) {
-      unsupported.set(
-        `Function with ${p.PackageType === 'Image' ? 'PackageType Image' : `Runtime ${runtime || '(none)'}`}`,
-        [...(unsupported.get(`Function with Runtime ${runtime}`) ?? []), id],
-      );
+      const kind = `Function with ${p.PackageType === 'Image' ? 'PackageType Image' : `Runtime ${runtime || '(none)'}`}`;
+      unsupported.set(kind, [...(unsupported.get(kind) ?? []), id]);
       continue;
     }
     const name = nameOf(id);
@@ -234,6 +247,6 @@ export function readSamTemplate(input: ReadInput): SamApp {
     resources: out,
     apis: [...apis].map(([logicalId, a]) => ({ logicalId, ...a, routes: routes.get(logicalId) ?? [] })),
     extras,
-    warnings,
+    warnings: grouped(warnings),
   };
 }
