@@ -99,6 +99,8 @@ export const Exercise = z.strictObject({
     })
     .optional(),
   hints: z.array(z.string().min(1)).min(2),
+  /** Show the Package panel: real .zip files of these functions and their layers, measured. */
+  packages: z.strictObject({ functions: z.array(z.string().min(1)).min(1) }).optional(),
   checks: z.array(Check).min(1),
   mistakes: z.array(Mistake).min(1),
   solution: z.strictObject({

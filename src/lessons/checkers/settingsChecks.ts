@@ -29,6 +29,12 @@ export function requirementNames(text: string): string[] {
     .map((l) => (l.split(/[<>=!~;[\s]/)[0] ?? '').toLowerCase());
 }
 
+/** A function whose files hold a Dockerfile with a FROM line ships as a container image. */
+export function packageTypeFromFiles(files: Readonly<Record<string, string>>): 'Image' | undefined {
+  const dockerfile = Object.entries(files).find(([path]) => path.split('/').pop() === 'Dockerfile')?.[1];
+  return dockerfile !== undefined && /^\s*FROM\s+\S/im.test(dockerfile) ? 'Image' : undefined;
+}
+
 function functionFiles(ctx: CheckContext, fn: FunctionSpec): Record<string, string> {
   if (fn.code !== 'workspace') return ctx.buildInput.dirFiles(fn.code.dir);
   const out: Record<string, string> = {};
@@ -87,7 +93,8 @@ export function runConfigCheck(ctx: CheckContext, check: CheckOf<'config'>): Che
             ? `${name} has no environment variable \`${k}\`: add it in the configuration panel with the value \`${v}\`.`
             : `\`${k}\` is \`${env[k]}\`; set it to \`${v}\`.`,
       });
-  const packageType = set.packageType ?? fn.packageType ?? 'Zip';
+  const packageType =
+    set.packageType ?? packageTypeFromFiles(functionFiles(ctx, fn)) ?? fn.packageType ?? 'Zip';
   if (e.packageType !== undefined && packageType !== e.packageType)
     out.push({
       code: `packageType:${packageType}`,

@@ -13,6 +13,7 @@ import {
 } from '../../store/progressSlice';
 import { DiffView } from './DiffView';
 import { Hints } from './Hints';
+import { PackageBuilder } from './PackageBuilder';
 import { InlineMarkdown, Markdown } from './SafeHtml';
 import { SolutionReveal } from './SolutionReveal';
 import './course.css';
@@ -142,6 +143,7 @@ export function ExercisePanel({
           </>
         )}
       </div>
+      {spec.packages && <PackageBuilder exercise={exercise} functions={spec.packages.functions} />}
       <Hints
         hints={spec.hints}
         shown={p.hintsRevealed}

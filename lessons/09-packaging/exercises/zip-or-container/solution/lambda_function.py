@@ -1,21 +1,9 @@
-ZIP_LIMIT_MB = 250
-IMAGE_LIMIT_MB = 10240
-
-
-def choose(case):
-    size = case["unzippedMb"]
-    if size > IMAGE_LIMIT_MB:
-        return "too-large", f"{size} MB is over the {IMAGE_LIMIT_MB} MB image limit"
-    if case["needsOsPackages"]:
-        return "container-image", "needs operating-system packages"
-    if case["teamUsesContainers"]:
-        return "container-image", "the team already builds container images"
-    if size > ZIP_LIMIT_MB:
-        return "container-image", f"{size} MB is over the {ZIP_LIMIT_MB} MB unzipped .zip limit"
-    return "zip", "small enough, with ordinary dependencies"
+import tinytable
+from shared_utils import format_money
 
 
 def lambda_handler(event, context):
-    choice, reason = choose(event)
-    print(f"{event['name']}: {choice} ({reason})")
-    return {"case": event["name"], "choice": choice}
+    lines = event["lines"]
+    rows = [(line["item"], format_money(line["cents"])) for line in lines]
+    total = sum(line["cents"] for line in lines)
+    return {"table": tinytable.render(rows), "total": format_money(total)}

@@ -1,13 +1,9 @@
-ZIP_LIMIT_MB = 250
-IMAGE_LIMIT_MB = 10240
-
-
-def choose(case):
-    # Return ("zip" | "container-image" | "too-large", reason)
-    return "zip", "not decided yet"
+import tinytable
+from shared_utils import format_money
 
 
 def lambda_handler(event, context):
-    choice, reason = choose(event)
-    print(f"{event['name']}: {choice} ({reason})")
-    return {"case": event["name"], "choice": choice}
+    lines = event["lines"]
+    rows = [(line["item"], format_money(line["cents"])) for line in lines]
+    total = sum(line["cents"] for line in lines)
+    return {"table": tinytable.render(rows), "total": format_money(total)}
