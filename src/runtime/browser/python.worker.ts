@@ -5,6 +5,7 @@
  * to the shared worker core, so the browser and the Node host run the same runtime code.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { BROWSER_REMOVED, hardenWorkerScope } from '../engine/hostHardening';
 import { createWorkerCore } from '../engine/workerCore';
 import {
   BOOT_PHASES,
@@ -22,6 +23,7 @@ import {
   downloadSnapshot,
   importLoader,
   measure,
+  publishTimeline,
   withCompiledWasm,
 } from './bootAssets';
 
@@ -37,7 +39,10 @@ const RUNTIME_SOURCES: Record<string, string> = import.meta.glob('../py/**/*.py'
   eager: true,
 });
 
-const post = (message: WorkerToHost, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+// Kept privately: after boot the scope's own postMessage is removed (hostHardening.ts), so handler code
+// cannot send the page messages in the worker's name.
+const postMessage = self.postMessage.bind(self);
+const post = (message: WorkerToHost, transfer: Transferable[] = []) => postMessage(message, transfer);
 
 /** loadPyodide never settles when wasm instantiation fails, so the interpreter phase has a watchdog. */
 const INTERPRETER_WATCHDOG_MS = 90_000;
@@ -129,6 +134,11 @@ async function boot(options: BootOptions): Promise<void> {
       measure('runtime-and-warm-up', start);
     });
     measure('total', bootStart);
+    publishTimeline();
+    // Booted: storage, network, scripts, other workers and tabs leave the scope (SECURITY.md).
+    Object.defineProperty(self, 'onmessage', { value: self.onmessage, writable: false, configurable: false });
+    const left = hardenWorkerScope(self, BROWSER_REMOVED);
+    if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handleRest?.(message);
   } catch (error) {

@@ -34,11 +34,12 @@ export interface EmscriptenFs {
   mayOpen(node: FsNode, flags: number): number;
   mayCreate(dir: FsNode, name: string): number;
   mayDelete(dir: FsNode, name: string, isDir: boolean): number;
+  mayLookup(dir: FsNode): number;
   ErrnoError: new (errno: number) => Error;
 }
 
 const REQUIRED = ['mkdirTree', 'writeFile', 'readdir', 'lstat', 'isDir', 'unlink', 'rmdir', 'lookupPath'];
-const HOOKED = ['write', 'mayOpen', 'mayCreate', 'mayDelete', 'ErrnoError'];
+const HOOKED = ['write', 'mayOpen', 'mayCreate', 'mayDelete', 'mayLookup', 'ErrnoError'];
 
 /** Narrows Pyodide's FS object (typed loosely by pyodide.d.ts) to the members used here. */
 export function asEmscriptenFs(value: unknown): EmscriptenFs {
@@ -52,6 +53,7 @@ export function asEmscriptenFs(value: unknown): EmscriptenFs {
 // Emscripten's errno values (musl/WASI numbering, not Linux's).
 const EROFS = 69;
 const ENOSPC = 51;
+const EACCES = 2;
 const O_ACCMODE = 3;
 const O_TRUNC = 512;
 const O_APPEND = 1024;
@@ -62,6 +64,11 @@ export interface FsGuards {
   limitSize(node: FsNode, bytes: number): void;
   unlimitSize(node: FsNode): void;
   usedBytes(node: FsNode): number;
+  /** While locked, no path can pass through this folder (a stat of the folder itself still works). */
+  hideTree(node: FsNode): void;
+  setLocked(on: boolean): void;
+  /** Runs the engine's own file work while the lock is on. */
+  trusted<T>(run: () => T): T;
 }
 
 export function installFsGuards(fs: EmscriptenFs): FsGuards {
@@ -89,7 +96,15 @@ export function installFsGuards(fs: EmscriptenFs): FsGuards {
     return total;
   };
 
-  const { write, mayOpen, mayCreate, mayDelete } = fs;
+  const hidden = new Set<FsNode>();
+  let locked = false;
+  let trustedDepth = 0;
+
+  const { write, mayOpen, mayCreate, mayDelete, mayLookup } = fs;
+  fs.mayLookup = (dir) => {
+    if (locked && trustedDepth === 0 && hidden.has(dir)) return EACCES;
+    return mayLookup.call(fs, dir);
+  };
   fs.mayOpen = (node, flags) => {
     const writes = (flags & O_ACCMODE) !== 0 || (flags & O_TRUNC) !== 0;
     if (writes && readOnly.size > 0 && findRoot(node, readOnly)) return EROFS;
@@ -121,6 +136,18 @@ export function installFsGuards(fs: EmscriptenFs): FsGuards {
     limitSize: (node, bytes) => void limits.set(node, bytes),
     unlimitSize: (node) => void limits.delete(node),
     usedBytes: treeBytes,
+    hideTree: (node) => void hidden.add(node),
+    setLocked: (on) => {
+      locked = on;
+    },
+    trusted: (run) => {
+      trustedDepth += 1;
+      try {
+        return run();
+      } finally {
+        trustedDepth -= 1;
+      }
+    },
   };
 }
 

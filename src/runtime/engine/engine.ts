@@ -23,6 +23,9 @@ export type PythonSources = Readonly<Record<string, string>>;
 export interface Engine {
   init(request: InitRequest): RunReport;
   invoke(request: InvokeRequest): RunReport;
+  /** The same phases entered through JSPI (`callPromising`), so a handler's AWS call can wait on a promise. */
+  initPromising(request: InitRequest): Promise<RunReport>;
+  invokePromising(request: InvokeRequest): Promise<RunReport>;
   destroy(envId: string): void;
   envIds(): readonly string[];
   /** Bytes an environment holds in its /tmp (for tests and the lab's storage gauge). */
@@ -32,10 +35,20 @@ export interface Engine {
 }
 
 // Python names avoid PyProxy's own methods (a proxy's `destroy` would free the proxy itself).
+type PhaseEntry = ((requestJson: string) => string) & {
+  callPromising(requestJson: string): Promise<string>;
+};
+
 interface RuntimeModule {
-  init_env(requestJson: string): string;
-  invoke_env(requestJson: string): string;
+  init_env: PhaseEntry;
+  invoke_env: PhaseEntry;
   destroy_env(envId: string): void;
+}
+
+/** What lambda_lab_sandbox.start() returns: the runtime's entry points and its private modules. */
+interface SandboxEntry extends RuntimeModule {
+  readonly calibration: unknown;
+  check_files(filesJson: string): string;
 }
 
 interface CodeDir {
@@ -52,6 +65,8 @@ interface EnvFiles {
 
 const MB = 1024 * 1024;
 const RUNTIME_DIR = '/var/runtime';
+/** Where environments' folders live while they are not in place (see the file comment). */
+const LAB_DIR = '/lambda-lab';
 /** Where Lambda's Python runtime keeps its bundled boto3 and botocore: the lab's shim goes there. */
 export const SITE_PACKAGES = '/var/lang/lib/python3.13/site-packages';
 
@@ -114,23 +129,33 @@ export function createEngine(
   guards.markReadOnly(fs.lookupPath(RUNTIME_DIR).node);
   writeTree(fs, SITE_PACKAGES, sitePackages);
   guards.markReadOnly(fs.lookupPath(SITE_PACKAGES).node);
-  pyodide.runPython(
+  fs.mkdirTree(LAB_DIR);
+  // Other environments' /tmp and other functions' code: out of reach by path while an environment is
+  // resident (the runtime locks and unlocks it around each switch, see lambda_lab_envs.py).
+  guards.hideTree(fs.lookupPath(LAB_DIR).node);
+  pyodide.registerJsModule('lab_fs', { lock: (on: boolean) => guards.setLocked(on) });
+  const entry = pyodide.runPython(
     [
       'import sys',
       `sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`,
       // Last on the path, as on Lambda: a boto3 the learner ships in /var/task or a layer wins.
       `sys.path.append(${JSON.stringify(SITE_PACKAGES)})`,
-      'import lambda_lab_runtime',
-      'lambda_lab_runtime.boot()',
+      // The sandbox runs with its own builtins and is never entered in sys.modules (SECURITY.md).
+      'import builtins, types',
+      `path = ${JSON.stringify(`${RUNTIME_DIR}/lambda_lab_sandbox.py`)}`,
+      'sandbox = types.ModuleType("lambda_lab_sandbox")',
+      'sandbox.__builtins__ = dict(builtins.__dict__)',
+      'exec(compile(open(path).read(), path, "exec"), sandbox.__dict__)',
+      `sandbox.start(${JSON.stringify(SITE_PACKAGES)})`,
     ].join('\n'),
-  );
-  const calibration = pyodide.pyimport('lambda_lab_calibration') as {
+    // A throwaway namespace: nothing of the boot is left in __main__ for handler code to find.
+    { globals: pyodide.toPy({}) },
+  ) as SandboxEntry;
+  const calibration = entry.calibration as {
     configure(delayCounter: (() => number) | undefined, timerScale: number): void;
   };
   calibration.configure(clock.runDelayMs, clock.timerScale ?? 1);
-  const runtime = asRuntimeModule(pyodide.pyimport('lambda_lab_runtime'));
-  // Imported on the first check: interpreters that never serve the editor never load it.
-  let syntaxModule: { check_files(filesJson: string): string } | null = null;
+  const runtime = asRuntimeModule(entry);
   const codeDirs = new Map<string, CodeDir>();
   const envs = new Map<string, EnvFiles>();
   let envSeq = 0;
@@ -163,7 +188,8 @@ export function createEngine(
     removeTree(fs, dir.root);
   };
 
-  const createFiles = (spec: EnvSpec): EnvFiles => {
+  const createFiles = (spec: EnvSpec): EnvFiles => guards.trusted(() => createFilesNow(spec));
+  const createFilesNow = (spec: EnvSpec): EnvFiles => {
     envSeq += 1;
     const root = `/lambda-lab/envs/e${envSeq}`;
     fs.mkdirTree(`${root}/tmp`);
@@ -175,40 +201,64 @@ export function createEngine(
   const pythonErrorType = (error: unknown): string | undefined =>
     error instanceof pyodide.ffi.PythonError ? error.type : undefined;
 
-  /** Runs one phase; a Python error escaping the runtime itself becomes a report, a wasm failure throws. */
+  /** A Python error escaping the runtime itself becomes a report; a wasm failure throws. */
+  const recover = (envId: string, error: unknown): RunReport => {
+    const type = pythonErrorType(error);
+    if (type === undefined) throw error;
+    // The runtime's own code was cut short: its namespace is not trustworthy any more.
+    runtime.destroy_env(envId);
+    if (type === 'KeyboardInterrupt') return bareReport({ status: 'timeout' });
+    if (type === 'MemoryError') return bareReport({ status: 'outOfMemory' });
+    const message = error instanceof Error ? error.message.trim().split('\n').slice(-1)[0] : String(error);
+    return bareReport({ status: 'crash', message: `Lambda Lab runtime failure: ${message}` });
+  };
   const runPhase = (envId: string, call: () => string): RunReport => {
     try {
       return parseRunReport(call());
     } catch (error) {
-      const type = pythonErrorType(error);
-      if (type === undefined) throw error;
-      // The runtime's own code was cut short: its namespace is not trustworthy any more.
-      runtime.destroy_env(envId);
-      if (type === 'KeyboardInterrupt') return bareReport({ status: 'timeout' });
-      if (type === 'MemoryError') return bareReport({ status: 'outOfMemory' });
-      const message = error instanceof Error ? error.message.trim().split('\n').slice(-1)[0] : String(error);
-      return bareReport({ status: 'crash', message: `Lambda Lab runtime failure: ${message}` });
+      return recover(envId, error);
     }
+  };
+  const runPhasePromising = async (envId: string, call: () => Promise<string>): Promise<RunReport> => {
+    try {
+      return parseRunReport(await call());
+    } catch (error) {
+      return recover(envId, error);
+    }
+  };
+
+  const initPayload = (request: InitRequest): string => {
+    const { env } = request;
+    const files = envs.get(env.envId) ?? createFiles(env);
+    envs.set(env.envId, files);
+    return JSON.stringify({
+      env,
+      nowMs: request.nowMs,
+      limitMs: request.limitMs,
+      taskDir: `/lambda-lab/code/${files.codeKey}/task`,
+      optDir: `/lambda-lab/code/${files.codeKey}/opt`,
+      tmpDir: `${files.root}/tmp`,
+    });
   };
 
   return {
     init(request) {
-      const { env } = request;
-      const files = envs.get(env.envId) ?? createFiles(env);
-      envs.set(env.envId, files);
-      const payload = {
-        env,
-        nowMs: request.nowMs,
-        limitMs: request.limitMs,
-        taskDir: `/lambda-lab/code/${files.codeKey}/task`,
-        optDir: `/lambda-lab/code/${files.codeKey}/opt`,
-        tmpDir: `${files.root}/tmp`,
-      };
-      return runPhase(env.envId, () => runtime.init_env(JSON.stringify(payload)));
+      const payload = initPayload(request);
+      return runPhase(request.env.envId, () => runtime.init_env(payload));
     },
 
     invoke(request) {
       return runPhase(request.envId, () => runtime.invoke_env(JSON.stringify(request)));
+    },
+
+    initPromising(request) {
+      const payload = initPayload(request);
+      return runPhasePromising(request.env.envId, () => runtime.init_env.callPromising(payload));
+    },
+
+    invokePromising(request) {
+      const json = JSON.stringify(request);
+      return runPhasePromising(request.envId, () => runtime.invoke_env.callPromising(json));
     },
 
     destroy(envId) {
@@ -217,8 +267,10 @@ export function createEngine(
       if (!files) return;
       envs.delete(envId);
       guards.unlimitSize(files.tmpNode);
-      removeTree(fs, files.root);
-      releaseCode(files.codeKey);
+      guards.trusted(() => {
+        removeTree(fs, files.root);
+        releaseCode(files.codeKey);
+      });
     },
 
     envIds: () => [...envs.keys()],
@@ -229,8 +281,7 @@ export function createEngine(
     },
 
     checkSyntax(files) {
-      syntaxModule ??= pyodide.pyimport('lambda_lab_syntax') as { check_files(filesJson: string): string };
-      return JSON.parse(syntaxModule.check_files(JSON.stringify(files))) as SyntaxProblem[];
+      return JSON.parse(entry.check_files(JSON.stringify(files))) as SyntaxProblem[];
     },
   };
 }

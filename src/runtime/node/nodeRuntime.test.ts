@@ -63,10 +63,12 @@ describe('Node runtime (worker thread)', () => {
     await runtime.destroy(bystander.envId);
   });
 
-  it('terminates a worker whose handler swallows the interrupt, and reports every environment it held', async () => {
+  it('terminates a worker whose handler ignores the interrupt, and reports every environment it held', async () => {
     const bystander = await started({ code: handlerCode(COUNTER) });
+    // A handler that catches the interrupt is stopped in place; one that turns
+    // the signal off can only be stopped by ending its worker (cli/hostile.test.ts has the first).
     const source =
-      'def lambda_handler(e, c):\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n';
+      'import signal\ndef lambda_handler(e, c):\n    signal.signal(signal.SIGINT, signal.SIG_IGN)\n    while True:\n        pass\n';
     const stubborn = await started({ code: handlerCode(source), timeoutMs: 300 });
     const report = await runtime.invoke(invokeRequest(stubborn));
     expect(report.outcome).toEqual({ status: 'timeout' });

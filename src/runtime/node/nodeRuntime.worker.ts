@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
+import { hardenWorkerScope, NODE_REMOVED } from '../engine/hostHardening';
 import { createWorkerCore } from '../engine/workerCore';
 import {
   BOOT_PHASES,
@@ -54,6 +55,9 @@ async function boot(options: BootOptions): Promise<void> {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
       const runDelayMs = createRunDelayCounter() ?? undefined;
       handle = createWorkerCore(pyodide, readPythonSources(), post, { ...options, runDelayMs });
+      // Booted: handler code must find no process to signal or end, and no network (SECURITY.md).
+      const left = hardenWorkerScope(globalThis, NODE_REMOVED);
+      if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
     });
     post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
     for (const message of pending.splice(0)) handle?.(message);

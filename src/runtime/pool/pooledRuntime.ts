@@ -113,7 +113,7 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
     if (result.kind === 'crashed') {
       const outcome = MEMORY_HINT.test(result.message)
         ? ({ status: 'outOfMemory' } as const)
-        : ({ status: 'crash', message: `Runtime exited with error: ${result.message}` } as const);
+        : ({ status: 'crash', message: result.message } as const);
       return lostReport(outcome, result.realMs * workFactor);
     }
     const { message } = result;

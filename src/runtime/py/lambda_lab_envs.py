@@ -1,10 +1,12 @@
 """Execution environments as namespaces inside one interpreter.
 
-Each environment owns its user modules (sys.modules entries loaded from /var/task, /opt or /tmp),
-its os.environ, sys.path, root-logger setup and its /tmp directory. One environment at a time is
-*resident*: its directories are renamed into place as /var/task, /opt and /tmp, and its modules
-sit in sys.modules. Switching to another environment evicts the resident one first, so warm
-invokes of the same environment cost nothing extra.
+Each environment owns the modules it imported (every sys.modules entry that was not there at boot),
+its os.environ, sys.path, working directory, root-logger setup, its /tmp directory and whatever
+else it changed in the interpreter (lambda_lab_interp: patched modules and classes, builtins,
+sys.stdout, the recursion limit, ...). One environment at a time is *resident*: its directories
+are renamed into place as /var/task, /opt and /tmp, and its modules sit in sys.modules. Switching
+to another environment evicts the resident one first, so warm invokes of the same environment
+cost nothing extra.
 """
 
 import linecache
@@ -12,13 +14,14 @@ import logging
 import os
 import sys
 
+import lab_fs
+import lambda_lab_interp as interp
 import lambda_lab_logs as logs
 
 TASK = "/var/task"
 OPT = "/opt"
 TMP = "/tmp"
 IDLE_TMP = "/lambda-lab/idle-tmp"
-_USER_PREFIXES = (TASK + "/", OPT + "/", TMP + "/")
 _FINDER_KEYS = (TASK, OPT + "/python", OPT + "/python/lib/python3.14/site-packages", TMP)
 # Lambda's sys.path: the function, then the layers, then the runtime and the standard library.
 BASE_SYS_PATH = [TASK, OPT + "/python/lib/python3.14/site-packages", OPT + "/python", "/var/runtime"]
@@ -48,6 +51,8 @@ class Env:
         self.root_filters = []
         self.logger_dict = dict(_base_logger_dict)
         self.logging_disable = 0
+        self.cwd = TASK
+        self.saved = interp.Saved()
 
 
 def install():
@@ -62,15 +67,9 @@ def install():
     os.makedirs("/var", exist_ok=True)
 
 
-def _is_user_module(module):
-    origin = getattr(module, "__file__", None)
-    if isinstance(origin, str):
-        return origin.startswith(_USER_PREFIXES)
-    paths = getattr(module, "__path__", None)
-    try:
-        return any(isinstance(p, str) and p.startswith(_USER_PREFIXES) for p in paths or ())
-    except Exception:
-        return False
+def seal(private_namespaces):
+    """The end of boot: what is loaded now is what every environment starts from."""
+    interp.seal(private_namespaces)
 
 
 def make_resident(env):
@@ -83,7 +82,7 @@ def make_resident(env):
     os.rename(TMP, IDLE_TMP)
     for source, target in env.dirs:
         os.rename(source, target)
-    os.chdir(TASK)
+    os.chdir(env.cwd if os.path.isdir(env.cwd) else TASK)
     for key in _FINDER_KEYS:
         sys.path_importer_cache.pop(key, None)
     # Tracebacks cache source lines by file name, and every environment has a /var/task/<name>.
@@ -100,7 +99,10 @@ def make_resident(env):
     root.manager.loggerDict = env.logger_dict
     root.manager.disable = env.logging_disable
     root.manager._clear_cache()
+    interp.apply(env.saved)
     _resident = env
+    # Other environments' /tmp and other functions' code, under /lambda-lab, cannot be reached by path.
+    lab_fs.lock(True)
 
 
 def evict():
@@ -110,12 +112,16 @@ def evict():
     if env is None:
         return
     _resident = None
+    lab_fs.lock(False)
+    # First, before any other runtime code runs: the interpreter as sealed, the environment's changes kept.
+    interp.save(env.saved)
     env.environ = dict(os.environ)
     env.sys_path = list(sys.path)
-    for name, module in list(sys.modules.items()):
-        if _is_user_module(module):
-            env.modules[name] = module
-            del sys.modules[name]
+    interp.split_modules(env.modules)
+    try:
+        env.cwd = os.getcwd()
+    except OSError:
+        env.cwd = TASK
     root = logging.root
     env.root_level = root.level
     env.root_handlers = root.handlers
@@ -135,6 +141,8 @@ def forget(env):
         evict()
     env.modules = {}
     env.handler = None
+    env.cwd = TASK
+    env.saved = interp.Saved()
 
 
 def resident():

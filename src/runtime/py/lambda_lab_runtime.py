@@ -16,6 +16,7 @@ import lambda_lab_envs as envs
 import lambda_lab_errors as errors
 import lambda_lab_logs as logs
 import lambda_lab_memory as memory
+import lambda_lab_stop as stop
 
 LAMBDA_WARNING = (
     "LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in "
@@ -50,24 +51,26 @@ def _caller():
 def _connect_shim():
     """Hands boto3's shim (in site-packages) the caller identity and guards outbound network access."""
     try:
-        from botocore import lab_bridge
-    except ImportError:
-        return
-    lab_bridge.set_caller_provider(_caller)
-    try:
         import lab_host
     except ImportError:
         lab_host = None
     if lab_host is not None:
+        try:
+            from pyodide.ffi import run_sync
+        except ImportError:
+            run_sync = None
 
         def transport(request_json):
             started = clock.real_counter()
             try:
-                return lab_host.aws_call(request_json)
+                answer = lab_host.aws_call(request_json)
+                # Without shared memory the host answers a promise; JSPI suspends Python until it settles.
+                return answer if isinstance(answer, str) or run_sync is None else run_sync(answer)
             finally:
                 clock.io_wait(started, AWS_CALL_LATENCY_MS)
 
-        lab_bridge.set_transport(transport)
+        global _transport
+        _transport = transport
     global _network
     import lab_network
 
@@ -75,7 +78,26 @@ def _connect_shim():
     lab_network.install_network_guard(False)
 
 
+_transport = None
+
+
+def _stamped_transport(request_json):
+    """What every copy of the shim calls: the runtime, not the caller, says who calls and when."""
+    request = json.loads(request_json)
+    request["caller"] = _caller()
+    request["nowMs"] = int(clock.now_ms())
+    return _transport(json.dumps(request))
+
+
+def connect_bridge(lab_bridge):
+    """Hands one copy of boto3's shim (each environment imports its own) the caller and the transport."""
+    lab_bridge.set_caller_provider(_caller)
+    if _transport is not None:
+        lab_bridge.set_transport(_stamped_transport)
+
+
 def boot():
+    stop.install()
     clock.install()
     logs.install()
     envs.install()
@@ -128,19 +150,24 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
     clock.start_phase(start_ms, deadline_ms, 1.0 if is_init else spec["cpuScale"], env.origin_ms)
     outcome = None
     fatal = None
+    stop.begin_phase()
     try:
         meter.start()
         try:
             # Only the function's own phase is timed (the runtime client's part of it included).
             outcome = clock.run_user(body)
         finally:
+            stop.end()
             meter.release()
     except _FATAL as error:
         fatal = error
     except Exception as error:
         payload = errors.error_from_exception(error, request_id)
         if is_init:
-            logging.warning(LAMBDA_WARNING)
+            try:
+                logging.warning(LAMBDA_WARNING)
+            except Exception:  # the handler broke logging; its error is still reported
+                pass
         if payload["errorType"] != "Function.ResponseSizeTooLarge":
             logs.emit(logs.error_event(payload, env.json_logs))
         outcome = {"status": "error", "error": payload}
@@ -151,7 +178,8 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
         outcome = {"status": "outOfMemory"}
     elif isinstance(fatal, SystemExit):
         code = fatal.code if isinstance(fatal.code, int) else (0 if fatal.code is None else 1)
-        outcome = {"status": "crash", "message": f"Runtime exited with error: exit status {code}"}
+        # The platform adds "Runtime exited with error: " (sim/finish.ts); os._exit carries its own status.
+        outcome = {"status": "crash", "message": getattr(fatal, "status", None) or f"exit status {code}"}
     cpu_ms, sleep_ms, local_ms = clock.end_phase()
     events = logs.finish()
     peak = baseline + env.retained_bytes + meter.peak_delta
@@ -189,6 +217,7 @@ def init_env(request_json):
     spec = request["env"]
     env = _envs.get(spec["envId"])
     if env is None:
+        envs.evict()  # the new environment's objects are built in a clean interpreter
         env = envs.Env(spec, request["taskDir"], request["optDir"], request["tmpDir"], request["nowMs"])
         _envs[env.env_id] = env
     else:

@@ -1,0 +1,213 @@
+"""Keeps the lab's machinery out of the handler's reach (see SECURITY.md for what this can and cannot do).
+
+The engine imports this module once and calls start(). It loads the runtime's modules privately:
+they are never entered in sys.modules, their functions see a private copy of builtins, and `json`
+and `traceback` resolve to private copies of those modules, so a handler that patches builtins,
+json or traceback changes nothing the platform does. Afterwards the lab's modules and Pyodide's
+bridges (`js`, `pyodide`, ...) leave sys.modules, the JS modules are unregistered, and a finder
+first on sys.meta_path answers ModuleNotFoundError for them, as on Lambda.
+"""
+
+import builtins
+import gc
+import importlib.machinery
+import importlib.util
+import sys
+
+RUNTIME_DIR = "/var/runtime"
+# Stdlib modules the runtime uses through private copies (marshalling, error payloads, the report).
+PRIVATE_STDLIB = ("json", "traceback")
+# Top-level names that do not exist on Lambda and would hand the handler the lab's internals or the host.
+HIDDEN = frozenset(("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "lab_host", "lab_fs", "lab_network"))
+HIDDEN_PREFIX = "lambda_lab_"
+JS_MODULES = ("js", "pyodide_js", "lab_host", "lab_fs")
+BRIDGE = "botocore.lab_bridge"
+_PYODIDE_C_MODULES = ("_pyodide_core", "js", "pyodide_js")
+_real_import = builtins.__import__
+_private = {}
+_private_builtins = dict(builtins.__dict__)
+
+
+def hidden(name):
+    top = name.partition(".")[0]
+    return top in HIDDEN or top.startswith(HIDDEN_PREFIX)
+
+
+def _import(name, globals=None, locals=None, fromlist=(), level=0):
+    """The runtime's __import__: its own modules and the private stdlib copies first."""
+    if level == 0:
+        top = name.partition(".")[0]
+        if top.startswith(HIDDEN_PREFIX) and top not in _private:
+            _load_runtime_module(top)
+        if top in _private:
+            return _private[name] if fromlist else _private[top]
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+_private_builtins["__import__"] = _import
+
+
+def _exec_private(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    # Functions defined by the module keep this dict as their builtins: a handler's patch never reaches them.
+    module.__builtins__ = _private_builtins
+    _private[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _load_runtime_module(name):
+    return _exec_private(name, f"{RUNTIME_DIR}/{name}.py")
+
+
+class _PrivateLoader:
+    """Runs a stdlib module with the runtime's builtins (its functions then ignore builtins patches)."""
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        module.__builtins__ = _private_builtins
+        self._loader.exec_module(module)
+
+
+class _PrivateFinder:
+    def __init__(self, names):
+        self._names = names
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] not in self._names:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None) if finder is not self else None
+            spec = find(name, path, target) if find is not None else None
+            if spec is not None:
+                spec.loader = _PrivateLoader(spec.loader)
+                return spec
+        return None
+
+
+def _copy_stdlib(names):
+    """Fresh copies of stdlib packages, loaded beside (not instead of) the ones handlers import."""
+    mine = lambda key: key.partition(".")[0] in names  # noqa: E731
+    shared = {key: sys.modules.pop(key) for key in list(sys.modules) if mine(key)}
+    finder = _PrivateFinder(names)
+    sys.meta_path.insert(0, finder)
+    try:
+        for name in names:
+            importlib.import_module(name)
+        _private.update({key: sys.modules.pop(key) for key in list(sys.modules) if mine(key)})
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.update(shared)
+
+
+class _Blocker:
+    """First on sys.meta_path: the lab's modules and Pyodide's bridges do not exist for handler code.
+
+    Each environment imports its own copy of the boto3 shim; its botocore.lab_bridge gets the runtime's
+    transport, which stamps the true caller and virtual time on every call that reaches the host."""
+
+    def __init__(self, connect):
+        self._connect = connect
+
+    def find_spec(self, name, path=None, target=None):
+        if hidden(name):
+            raise ModuleNotFoundError(f"No module named '{name}'", name=name)
+        if name != BRIDGE:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None:
+            spec.loader = _BridgeLoader(spec.loader, self._connect)
+        return spec
+
+    def invalidate_caches(self):
+        pass
+
+
+class _BridgeLoader:
+    def __init__(self, loader, connect):
+        self._loader = loader
+        self._connect = connect
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        self._connect(module)
+
+
+_blocker = None
+
+
+def install_blocker():
+    """A phase start: the blocker first on sys.meta_path again and no hidden module in sys.modules
+    (a handler may have moved the one; Pyodide's C code may have put a bridge back in the other)."""
+    meta_path = sys.meta_path
+    if not meta_path or meta_path[0] is not _blocker:
+        while _blocker in meta_path:
+            meta_path.remove(_blocker)
+        meta_path.insert(0, _blocker)
+    modules = sys.modules
+    for name in _PYODIDE_C_MODULES:
+        modules.pop(name, None)
+
+
+def _hide_modules():
+    for finder in sys.meta_path:
+        unregister = getattr(finder, "unregister_js_module", None)
+        if unregister is None:
+            continue
+        for name in JS_MODULES:
+            try:
+                unregister(name)
+            except ValueError:
+                pass
+    for name in list(sys.modules):
+        if hidden(name) or name.partition(".")[0] in ("botocore", "boto3"):
+            del sys.modules[name]
+    main = sys.modules["__main__"].__dict__
+    for name in [name for name in main if isinstance(name, str) and hidden(name)]:
+        del main[name]
+    # Pyodide's import loaders keep the JS modules they served (globalThis among them): let them go.
+    for loader in gc.get_objects():
+        if type(loader).__name__ == "JsLoader" and hasattr(loader, "jsproxy"):
+            loader.jsproxy = None
+
+
+class Entry:
+    """What the engine calls (its names avoid PyProxy's own methods such as destroy)."""
+
+    def __init__(self, runtime):
+        self.init_env = runtime.init_env
+        self.invoke_env = runtime.invoke_env
+        self.destroy_env = runtime.destroy_env
+        self.env_ids = runtime.env_ids
+        # The engine configures how handler time is measured (lambda_lab_calibration.configure).
+        self.calibration = _private["lambda_lab_calibration"]
+
+    def check_files(self, files_json):
+        # Loaded on the first check: interpreters that never serve the editor never load it.
+        syntax = _private.get("lambda_lab_syntax") or _load_runtime_module("lambda_lab_syntax")
+        return syntax.check_files(files_json)
+
+
+def start(site_packages):
+    """Loads and boots the runtime privately, then seals the interpreter; returns the engine's entry points."""
+    global _blocker
+    _copy_stdlib(PRIVATE_STDLIB)
+    _exec_private("lab_network", f"{site_packages}/lab_network.py")
+    runtime = _load_runtime_module("lambda_lab_runtime")
+    runtime.boot()
+    envs = _private["lambda_lab_envs"]
+    _blocker = _Blocker(runtime.connect_bridge)
+    _private["lambda_lab_stop"].keep_first = install_blocker
+    _hide_modules()
+    install_blocker()
+    envs.seal([module.__dict__ for module in _private.values()] + [globals()])
+    return Entry(runtime)

@@ -1,0 +1,89 @@
+"""Ends a phase that a handler will not let end: a timeout interrupt it swallows, os._exit().
+
+On Lambda both end the process, whatever the code does. Here the process is shared, so once the
+phase must end, every further line of handler code raises again (sys.monitoring LINE and JUMP
+events): a `try/except BaseException` inside a loop cannot keep it running, and the runtime gets
+control back with the phase's logs and /tmp intact. Runtime code (/var/runtime) is never stopped.
+"""
+
+import os
+import posix
+import signal
+import sys
+
+_TOOL_ID = 4  # lambda_lab_memory uses 3
+_RUNTIME_DIR = "/var/runtime/"
+_monitoring = sys.monitoring
+_set_events = _monitoring.set_events
+_STOP_EVENTS = _monitoring.events.LINE | _monitoring.events.JUMP
+_set_signal = signal.signal
+_get_signal = signal.getsignal
+_SIGINT = signal.SIGINT
+_stopping = None
+# Set by lambda_lab_sandbox: puts its import blocker first on sys.meta_path again.
+keep_first = None
+
+
+class ProcessExit(SystemExit):
+    """os._exit(n): a SystemExit that handler code cannot catch for long (see above)."""
+
+    def __init__(self, code, status=None):
+        super().__init__(code)
+        # Lambda's wording for the way the process ended, e.g. "exit status 3" or "signal: aborted".
+        self.status = status or f"exit status {code}"
+
+
+def _raise_again(code, *args):
+    if _stopping is not None and not code.co_filename.startswith(_RUNTIME_DIR):
+        raise _stopping()
+    return None
+
+
+def _begin(exception_type):
+    global _stopping
+    _stopping = exception_type
+    _set_events(_TOOL_ID, _STOP_EVENTS)
+
+
+def end():
+    """The runtime has control again: handler code runs normally from here on."""
+    global _stopping
+    if _stopping is not None:
+        _stopping = None
+        _set_events(_TOOL_ID, 0)
+
+
+def _interrupted(signum, frame):
+    # The pool's interrupt at the phase's deadline (Pyodide's interrupt buffer delivers it as SIGINT).
+    _begin(KeyboardInterrupt)
+    raise KeyboardInterrupt
+
+
+def _exit(status):
+    code = int(status)
+    _begin(lambda: ProcessExit(code))
+    raise ProcessExit(code)
+
+
+def _abort():
+    _begin(lambda: ProcessExit(134, "signal: aborted"))
+    raise ProcessExit(134, "signal: aborted")
+
+
+def begin_phase():
+    """Every phase: the runtime's interrupt handler, even if the last phase installed its own."""
+    end()
+    if keep_first is not None:
+        keep_first()
+    if _get_signal(_SIGINT) is not _interrupted:
+        _set_signal(_SIGINT, _interrupted)
+
+
+def install():
+    """Before the interpreter is sealed: os._exit and os.abort end the phase, not the interpreter."""
+    _monitoring.use_tool_id(_TOOL_ID, "lambda-lab-stop")
+    _monitoring.register_callback(_TOOL_ID, _monitoring.events.LINE, _raise_again)
+    _monitoring.register_callback(_TOOL_ID, _monitoring.events.JUMP, _raise_again)
+    os._exit = posix._exit = _exit
+    os.abort = posix.abort = _abort
+    _set_signal(_SIGINT, _interrupted)
