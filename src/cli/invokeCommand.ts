@@ -35,19 +35,23 @@ const SKIP = new Set(['node_modules', '.git', '.venv', 'venv', '__pycache__', '.
 /** The handler's folder as a deployment package: every .py file below it (a few levels deep). */
 export function packageFiles(file: string): Record<string, string> {
   const root = dirname(file);
+  // The handler first: a missing one is reported by its own path, not by a neighbour's.
+  if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a handler file.`);
+  const handler = readFileSync(file, 'utf8');
   const files: Record<string, string> = {};
   const walk = (dir: string, depth: number) => {
     for (const name of readdirSync(dir).sort()) {
       const path = join(dir, name);
       if (SKIP.has(name) || Object.keys(files).length >= MAX_FILES) continue;
-      const stat = statSync(path);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat === undefined) continue; // a dangling link beside the handler is not part of the package
       if (stat.isDirectory() && depth < 3) walk(path, depth + 1);
       else if (stat.isFile() && name.endsWith('.py'))
         files[relative(root, path)] = readFileSync(path, 'utf8');
     }
   };
   walk(root, 0);
-  files[basename(file)] = readFileSync(file, 'utf8');
+  files[basename(file)] = handler;
   return files;
 }
 

@@ -2,7 +2,7 @@
  * The headless `lambda-lab` command: `sam local invoke` without Docker, over the same simulated world and
  * Pyodide runtime as the browser lab.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createNodeRuntime } from '../runtime/node/nodeRuntime';
 import { generateEvent, listTemplates } from './generateEvent';
@@ -84,7 +84,7 @@ export function parseInvoke(args: readonly string[]): InvokeOptions {
   }
   const logFormat = values['log-format'] ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw new UsageError('--log-format is text or json.');
-  return {
+  const options: InvokeOptions = {
     file,
     handler: values.handler,
     eventJson,
@@ -95,6 +95,8 @@ export function parseInvoke(args: readonly string[]): InvokeOptions {
     concurrency: integer('concurrency', values.concurrency, 1, 1, 1000),
     logFormat,
   };
+  statSync(file); // a missing handler fails here, before Python starts (main reports the path)
+  return options;
 }
 
 function parseGenerate(args: readonly string[]): CommandOutput {
@@ -111,6 +113,16 @@ function parseGenerate(args: readonly string[]): CommandOutput {
     options[flag.slice(2)] = value;
   }
   return generateEvent(source, kind, options);
+}
+
+/** "no such file: PATH" for a file-system error about a missing file, else null. */
+export function missingPath(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const code = Reflect.get(error, 'code');
+  const path = Reflect.get(error, 'path');
+  return (code === 'ENOENT' || code === 'ENOTDIR') && typeof path === 'string'
+    ? `no such file: ${path}`
+    : null;
 }
 
 export async function main(argv: readonly string[]): Promise<CommandOutput> {
@@ -137,6 +149,9 @@ export async function main(argv: readonly string[]): Promise<CommandOutput> {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
       return { stdout: [], stderr: [`lambda-lab: ${error.message}`, '', USAGE], exitCode: 2 };
     }
+    // Any file the command was pointed at (handler, --event, ...) that is not there: say which, exit 2.
+    const missing = missingPath(error);
+    if (missing !== null) return { stdout: [], stderr: [`lambda-lab: ${missing}`], exitCode: 2 };
     throw error;
   }
 }
