@@ -174,6 +174,18 @@ describe('lesson content', () => {
     }
   });
 
+  it('maps each learning objective to at least two exercises that list it among their objectives', () => {
+    for (const objective of OBJECTIVES) {
+      const item = course.coverage.items.find((i) => i.id === `objectives.${objective}`);
+      const refs = (item?.taughtBy ?? []).flatMap((r) => ('exercise' in r ? [r.exercise] : []));
+      expect(new Set(refs).size, objective).toBeGreaterThanOrEqual(2);
+      for (const ref of refs) {
+        const ex = exercises.find((e) => `${e.lessonId}/${e.id}` === ref);
+        expect(ex?.spec.objectives, `${objective}: ${ref}`).toContain(objective);
+      }
+    }
+  });
+
   it('shows the four common questions as FAQ, each with a teaching tip', () => {
     expect(course.faq.entries.map((e) => e.id).sort()).toEqual([
       'lambda-calling-lambda',
