@@ -101,6 +101,21 @@ def lambda_handler(event, context):
     expect((b?.offsetMs ?? 0) - (a?.offsetMs ?? 0)).toBeGreaterThanOrEqual(250);
   });
 
+  it('Init runs at full CPU: its limit is enforced in unscaled modeled time, whatever the memory', () => {
+    // About 20 ms of work on one vCPU: 276 ms if Init were slowed like an invoke at 128 MB.
+    const code = handlerCode(
+      'TOTAL = sum(i * i for i in range(200_000))\ndef lambda_handler(e, c):\n    return TOTAL\n',
+    );
+    const roomy = spec({ code, memoryMb: 128, cpuScale: 13.8 });
+    const fits = engine.init({ env: roomy, nowMs: T0, limitMs: 200 });
+    expect(fits.outcome.status).toBe('success');
+    expect(fits.cpuMs).toBeLessThan(200);
+    const tight = spec({ code, memoryMb: 128, cpuScale: 13.8 });
+    expect(engine.init({ env: tight, nowMs: T0, limitMs: 1 }).outcome).toEqual({ status: 'timeout' });
+    engine.destroy(roomy.envId);
+    engine.destroy(tight.envId);
+  });
+
   it('init starts its clock at the init request time', () => {
     const env = spec({
       code: handlerCode(
