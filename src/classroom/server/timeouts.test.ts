@@ -71,6 +71,22 @@ describe('classroom.timeouts', () => {
     teacher.close();
   });
 
+  it('classroom.timeouts.slow-frame: a WebSocket frame dribbled a byte at a time is cut off', async () => {
+    const server = await start({ heartbeatMs: 40 });
+    const { socket, closed, connected } = open(server.port);
+    await connected;
+    socket.write(
+      `GET ${CLASSROOM_WS_PATH} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nUpgrade: websocket\r\n` +
+        'Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    // A masked text frame of 1,024 bytes, then its payload a byte at a time: it cannot answer a ping.
+    socket.write(Buffer.from([0x81, 0x80 | 126, 0x04, 0x00, 1, 2, 3, 4]));
+    const drip = setInterval(() => socket.write(Buffer.from([0x61])), 20);
+    const got = await closed;
+    clearInterval(drip);
+    expect(got).toContain('101 Switching Protocols');
+  });
+
   it('classroom.timeouts.per-address: connections over the cap from one address are dropped at once', async () => {
     const server = await start({ relay: { trustLoopback: false }, maxSocketsPerAddress: 3 });
     const held = [open(server.port), open(server.port), open(server.port)];
