@@ -8,6 +8,9 @@ const READY = 'lambda-lab:python-ready';
 /** Starts collecting long tasks before any script runs, so the split sees the main thread's own work. */
 const OBSERVE_LONG_TASKS = () => {
   globalThis.__labLongTasks = [];
+  globalThis.__labBootTimelines = [];
+  new BroadcastChannel('lambda-lab:boot-timeline').onmessage = (event) =>
+    globalThis.__labBootTimelines.push(event.data);
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) globalThis.__labLongTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
@@ -38,27 +41,29 @@ async function pageSide(page) {
   }, READY);
 }
 
+/** The first Python worker's boot measures and downloads, shifted onto the page's clock. */
 async function workerSide(page, pageOrigin) {
-  const worker = page.workers().find((w) => /python\.worker/.test(w.url())) ?? page.workers()[0];
-  if (!worker) return null;
-  return worker.evaluate((origin) => {
-    const shift = performance.timeOrigin - origin;
-    const measures = Object.fromEntries(
-      performance
-        .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('boot:'))
-        .map((m) => [m.name.slice(5), [m.startTime + shift, m.duration]]),
-    );
-    const files = Object.fromEntries(
-      performance
-        .getEntriesByType('resource')
-        .map((r) => [
-          r.name.split('/').pop(),
-          [r.startTime + shift, r.responseEnd - r.startTime, r.transferSize, r.decodedBodySize],
-        ]),
-    );
-    return { startedAt: shift, measures, files };
+  return page.evaluate(async (origin) => {
+    while (globalThis.__labBootTimelines.length === 0) await new Promise((r) => setTimeout(r, 20));
+    const timeline = globalThis.__labBootTimelines[0];
+    const shift = timeline.timeOrigin - origin;
+    return {
+      startedAt: shift,
+      measures: Object.fromEntries(timeline.measures.map(([name, start, ms]) => [name, [start + shift, ms]])),
+      files: Object.fromEntries(
+        timeline.files.map(([url, start, ms, bytes]) => [url.split('/').pop(), [start + shift, ms, bytes]]),
+      ),
+    };
   }, pageOrigin);
+}
+
+/** Waits until the service worker has cached the build and controls the page (a repeat visit's state). */
+export async function untilCached(page) {
+  await page.evaluate(async () => {
+    if (!('serviceWorker' in navigator)) return;
+    await navigator.serviceWorker.ready;
+    while (!navigator.serviceWorker.controller) await new Promise((r) => setTimeout(r, 50));
+  });
 }
 
 export async function bootSplit(context, url) {
@@ -67,6 +72,7 @@ export async function bootSplit(context, url) {
   await page.goto(url);
   const first = await pageSide(page);
   first.worker = await workerSide(page, first.timeOrigin);
+  await untilCached(page);
   await page.reload();
   const reload = await pageSide(page);
   reload.worker = await workerSide(page, reload.timeOrigin);

@@ -3,13 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { startPython } from './controller/lab';
 import { useLabStore } from './store/labStore';
 import { registerServiceWorker } from './sw/registerServiceWorker';
+import { classroomFromUrl } from './ui/classroom/classroomUrl';
+import { whenPythonSettles } from './ui/editor/lazyEditor';
 import { instructorViewFromUrl } from './ui/instructor';
 import { Root } from './ui/Root';
 import './ui/app.css';
 
 // Python starts first: its worker downloads and compiles while React renders and the course loads. The
-// presenter's notes window shows notes only and runs no Python.
-if (instructorViewFromUrl().view !== 'notes') startPython();
+// presenter's notes window and a student's live-quiz screen run no Python (the lab tab boots its own).
+if (instructorViewFromUrl().view !== 'notes' && classroomFromUrl()?.role !== 'student') startPython();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -19,18 +21,9 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-/** Settles once Python is ready or has failed: offline caching then starts without slowing the boot. */
-const afterBoot = new Promise<void>((resolve) => {
-  const settled = () => ['ready', 'failed'].includes(useLabStore.getState().python.state);
-  if (settled()) return resolve();
-  const stop = useLabStore.subscribe(() => {
-    if (!settled()) return;
-    stop();
-    resolve();
-  });
-});
 if (import.meta.env.PROD)
   registerServiceWorker(import.meta.env.BASE_URL, {
-    afterBoot,
+    // Offline caching starts once Python has started, so it does not slow a first visit.
+    afterBoot: whenPythonSettles(60_000),
     notify: (text) => useLabStore.getState().addNotice('info', text),
   });

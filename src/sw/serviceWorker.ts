@@ -74,6 +74,9 @@ function isolated(response: Response): Response {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
+const needsPolicy = (request: Request) =>
+  request.mode === 'navigate' || request.destination === 'worker' || request.destination === 'sharedworker';
+
 /** True when a newer build is installed and this navigation is the only window: switch now. */
 async function switchBuilds(): Promise<boolean> {
   const waiting = self.registration.waiting;
@@ -94,7 +97,9 @@ async function answer(event: FetchEvent): Promise<Response> {
       return isolated(cached);
   } else {
     const cached = await caches.match(request, { cacheName: CACHE, ignoreVary: true });
-    if (cached) return isolated(cached);
+    // Documents and worker scripts carry the isolation policy; any other same-origin file is handed over
+    // untouched, so the browser keeps its code cache for it (the compiled wasm above all).
+    if (cached) return needsPolicy(request) ? isolated(cached) : cached;
   }
   return isolated(await fetch(request));
 }

@@ -16,6 +16,25 @@ export function measure(name: string, start: number): number {
   return end - start;
 }
 
+/**
+ * Publishes the boot's measures and the worker's downloads on a BroadcastChannel, for the bench
+ * (bench/bootSplit.mjs) to read from the page: nothing listens otherwise.
+ */
+export function publishTimeline(): void {
+  const channel = new BroadcastChannel('lambda-lab:boot-timeline');
+  channel.postMessage({
+    timeOrigin: performance.timeOrigin,
+    measures: performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('boot:'))
+      .map((m) => [m.name.slice('boot:'.length), m.startTime, m.duration]),
+    files: performance
+      .getEntriesByType('resource')
+      .map((r) => [r.name, r.startTime, r.duration, (r as PerformanceResourceTiming).transferSize]),
+  });
+  channel.close();
+}
+
 /** Combined byte progress over every download of the boot. */
 export function createProgress(report: (loaded: number, total: number) => void) {
   let loaded = 0;
