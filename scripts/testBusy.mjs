@@ -21,6 +21,13 @@ function parse(argv) {
 }
 
 const { busy, rest } = parse(process.argv.slice(2));
+// vitest's time limits are hang guards, not verdicts: they grow with the load added here (vitest.config.ts
+// has 30 s per test and 60 s per hook; at --busy 4 a Pyodide start alone can take a minute).
+const slower = 1 + busy / 2;
+const guards = [
+  ...(rest.some((a) => a.startsWith('--testTimeout')) ? [] : [`--testTimeout=${30_000 * slower}`]),
+  ...(rest.some((a) => a.startsWith('--hookTimeout')) ? [] : [`--hookTimeout=${60_000 * slower}`]),
+];
 // Each spinner is its own process, so the scheduler shares the cores between them and the tests.
 const spinners = Array.from({ length: busy }, () =>
   spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
@@ -33,9 +40,9 @@ process.on('exit', stopSpinners);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-console.log(`test:busy: ${busy} busy process(es) spinning; running vitest run ${rest.join(' ')}`.trim());
+console.log(`test:busy: ${busy} busy process(es) spinning; vitest run ${[...guards, ...rest].join(' ')}`);
 const started = Date.now();
-const tests = spawn(process.execPath, [vitest, 'run', ...rest], { cwd: root, stdio: 'inherit' });
+const tests = spawn(process.execPath, [vitest, 'run', ...guards, ...rest], { cwd: root, stdio: 'inherit' });
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   engine = await loadEngine();
   // The same interpreter on a machine three times slower: every measured time is tripled.
   slowEngine = await loadEngine(3);
-}, 120_000);
+}, 300_000);
 
 let functions = 0;
 
