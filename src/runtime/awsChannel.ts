@@ -82,3 +82,29 @@ export function callThroughChannel(
   }
   return new TextDecoder().decode(bytes);
 }
+
+/**
+ * Without shared memory (a page served over plain HTTP to another machine is not cross-origin isolated),
+ * a worker can still wait for the host: Python enters the phase through JSPI (`callPromising`) and
+ * suspends in `run_sync` on this promise until the host's `awsAnswer` message arrives.
+ */
+export function jspiAvailable(): boolean {
+  return typeof Reflect.get(WebAssembly, 'Suspending') === 'function';
+}
+
+export function createMessageAwsCall(post: (message: { type: 'awsCall'; requestJson: string }) => void) {
+  let pending: ((text: string) => void) | null = null;
+  return {
+    call(requestJson: string): Promise<string> {
+      return new Promise<string>((resolve) => {
+        pending = resolve;
+        post({ type: 'awsCall', requestJson });
+      });
+    },
+    answer(text: string): void {
+      const resolve = pending;
+      pending = null;
+      resolve?.(text);
+    },
+  };
+}

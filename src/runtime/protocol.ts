@@ -9,8 +9,10 @@ import type { InitRequest, InvokeRequest, RunReport } from '../sim/runtimePort';
  * v2 added `fatal` (the worker's interpreter is unusable: the host replaces the worker).
  * v3 added the AWS call channel: `awsCall` / `awsCallMore` and BootOptions.awsChannel.
  * v4 added the editor's syntax check: `checkSyntax` / `syntaxResult`.
+ * v5 added `awsAnswer`: without shared memory the host answers an AWS call by message (the worker waits
+ * through JSPI).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Named start-up phases, in order; each one is timed and reported. */
 export const BOOT_PHASES = ['download', 'compile', 'interpreter', 'ready'] as const;
@@ -62,7 +64,9 @@ export type HostToWorker =
   | { readonly type: 'invoke'; readonly id: number; readonly request: InvokeRequest }
   | { readonly type: 'destroy'; readonly id: number; readonly envId: string }
   /** Compiles (never runs) the given files; answered by `syntaxResult`. */
-  | { readonly type: 'checkSyntax'; readonly id: number; readonly files: Readonly<Record<string, string>> };
+  | { readonly type: 'checkSyntax'; readonly id: number; readonly files: Readonly<Record<string, string>> }
+  /** The answer to the pending `awsCall` when there is no shared memory channel (see awsChannel.ts). */
+  | { readonly type: 'awsAnswer'; readonly text: string };
 
 export type WorkerToHost =
   | {
@@ -92,8 +96,8 @@ export type WorkerToHost =
   /** The worker has read one chunk of a long answer and waits for the next. */
   | { readonly type: 'awsCallMore' };
 
-/** Everything but `boot`: the messages the shared worker core (runtime/engine/workerCore.ts) serves. */
-export type RunMessage = Exclude<HostToWorker, { readonly type: 'boot' }>;
+/** The jobs the shared worker core (runtime/engine/workerCore.ts) serves: all but `boot` and `awsAnswer`. */
+export type RunMessage = Exclude<HostToWorker, { readonly type: 'boot' | 'awsAnswer' }>;
 
 /** Handlers keyed by message type: `satisfies HandlersOf<HostToWorker>` makes a missing case a type error. */
 export type HandlersOf<U extends { readonly type: string }> = {

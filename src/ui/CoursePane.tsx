@@ -9,6 +9,7 @@ import { loadBundledCourse } from '../lessons/bundle';
 import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';
 import { CompletionSummary, CourseNav, FaqList, LessonView } from './course';
+import { cannotGradeReason, pageAbilities } from './course/gradingEnvironment';
 
 let coursePromise: Promise<Awaited<ReturnType<typeof loadBundledCourse>>> | null = null;
 
@@ -120,7 +121,10 @@ export function CoursePane() {
         progress={progress}
         actions={state}
         onLoadStarter={loadStarter}
-        onCheckExercise={(exercise) => checkExercise(course, exercise)}
+        onCheckExercise={(exercise) => {
+          const reason = cannotGradeReason(exercise, pageAbilities());
+          return reason ? Promise.reject(new Error(reason)) : checkExercise(course, exercise);
+        }}
         onRevealPredict={(question, _quiz, lesson) => revealPredict(course, lesson.id, question)}
         onOpenWorld={(world, lesson) => {
           openWorld(course, lesson.id, world).catch((error: unknown) =>

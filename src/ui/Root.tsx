@@ -14,7 +14,14 @@ import { ThemePicker } from './ThemePicker';
 const route = typeof location === 'undefined' ? null : classroomFromUrl();
 const notesWindow = typeof location !== 'undefined' && instructorViewFromUrl().view === 'notes';
 
-function ClassroomShell({ children }: { readonly children: React.ReactNode }) {
+function ClassroomShell({
+  children,
+  python,
+}: {
+  readonly children: React.ReactNode;
+  /** A student's quiz screen runs no Python, so it shows no Python status. */
+  readonly python: boolean;
+}) {
   return (
     <div className="app classroom-shell">
       <header className="app-header">
@@ -22,7 +29,7 @@ function ClassroomShell({ children }: { readonly children: React.ReactNode }) {
           λ Lambda Lab <span className="muted">Live class</span>
         </h1>
         <div className="header-tools">
-          <PythonStatus />
+          {python && <PythonStatus />}
           <ThemePicker />
         </div>
       </header>
@@ -37,13 +44,13 @@ export function Root() {
   if (notesWindow) return <NotesWindow />;
   if (route?.role === 'student')
     return (
-      <ClassroomShell>
+      <ClassroomShell python={false}>
         <LazyStudentClassroom />
       </ClassroomShell>
     );
   if (route?.role === 'instructor')
     return (
-      <ClassroomShell>
+      <ClassroomShell python>
         <LazyInstructorClassroom />
       </ClassroomShell>
     );

@@ -3,6 +3,7 @@
  * cross-origin isolated a runaway handler is interrupted; otherwise its worker is terminated and the spare
  * takes over.
  */
+import { jspiAvailable } from '../awsChannel';
 import { createPooledRuntime, type PooledRuntime, type PooledRuntimeOptions } from '../pool/pooledRuntime';
 import { type PhaseListener, type RawWorker, startPythonWorker } from '../pool/pythonWorker';
 import type { WorkerToHost } from '../protocol';
@@ -35,9 +36,12 @@ function spawnWebWorker(): RawWorker {
 
 export function createBrowserRuntime(options: BrowserRuntimeOptions): PooledRuntime {
   const pyodideUrl = new URL(`${options.baseUrl}pyodide/`, location.href).href;
+  // The snapshot is made in Node, without JSPI, and Pyodide keeps "no stack switching" in the restored
+  // memory: a page that needs JSPI for its AWS calls (not cross-origin isolated) boots the plain way.
+  const needsJspi = !crossOriginIsolated && jspiAvailable();
   const boot = {
     indexUrl: pyodideUrl,
-    snapshotUrl: options.useSnapshot ? `${pyodideUrl}snapshot.bin` : undefined,
+    snapshotUrl: options.useSnapshot && !needsJspi ? `${pyodideUrl}snapshot.bin` : undefined,
   };
   return createPooledRuntime({
     ...options,

@@ -4,7 +4,8 @@
  * with `satisfies HandlersOf<RunMessage>`, so a new message kind without a handler is a type error.
  */
 import type { PyodideAPI } from 'pyodide';
-import { callThroughChannel } from '../awsChannel';
+import type { RunReport } from '../../sim/runtimePort';
+import { callThroughChannel, createMessageAwsCall, jspiAvailable } from '../awsChannel';
 import type { HandlersOf, HostToWorker, RunMessage, WorkerToHost } from '../protocol';
 import { createEngine, type PythonSources } from './engine';
 import { quickRun } from './quickRun';
@@ -24,13 +25,13 @@ export interface CoreBridge {
   readonly runDelayMs?: () => number;
 }
 
-/** What boto3 gets when the host cannot answer synchronously (a page without cross-origin isolation). */
+/** What boto3 gets when the host can answer neither through shared memory nor through JSPI. */
 const NO_CHANNEL = JSON.stringify({
   kind: 'error',
   error: {
     code: 'LabBridgeUnavailable',
     message:
-      'This page is not cross-origin isolated, so a handler cannot call the simulated AWS services. Serve the lab with the COOP and COEP headers (npm start and npm run preview do).',
+      'This browser cannot pause Python for an AWS call on this page (no cross-origin isolation and no JSPI). Open the lab in a current Chrome or Edge, or at http://localhost (npm start).',
     httpStatus: 500,
     errorKind: 'client',
   },
@@ -44,10 +45,13 @@ export function createWorkerCore(
 ): (message: HostToWorker) => void {
   const interrupt = bridge.interruptBuffer ? new Uint8Array(bridge.interruptBuffer) : null;
   const channel = bridge.awsChannel;
+  // No shared memory: phases run through JSPI and an AWS call waits for the host's `awsAnswer` message.
+  const messageCall = !channel && jspiAvailable() ? createMessageAwsCall(post) : null;
+  let promisingPhase = false;
   // boto3's shim finds its transport as the `lab_host` module (botocore/lab_bridge.py).
   pyodide.registerJsModule('lab_host', {
-    aws_call: (requestJson: string): string => {
-      if (!channel) return NO_CHANNEL;
+    aws_call: (requestJson: string): string | Promise<string> => {
+      if (!channel) return messageCall && promisingPhase ? messageCall.call(requestJson) : NO_CHANNEL;
       const answer = callThroughChannel(channel, interrupt, post, requestJson);
       if (answer !== null) return answer;
       // The deadline passed while the call waited: Python raises KeyboardInterrupt at its next check.
@@ -92,25 +96,62 @@ export function createWorkerCore(
     }
   };
 
+  // JSPI phases leave the event loop free while Python waits, so later messages queue behind them.
+  let queue: Promise<void> = Promise.resolve();
+  const servePhase = (id: number, sync: () => RunReport, promising: () => Promise<RunReport>) => {
+    if (!messageCall) return serve(id, () => post({ type: 'runReport', id, report: sync() }));
+    queue = queue.then(async () => {
+      if (fatal !== null) return serve(id, () => undefined);
+      promisingPhase = true;
+      try {
+        const report = await promising();
+        post({ type: 'runReport', id, report });
+      } catch (error) {
+        serve(id, () => {
+          throw error;
+        });
+      } finally {
+        promisingPhase = false;
+      }
+    });
+  };
+  const queued = (run: () => void) => {
+    if (messageCall) queue = queue.then(run);
+    else run();
+  };
+
   const handlers = {
     quickRun: ({ id, request }) =>
-      serve(id, () => post({ type: 'quickRunResult', id, result: quickRun(engine, request) })),
-    init: ({ id, request }) => serve(id, () => post({ type: 'runReport', id, report: engine.init(request) })),
+      queued(() => serve(id, () => post({ type: 'quickRunResult', id, result: quickRun(engine, request) }))),
+    init: ({ id, request }) =>
+      servePhase(
+        id,
+        () => engine.init(request),
+        () => engine.initPromising(request),
+      ),
     invoke: ({ id, request }) =>
-      serve(id, () => post({ type: 'runReport', id, report: engine.invoke(request) })),
+      servePhase(
+        id,
+        () => engine.invoke(request),
+        () => engine.invokePromising(request),
+      ),
     destroy: ({ id, envId }) =>
-      serve(id, () => {
-        engine.destroy(envId);
-        post({ type: 'destroyed', id });
-      }),
+      queued(() =>
+        serve(id, () => {
+          engine.destroy(envId);
+          post({ type: 'destroyed', id });
+        }),
+      ),
     checkSyntax: ({ id, files }) =>
-      serve(id, () => post({ type: 'syntaxResult', id, problems: engine.checkSyntax(files) })),
+      queued(() => serve(id, () => post({ type: 'syntaxResult', id, problems: engine.checkSyntax(files) }))),
   } satisfies HandlersOf<RunMessage>;
 
   return (message) => {
     switch (message.type) {
       case 'boot':
         return; // already booted: the host-specific entry handled it
+      case 'awsAnswer':
+        return messageCall?.answer(message.text);
       case 'quickRun':
         return handlers.quickRun(message);
       case 'init':

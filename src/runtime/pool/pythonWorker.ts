@@ -87,7 +87,8 @@ export function startPythonWorker(
     clearInterrupt() {
       if (interrupt) Atomics.store(interrupt, 0, 0);
     },
-    answerAws: (text) => awsWriter?.answer(text),
+    // Without shared memory the worker waits for the answer as a message (JSPI; see awsChannel.ts).
+    answerAws: (text) => (awsWriter ? awsWriter.answer(text) : raw.postMessage({ type: 'awsAnswer', text })),
     nextAwsChunk: () => awsWriter?.next(),
     threadCpuMs: () => raw.threadCpuMs?.() ?? null,
     onMessage: null,
