@@ -16,11 +16,13 @@ const CAUSE_WORDS: Record<string, readonly RegExp[]> = {
   'works-on-my-laptop': [/standard library/i, /Decimal/, /not installed/i, /package lacks/i],
   'denied-in-prod': [/orders-dev/, /wrong table/i, /copied/i],
   'quotes-throttled': [/reserved/i, /concurrency/i],
+  'thumbnails-forever': [/recursi/i, /loop/i, /same bucket/i, /THUMBNAIL_BUCKET.*write/i],
   'parcels-thrice': [/batchItemFailures/, /itemIdentifier/, /poison/i, /KeyError.*whole batch/i],
 };
 
 /** What counts as a symptom the learner starts from. */
-const SYMPTOM = /REPORT RequestId:|INIT_REPORT|\[ERROR\]|\| Throttles|HTTP\/1\.1 \d{3}|Task timed out/;
+const SYMPTOM =
+  /REPORT RequestId:|INIT_REPORT|\[ERROR\]|\| Throttles|\| Invocations \(sum\)|HTTP\/1\.1 \d{3}|Task timed out/;
 
 describe('troubleshooting lab', () => {
   it('has at least five break-fix exercises, each with a known cause list', () => {
