@@ -204,15 +204,12 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
         seat: null,
         watching: null,
         missed: 0,
+        openedAt: now(),
       };
       conns.add(conn);
       const bucket = createTokenBucket(options.burst, options.perSecond, now);
       let drops = 0;
       let warnedAt = -Infinity;
-      // A socket that never joins or opens a session only holds a slot: it is closed after a while.
-      const hello = setTimeout(() => {
-        if (!conn.seat && !conn.watching) ws.close(1008, 'no join within the time limit');
-      }, options.helloTimeoutMs);
       ws.on('pong', () => {
         conn.missed = 0;
       });
@@ -243,7 +240,6 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
         }
       });
       const gone = () => {
-        clearTimeout(hello);
         conns.delete(conn);
         rooms.leave(conn);
       };
@@ -253,10 +249,15 @@ export function createRelay(store: SessionStore, options: RelayOptions) {
     /**
      * Pings every socket; one that missed two pings in a row is cut off (its page reconnects if it still
      * can). Two, not one: a phone waking up or a loaded laptop may answer late. A sender stuck mid-frame
-     * cannot answer either, so slow senders go the same way.
+     * cannot answer either, so slow senders go the same way. A socket that never joined nor opened a
+     * session only holds a slot: it is closed once it is older than the hello timeout.
      */
     heartbeat(): void {
       for (const conn of conns) {
+        if (!conn.seat && !conn.watching && now() - conn.openedAt >= options.helloTimeoutMs) {
+          conn.ws.close(1008, 'no join within the time limit');
+          continue;
+        }
         if (conn.missed >= 2) {
           conn.ws.terminate();
           continue;

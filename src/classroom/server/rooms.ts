@@ -18,6 +18,8 @@ export interface Conn {
   watching: Session | null;
   /** Heartbeat pings sent since the last pong. */
   missed: number;
+  /** When the socket opened (the relay's clock): one that never joins is closed after a while. */
+  readonly openedAt: number;
 }
 
 interface Room {

@@ -55,16 +55,19 @@ describe('classroom.timeouts', () => {
   });
 
   it('classroom.timeouts.hello: a WebSocket that never joins is closed; a seated student stays', async () => {
-    const server = await start({ relay: { helloTimeoutMs: 200 } });
-    const student = await testClient(server.port);
+    let clock = 1_000_000;
+    const server = await start({ now: () => clock, heartbeatMs: 40, relay: { helloTimeoutMs: 60_000 } });
     const teacher = await testClient(server.port);
     teacher.send({ type: 'create' });
     const { code } = await teacher.next('session');
+    const student = await testClient(server.port);
     student.send({ type: 'join', code });
     await student.next('joined');
     const idle = new WebSocket(`ws://127.0.0.1:${server.port}${CLASSROOM_WS_PATH}`);
-    const closedWith = await new Promise<number>((done) => idle.on('close', (c) => done(c)));
-    expect(closedWith).toBe(1008);
+    const closedWith = new Promise<number>((done) => idle.on('close', (c) => done(c)));
+    await new Promise((done) => idle.once('open', done));
+    clock += 60_000;
+    expect(await closedWith).toBe(1008);
     expect(student.ws.readyState).toBe(WebSocket.OPEN);
     expect(teacher.ws.readyState).toBe(WebSocket.OPEN);
     student.close();
