@@ -313,6 +313,34 @@ def lambda_handler(event, context):
   });
 });
 
+describe('the network guard', () => {
+  it('a handler that patches socket cannot take the guard away from another environment', () => {
+    const patcher = start(`
+import socket, urllib.request
+def lambda_handler(event, context):
+    socket.getaddrinfo = lambda *a, **k: []
+    socket.create_connection = lambda *a, **k: None
+    urllib.request.urlopen = lambda *a, **k: "fake"
+    return "patched"
+`);
+    expect(call(patcher)).toBe('patched');
+    const other = start(`
+import socket
+def lambda_handler(event, context):
+    try:
+        socket.getaddrinfo("example.com", 443)
+        return "resolved"
+    except OSError as error:
+        return str(error)
+`);
+    expect(call(other)).toMatch(
+      /^\[Errno 101\] Lambda Lab is offline: the simulated function cannot reach example\.com/,
+    );
+    engine.destroy(patcher.envId);
+    engine.destroy(other.envId);
+  });
+});
+
 describe('exits, as on Lambda', () => {
   it('sys.exit(n) and os._exit(n) end the phase with "exit status n" and keep what was printed', () => {
     const env = start(`
