@@ -6,7 +6,7 @@
 const READY = 'lambda-lab:python-ready';
 
 /** Starts collecting long tasks before any script runs, so the split sees the main thread's own work. */
-const OBSERVE_LONG_TASKS = () => {
+export const OBSERVE_BOOT = () => {
   globalThis.__labLongTasks = [];
   globalThis.__labBootTimelines = [];
   new BroadcastChannel('lambda-lab:boot-timeline').onmessage = (event) =>
@@ -16,7 +16,7 @@ const OBSERVE_LONG_TASKS = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
-async function pageSide(page) {
+export async function pageSide(page) {
   return page.evaluate(async (ready) => {
     while (performance.getEntriesByName(ready).length === 0) await new Promise((r) => setTimeout(r, 20));
     const readyAt = performance.getEntriesByName(ready)[0].startTime;
@@ -42,7 +42,7 @@ async function pageSide(page) {
 }
 
 /** The first Python worker's boot measures and downloads, shifted onto the page's clock. */
-async function workerSide(page, pageOrigin) {
+export async function workerSide(page, pageOrigin) {
   return page.evaluate(async (origin) => {
     while (globalThis.__labBootTimelines.length === 0) await new Promise((r) => setTimeout(r, 20));
     const timeline = globalThis.__labBootTimelines[0];
@@ -67,7 +67,7 @@ export async function untilCached(page) {
 }
 
 export async function bootSplit(context, url) {
-  await context.addInitScript(OBSERVE_LONG_TASKS);
+  await context.addInitScript(OBSERVE_BOOT);
   const page = await context.newPage();
   await page.goto(url);
   const first = await pageSide(page);
@@ -78,6 +78,36 @@ export async function bootSplit(context, url) {
   reload.worker = await workerSide(page, reload.timeOrigin);
   await page.close();
   return { first, reload };
+}
+
+/** The split as table rows: each part's median over the visits, in ms on the page's clock. */
+export function splitRows(visits) {
+  const med = (values) => {
+    const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
+  };
+  const parts = [
+    ['HTML received', (v) => v.html],
+    ['first contentful paint', (v) => v.fcp],
+    ['Python worker created', (v) => v.workerCreatedAt],
+    ['app JS loaded (before ready)', (v) => v.jsLoadedAt],
+    ['main thread busy (long tasks before ready)', (v) => v.mainThreadBusy],
+  ];
+  for (const name of [
+    'wasm-download',
+    'compile',
+    'loader-script',
+    'stdlib-download',
+    'snapshot-download',
+    'instantiate',
+    'restore',
+    'interpreter',
+    'runtime-and-warm-up',
+    'total',
+  ])
+    parts.push([`worker: ${name}`, (v) => v.worker?.measures[name]?.[1]]);
+  parts.push(['Python ready', (v) => v.readyAt]);
+  return parts.map(([name, pick]) => [name, med(visits.map(pick))]).filter(([, value]) => value !== null);
 }
 
 const round = (value) =>

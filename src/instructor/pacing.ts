@@ -3,7 +3,8 @@
  * the instructor stands against the plan. Pure: the caller passes `nowMs`, so two windows that share
  * the timer's data show the same time, and tests need no fake clock.
  */
-import { type Plan, segmentStarts } from './plan';
+// Type-only: the plan's loader pulls in the YAML parser, which the first paint does not need.
+import type { Plan } from './plan';
 
 /** A stopwatch as data: it can cross a BroadcastChannel and survive a re-render. */
 export interface LectureTimer {
@@ -79,3 +80,10 @@ export const PACE_LABEL: Readonly<Record<PaceStatus, string>> = {
   behind: 'Behind: hurry up',
   ahead: 'Ahead: slow down',
 };
+
+/** Planned start of each segment, in ms from the start of the lecture (one extra entry: the end). */
+export function segmentStarts(plan: Plan): number[] {
+  const starts = [0];
+  for (const s of plan.segments) starts.push((starts[starts.length - 1] ?? 0) + s.minutes * 60_000);
+  return starts;
+}

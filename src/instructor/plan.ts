@@ -46,10 +46,3 @@ export function parsePlan(text: string, file = PLAN_PATH): { plan: Plan | null; 
   const { value, errors } = validateYaml(file, text, Plan);
   return { plan: value, errors };
 }
-
-/** Planned start of each segment, in ms from the start of the lecture (one extra entry: the end). */
-export function segmentStarts(plan: Plan): number[] {
-  const starts = [0];
-  for (const s of plan.segments) starts.push((starts[starts.length - 1] ?? 0) + s.minutes * 60_000);
-  return starts;
-}
