@@ -174,6 +174,18 @@ async function buildExtras(lab: LabWorld, runner: LabRunner, app: SamApp): Promi
         });
         record(lab, name, t, { sourceArn: arnOf.queue(t.queue), esmUuid: String(esm.UUID) });
       }
+    for (const [triggerId, f] of Object.entries(x?.snsFilters ?? {})) {
+      const sub = triggersOf(deployStateOf(lab), name).get(triggerId)?.handles.subscriptionArn;
+      if (!sub) throw new SamBuildError(`${what} event ${triggerId}: the SNS subscription was not made`);
+      const set = (AttributeName: string, AttributeValue: string) =>
+        call(lab, `${what} event ${triggerId}`, 'sns', 'SetSubscriptionAttributes', {
+          SubscriptionArn: sub,
+          AttributeName,
+          AttributeValue,
+        });
+      if (f.scope) set('FilterPolicyScope', f.scope);
+      set('FilterPolicy', f.policy);
+    }
     for (const m of x?.mappings ?? [])
       call(lab, `${what} event ${m.triggerId}`, 'lambda', 'CreateEventSourceMapping', m.params);
     if (x?.deadLetterArn) {

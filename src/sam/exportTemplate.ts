@@ -90,8 +90,16 @@ export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
     const id = fnIds.get(name) as string;
     codeDirs[name] = id;
     const events: TObject = {};
-    for (const t of fn.triggers) events[t.id] = eventOf(t, value, apiResource);
     const extras = kept.extras?.[name];
+    for (const t of fn.triggers) events[t.id] = eventOf(t, value, apiResource);
+    for (const [triggerId, f] of Object.entries(extras?.snsFilters ?? {})) {
+      const event = events[triggerId];
+      if (isObject(event) && isObject(event.Properties))
+        Object.assign(event.Properties, {
+          FilterPolicy: JSON.parse(f.policy) as TValue,
+          ...(f.scope ? { FilterPolicyScope: f.scope } : {}),
+        });
+    }
     for (const m of extras?.mappings ?? []) events[m.triggerId] = mappingEvent(m.params, value);
     out[id] = {
       Type: 'AWS::Serverless::Function',

@@ -109,15 +109,19 @@ describe('SAM fixture: streams (DynamoDB table with a sort key and a stream, Kin
   });
 });
 
-describe('SAM fixture: push (S3 with a prefix filter, SNS, Schedule, EventBridgeRule)', () => {
-  it('records each source that fires, and not the upload outside the prefix', async () => {
+describe('SAM fixture: push (S3 with a prefix filter, SNS with a FilterPolicy, Schedule, EventBridgeRule)', () => {
+  it('records each source that fires, and not the upload outside the prefix or the filtered alert', async () => {
     const { runner, call } = await router.build(runtime, fixtureFiles('push'), {}, 5);
     call('s3', 'PutObject', { Bucket: 'sam-app-uploads', Key: 'incoming/a.txt', Body: 'a' });
     call('s3', 'PutObject', { Bucket: 'sam-app-uploads', Key: 'other/b.txt', Body: 'b' });
-    call('sns', 'Publish', {
-      TopicArn: 'arn:aws:sns:us-east-1:123456789012:sam-app-Alerts',
-      Message: 'hello',
-    });
+    const alert = (Message: string, severity: string) =>
+      call('sns', 'Publish', {
+        TopicArn: 'arn:aws:sns:us-east-1:123456789012:sam-app-Alerts',
+        Message,
+        MessageAttributes: { severity: { DataType: 'String', StringValue: severity } },
+      });
+    alert('hello', 'high');
+    alert('quiet', 'low');
     call('events', 'PutEvents', {
       Entries: [{ Source: 'shop.orders', DetailType: 'OrderShipped', Detail: '{}' }],
     });

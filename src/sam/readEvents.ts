@@ -11,6 +11,7 @@ import { isObject, type TObject, type TValue } from './templateFile';
 export interface EventsOut {
   readonly triggers: TriggerSpec[];
   readonly mappings: { triggerId: string; params: JsonObject }[];
+  readonly snsFilters: Record<string, { policy: string; scope: string | null }>;
   /** Routes by API logical id (implicit APIs are ServerlessRestApi and ServerlessHttpApi). */
   readonly routes: { api: string; type: 'REST' | 'HTTP'; method: string; path: string }[];
   /** Managed policies SAM adds to the generated role for polling sources. */
@@ -35,7 +36,14 @@ export function readEvents(
   apiIdToLogical: (id: string) => string | undefined,
   apiOf: (api: string, type: 'REST' | 'HTTP') => { readonly name: string; readonly stage: string },
 ): EventsOut {
-  const out: EventsOut = { triggers: [], mappings: [], routes: [], pollPolicies: new Set(), warnings: [] };
+  const out: EventsOut = {
+    triggers: [],
+    mappings: [],
+    snsFilters: {},
+    routes: [],
+    pollPolicies: new Set(),
+    warnings: [],
+  };
   const warn = (subject: string, message: string) =>
     out.warnings.push({ subject, logicalIds: [logicalId], message });
   for (const [eventId, spec] of Object.entries(events)) {
@@ -153,13 +161,15 @@ export function readEvents(
       }
       case 'SNS': {
         const topic = str(p.Topic) ?? '';
-        if (!only(p, ['Topic']))
-          warn(
-            'SNS event',
-            `${eventId}: ${Object.keys(p)
-              .filter((k) => k !== 'Topic')
-              .join(', ')} not simulated; every message reaches the function.`,
-          );
+        const extra = Object.keys(p).filter(
+          (k) => !['Topic', 'FilterPolicy', 'FilterPolicyScope'].includes(k),
+        );
+        if (extra.length > 0) warn('SNS event', `${eventId}: ${extra.join(', ')} not simulated.`);
+        if (p.FilterPolicy !== undefined)
+          out.snsFilters[id] = {
+            policy: JSON.stringify(p.FilterPolicy),
+            scope: str(p.FilterPolicyScope) ?? null,
+          };
         out.triggers.push({ kind: 'sns', id, topic: nameFromArn(topic) });
         break;
       }

@@ -218,6 +218,7 @@ export function readFunction(ctx: FunctionContext): FunctionOut {
       autoPublishAlias: str(props.AutoPublishAlias) ?? null,
       deadLetterArn: dlq ?? null,
       mappings: events.mappings,
+      snsFilters: events.snsFilters,
     },
     routes: events.routes,
     warnings,

@@ -80,6 +80,8 @@ export interface FunctionExtras {
   readonly deadLetterArn: string | null;
   /** Event source mappings the draft's triggers cannot express (Kinesis; extra properties). */
   readonly mappings: readonly { readonly triggerId: string; readonly params: JsonObject }[];
+  /** SNS events' FilterPolicy (JSON text) and FilterPolicyScope, by trigger id. */
+  readonly snsFilters: Readonly<Record<string, { readonly policy: string; readonly scope: string | null }>>;
 }
 
 export interface SamWarning {
