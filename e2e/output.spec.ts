@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { ConfigPage } from './pages/configPage';
 import { LabPage } from './pages/labPage';
 import { OutputPage } from './pages/outputPage';
 import { ResourcesPage } from './pages/resourcesPage';
@@ -10,10 +9,6 @@ test('a file dropped on a bucket with a trigger invokes the function, and its lo
   const lab = new LabPage(page);
   await lab.open();
   await lab.waitForPython();
-  // A whole vCPU: the modeled duration is the time measured here, far inside the 3 s timeout on a busy machine.
-  const config = new ConfigPage(page);
-  await config.open();
-  await config.setMemory(1769);
   // Test deploys the workspace's function, so the bucket has something to invoke.
   await lab.testButton.click();
   await expect(lab.resultStatus).toBeVisible();
