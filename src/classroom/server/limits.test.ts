@@ -41,6 +41,9 @@ describe('classroom.limits', () => {
       got.push((await guesser.next('error')).code);
     }
     expect(got).toEqual(['code-unknown', 'code-unknown', 'code-unknown', 'rate-limited']);
+    // Blocked, the address learns nothing more: every further guess gets the same refusal.
+    for (let i = 0; i < 10; i++) guesser.send({ type: 'join', code: `${'V'.repeat(7)}${CODE_ALPHABET[i]}` });
+    for (let i = 0; i < 10; i++) expect((await guesser.next('error')).code).toBe('rate-limited');
     guesser.send({ type: 'join', code: auth.code });
     expect(await guesser.next('error')).toMatchObject({ code: 'rate-limited', about: 'join' });
     guesser.send({ type: 'resume', ...auth });
