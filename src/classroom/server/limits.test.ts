@@ -160,6 +160,32 @@ describe('classroom.limits', () => {
   });
 });
 
+describe('classroom.unforeseen', () => {
+  it('classroom.unforeseen.bug: an error nobody foresaw closes that socket (1011), not the class', async () => {
+    const { server, client, teacher, auth } = await start();
+    const ada = await client();
+    ada.send({ type: 'join', code: auth.code });
+    await ada.next('joined');
+    teacher.send({ type: 'ask', ...auth, ref: refOf(single.id), question: single });
+    await ada.next('question', (m) => m.round !== null);
+    // Stands in for a bug: the store throws while handling one answer.
+    const store = server.store as { answer: typeof server.store.answer };
+    const answer = store.answer;
+    store.answer = () => {
+      throw new Error('a bug');
+    };
+    ada.send({ type: 'answer', seq: 1, answer: ['warm'] });
+    expect((await ada.closed).code).toBe(1011);
+    store.answer = answer;
+    const bob = await client('127.0.0.2');
+    bob.send({ type: 'join', code: auth.code });
+    await bob.next('joined');
+    bob.send({ type: 'answer', seq: 1, answer: ['new'] });
+    await bob.next('answered');
+    expect(teacher.ws.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
 describe('classroom.hosts', () => {
   it('classroom.hosts.rebinding: a foreign Host is refused even when the Origin matches it', async () => {
     const { server } = await start();
