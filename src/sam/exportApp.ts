@@ -54,7 +54,11 @@ export function exportSamFiles(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
   const stack = kept.stackName ?? 'sam-app';
   const { template, codeDirs, layerDirs } = exportTemplate(ws, kept);
   const files: Record<string, string> = {
-    'template.yaml': stringify(template, { lineWidth: 0, aliasDuplicateObjects: false }),
+    // Versions such as 2010-09-09 are quoted: a YAML 1.1 reader would take them for dates.
+    'template.yaml': stringify(template, { lineWidth: 0, aliasDuplicateObjects: false }).replace(
+      /^(\s*(?:AWSTemplateFormatVersion|Version): )(\d{4}-\d{2}-\d{2})$/gm,
+      '$1"$2"',
+    ),
     'README.md': readme(ws, stack, codeDirs),
   };
   for (const [name, fn] of Object.entries(ws.functions)) {

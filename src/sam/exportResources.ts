@@ -7,11 +7,6 @@ import { type LogicalIds, logicalIdOf, portable, portableDeep } from './exportNa
 import type { SamResource } from './samApp';
 import type { TObject, TValue } from './templateFile';
 
-export const defaultName = (stack: string, id: string, kind: SamResource['kind']) => {
-  const name = `${stack}-${id}`;
-  return kind === 'bucket' ? name.toLowerCase() : name;
-};
-
 /** Resources for what triggers and destinations name but the app does not have yet (as deploy creates them). */
 export function impliedResources(
   ws: WorkspaceDoc,
@@ -57,9 +52,10 @@ export function impliedResources(
   return out;
 }
 
-export function resourceTemplate(r: SamResource, stack: string): TObject | null {
-  const nameProp = (key: string): TObject =>
-    'name' in r && r.name !== defaultName(stack, r.logicalId, r.kind) ? { [key]: r.name } : {};
+export function resourceTemplate(r: SamResource): TObject | null {
+  // Names are always written: the handlers and policies name resources as the lab did, and a name AWS
+  // made up (stack-Id-RANDOM) would not match them.
+  const nameProp = (key: string): TObject => ('name' in r ? { [key]: r.name } : {});
   switch (r.kind) {
     case 'table':
       return {

@@ -44,10 +44,28 @@ export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
   const resources = impliedResources(ws, kept.resources ?? [], ids);
   const refs = refTable(resources);
   for (const [name, id] of fnIds) refs.set(arnOf.fn(name), { 'Fn::GetAtt': [id, 'Arn'] });
-  const value = (v: string): TValue => refs.get(v) ?? portable(v);
+  const value = (v: string): TValue => refs.get(v) ?? secretRef(v) ?? portable(v);
+  /** Every string inside a policy document, as `value` gives it (resource ARNs become Ref and GetAtt). */
+  const deep = (v: TValue): TValue =>
+    typeof v === 'string'
+      ? value(v)
+      : Array.isArray(v)
+        ? v.map(deep)
+        : isObject(v)
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
+          : v;
+  // A secret's ARN ends in six characters AWS picks: only a Ref to the secret names it in any account.
+  const secretRef = (v: string): TValue | undefined => {
+    const s = resources.find(
+      (r) =>
+        r.kind === 'secret' &&
+        new RegExp(`:secret:${r.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[A-Za-z0-9]{6}$`).test(v),
+    );
+    return s ? { Ref: s.logicalId } : undefined;
+  };
   const out: TObject = {};
   for (const r of resources) {
-    const t = resourceTemplate(r, stack);
+    const t = resourceTemplate(r);
     if (t) out[r.logicalId] = t;
   }
   const layerIds = new Map<string, string>();
@@ -111,7 +129,7 @@ export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
     const doc = policyDoc(name, fn.role.inlinePolicy);
     if (fn.role.name === '') {
       const policies: TValue[] = fn.role.managedPolicies.filter((p) => p !== BASIC_EXECUTION_POLICY);
-      if (doc) policies.push({ Statement: portableDeep(doc.Statement ?? []) });
+      if (doc) policies.push({ Statement: deep(doc.Statement ?? []) });
       return policies.length > 0 ? { Policies: policies } : {};
     }
     let roleId = roles.get(fn.role.name);
@@ -121,7 +139,7 @@ export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
       out[roleId] = {
         Type: 'AWS::IAM::Role',
         Properties: {
-          ...(fn.role.name !== `${stack}-${roleId}` ? { RoleName: fn.role.name } : {}),
+          RoleName: fn.role.name,
           AssumeRolePolicyDocument: {
             Version: '2012-10-17',
             Statement: [
@@ -129,7 +147,7 @@ export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
             ],
           },
           ManagedPolicyArns: fn.role.managedPolicies.map((p) => managedPolicyArn(p) ?? p),
-          ...(doc ? { Policies: [{ PolicyName: 'inline', PolicyDocument: portableDeep(doc) }] } : {}),
+          ...(doc ? { Policies: [{ PolicyName: 'inline', PolicyDocument: deep(doc) }] } : {}),
         },
       };
     }
@@ -199,7 +217,7 @@ function functionProps(
   const alias = extras?.autoPublishAlias ?? (fn.provisionedConcurrency > 0 ? 'live' : null);
   const dlq = extras?.deadLetterArn;
   return {
-    ...(name !== id ? { FunctionName: name } : {}),
+    FunctionName: name,
     CodeUri: `${id}/`,
     Handler: fn.handler,
     Runtime: fn.runtime,

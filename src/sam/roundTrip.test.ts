@@ -114,11 +114,41 @@ function labWorkspace(): WorkspaceDoc {
   };
 }
 
+/** Every Ref and GetAtt names a resource of the template (or a pseudo parameter), and every CodeUri has files. */
+function checkDeployable(files: Record<string, string>): void {
+  const template = parse(files['template.yaml'] ?? '');
+  const ids = new Set(Object.keys(template.Resources));
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.Ref === 'string' && !o.Ref.startsWith('AWS::'))
+        expect(ids, `Ref ${o.Ref}`).toContain(o.Ref);
+      if (Array.isArray(o['Fn::GetAtt'])) expect(ids).toContain(o['Fn::GetAtt'][0]);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(template.Resources);
+  for (const r of Object.values(template.Resources) as {
+    Type: string;
+    Properties: Record<string, string>;
+  }[]) {
+    const dir = r.Properties?.CodeUri ?? r.Properties?.ContentUri;
+    if (dir)
+      expect(
+        Object.keys(files).some((f) => f.startsWith(dir)),
+        dir,
+      ).toBe(true);
+  }
+}
+
 describe('Export as SAM app, then open it again', () => {
   for (const name of ['api-crud', 'queues', 'streams', 'push', 'config', 'http-api'])
     it(`gives the same workspace and resources (fixture ${name})`, () => {
       const app = read(fixtureFiles(name));
-      const again = read(exportSamFiles(app.workspace, app));
+      const files = exportSamFiles(app.workspace, app);
+      checkDeployable(files);
+      const again = read(files);
       expect(again.workspace).toEqual(app.workspace);
       expect(again.resources).toEqual(app.resources);
       expect(again.apis).toEqual(app.apis);
@@ -127,6 +157,7 @@ describe('Export as SAM app, then open it again', () => {
   it('gives the same workspace for one built in the lab (every trigger kind, a named role, a layer)', () => {
     const ws = labWorkspace();
     const files = exportSamFiles(ws);
+    checkDeployable(files);
     expect(read(files).workspace).toEqual(ws);
     // The handler's code is unchanged, beside the template, and the template is what sam deploys.
     expect(files['OrdersFn/app.py']).toBe(ws.functions['orders-fn']?.files['app.py']);
