@@ -1,6 +1,7 @@
 """Keeps the lab's machinery out of the handler's reach (see SECURITY.md for what this can and cannot do).
 
-The engine imports this module once and calls start(). It loads the runtime's modules privately:
+The engine runs this file once, with builtins of its own and outside sys.modules, and calls start().
+It loads the runtime's modules privately:
 they are never entered in sys.modules, their functions see a private copy of builtins, and `json`
 and `traceback` resolve to private copies of those modules, so a handler that patches builtins,
 json or traceback changes nothing the platform does. Afterwards the lab's modules and Pyodide's
@@ -9,7 +10,6 @@ first on sys.meta_path answers ModuleNotFoundError for them, as on Lambda.
 """
 
 import builtins
-import gc
 import importlib.machinery
 import importlib.util
 import sys
@@ -170,14 +170,14 @@ def _hide_modules():
                 pass
     for name in list(sys.modules):
         if hidden(name) or name.partition(".")[0] in ("botocore", "boto3"):
-            del sys.modules[name]
+            module = sys.modules.pop(name)
+            # Pyodide's import loaders keep the JS objects they served (globalThis, its API): let them go.
+            loader = getattr(getattr(module, "__spec__", None), "loader", None)
+            if hasattr(loader, "jsproxy"):
+                loader.jsproxy = None
     main = sys.modules["__main__"].__dict__
     for name in [name for name in main if isinstance(name, str) and hidden(name)]:
         del main[name]
-    # Pyodide's import loaders keep the JS modules they served (globalThis among them): let them go.
-    for loader in gc.get_objects():
-        if type(loader).__name__ == "JsLoader" and hasattr(loader, "jsproxy"):
-            loader.jsproxy = None
 
 
 class Entry:
