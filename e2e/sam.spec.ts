@@ -68,4 +68,19 @@ test('opens a SAM app from a .zip, runs its function, and exports it again', asy
   expect(template).toContain('Transform: AWS::Serverless-2016-10-31');
   expect(template).toContain('ItemsFunction:');
   expect(Object.keys(entries)).toContain('sam-app/ItemsFunction/app.py');
+
+  // A .zip dropped on the page opens too.
+  const dropped = zipFolder(join(process.cwd(), 'src/sam/fixtures/http-api'), 'apis-app').toString('base64');
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'apis-app.zip', { type: 'application/zip' }));
+    document.body.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, dropped);
+  await expect(page.getByTestId('notice').last()).toContainText(
+    'Opened the SAM app apis-app.zip: 3 function(s)',
+  );
+  await expect(page.getByTestId('workspace.function')).toHaveValue('Hello');
 });

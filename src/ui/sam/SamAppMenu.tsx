@@ -54,9 +54,19 @@ export function SamAppMenu() {
       if (!e.defaultPrevented && carriesFiles(e.dataTransfer)) e.preventDefault();
     };
     const drop = (e: DragEvent) => {
-      if (e.defaultPrevented || !e.dataTransfer || !isAppDrop(e.dataTransfer)) return;
+      if (e.defaultPrevented || !carriesFiles(e.dataTransfer) || !e.dataTransfer) return;
+      // The page keeps the drop (a browser would otherwise leave the lab to show the file).
       e.preventDefault();
       const data = e.dataTransfer;
+      if (!isAppDrop(data)) {
+        useLabStore
+          .getState()
+          .addNotice(
+            'info',
+            'To open a SAM app, drop its folder, its .zip, or its template.yaml with its files.',
+          );
+        return;
+      }
       const picked = fromDrop(data);
       void open(() => picked);
     };
