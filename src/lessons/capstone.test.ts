@@ -45,7 +45,7 @@ describe('capstone', () => {
       ]),
     );
     expect(files['template.yaml']).toMatch(
-      /AutoPublishAlias: live\s+ProvisionedConcurrencyConfig:\s+ProvisionedConcurrentExecutions: 2/,
+      /AutoPublishAlias: live\s+ProvisionedConcurrencyConfig:\s+ProvisionedConcurrentExecutions: 3/,
     );
   });
 });
