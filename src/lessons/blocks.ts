@@ -3,7 +3,7 @@
  *   ```lab-run id=hello event=events/hello.json     a runnable handler (the body is the Python code)
  *   ```lab-quiz id=pp-handler                        a quiz from the lesson's quizzes.yaml
  *   ```lab-viz kind=cold-start world=hello           an embedded visualizer (the body is its caption)
- *   ```lab-open world=orders-api                     "open in the lab" with a prepared world (body: label)
+ *   ```lab-open world=stages                         "open in the lab" with a prepared world (body: label)
  *   ```lab-exercise id=hello-structured              an exercise card
  *   ```lab-demo id=cold-vs-warm                      a scripted demo from lessons/demos (body: label)
  */
