@@ -186,6 +186,19 @@ describe('lesson content', () => {
     }
   });
 
+  it('opens no prepared world whose code is an exercise solution (no spoilers)', () => {
+    const solutions = new Map<string, string>();
+    for (const e of exercises)
+      for (const [path, text] of Object.entries(e.solution))
+        if (path.endsWith('.py')) solutions.set(text.trim(), `${e.lessonId}/${e.id}/solution/${path}`);
+    const spoilers = [...course.files.entries()]
+      .filter(([path]) => /^lessons\/[^/]+\/worlds\/.+\.py$/.test(path))
+      .flatMap(([path, text]) =>
+        solutions.has(text.trim()) ? [`${path} = ${solutions.get(text.trim())}`] : [],
+      );
+    expect(spoilers).toEqual([]);
+  });
+
   it('shows the four common questions as FAQ, each with a teaching tip', () => {
     expect(course.faq.entries.map((e) => e.id).sort()).toEqual([
       'lambda-calling-lambda',
