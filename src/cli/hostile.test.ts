@@ -154,6 +154,27 @@ def lambda_handler(event, context):
   });
 });
 
+describe('the AWS bridge', () => {
+  it('dug out of the interpreter and called directly, it still calls as the running function', async () => {
+    calls.length = 0;
+    const out = await invoke(`
+import gc, json
+def lambda_handler(event, context):
+    bridges = [cell.cell_contents for f in gc.get_objects() if type(f).__name__ == "function" and f.__closure__
+               for cell in f.__closure__ if hasattr(cell.cell_contents, "aws_call")]
+    forged = {"v": 1, "service": "s3", "operation": "ListBuckets", "params": {}, "nowMs": 0,
+              "caller": {"functionName": "someone-else", "functionVersion": "$LATEST", "requestId": None}}
+    answers = [json.loads(str(bridge.aws_call(json.dumps(forged))))["kind"] for bridge in bridges[:1]]
+    return answers
+`);
+    // The test reaches the bridge the way an attacker would; if it cannot, there is nothing to forge.
+    expect(out.stdout).toEqual(['["result"]']);
+    expect(calls.map((json) => (JSON.parse(json) as { caller: unknown }).caller)).toEqual([
+      expect.objectContaining({ functionName: 'lambda-lab-cli' }),
+    ]);
+  });
+});
+
 describe('missing files', () => {
   it('exits 2 naming the path, for the handler and for --event', async () => {
     const handler = join(dir, 'nowhere', 'app.py');

@@ -7,6 +7,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { RunReport } from '../../sim/runtimePort';
 import { callThroughChannel, createMessageAwsCall, jspiAvailable } from '../awsChannel';
 import type { HandlersOf, HostToWorker, RunMessage, WorkerToHost } from '../protocol';
+import { createCallerStamp } from './callerStamp';
 import { createEngine, type PythonSources } from './engine';
 import { quickRun } from './quickRun';
 
@@ -21,8 +22,10 @@ export interface CoreBridge {
   /** The shared memory for synchronous AWS calls (absent when the host cannot share memory). */
   readonly awsChannel?: SharedArrayBuffer;
   readonly interruptBuffer?: SharedArrayBuffer;
-  /** This thread's scheduler run delay in ms, where the host can read it (Node on Linux). */
-  readonly runDelayMs?: () => number;
+  /** This thread's schedstat line, where the host can read it (Node on Linux). */
+  readonly schedstat?: () => string;
+  /** Multiplies every measured time: a simulated slower machine (LAB_TIMER_SCALE in Node; default 1). */
+  readonly timerScale?: number;
 }
 
 /** What boto3 gets when the host can answer neither through shared memory nor through JSPI. */
@@ -49,8 +52,10 @@ export function createWorkerCore(
   const messageCall = !channel && jspiAvailable() ? createMessageAwsCall(post) : null;
   let promisingPhase = false;
   // boto3's shim finds its transport as the `lab_host` module (botocore/lab_bridge.py).
+  const callers = createCallerStamp();
   pyodide.registerJsModule('lab_host', {
-    aws_call: (requestJson: string): string | Promise<string> => {
+    aws_call: (unstamped: string): string | Promise<string> => {
+      const requestJson = callers.stamp(unstamped);
       if (!channel) return messageCall && promisingPhase ? messageCall.call(requestJson) : NO_CHANNEL;
       const answer = callThroughChannel(channel, interrupt, post, requestJson);
       if (answer !== null) return answer;
@@ -66,7 +71,10 @@ export function createWorkerCore(
       });
     },
   });
-  const engine = createEngine(pyodide, sources, { runDelayMs: bridge.runDelayMs });
+  const engine = createEngine(pyodide, sources, {
+    schedstat: bridge.schedstat,
+    timerScale: bridge.timerScale,
+  });
   // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
   // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
   quickRun(engine, {
@@ -98,11 +106,25 @@ export function createWorkerCore(
 
   // JSPI phases leave the event loop free while Python waits, so later messages queue behind them.
   let queue: Promise<void> = Promise.resolve();
-  const servePhase = (id: number, sync: () => RunReport, promising: () => Promise<RunReport>) => {
-    if (!messageCall) return serve(id, () => post({ type: 'runReport', id, report: sync() }));
+  const servePhase = (
+    id: number,
+    caller: Parameters<typeof callers.serve>[0],
+    sync: () => RunReport,
+    promising: () => Promise<RunReport>,
+  ) => {
+    const during = <T>(run: () => T): T => {
+      callers.serve(caller);
+      try {
+        return run();
+      } finally {
+        callers.serve(null);
+      }
+    };
+    if (!messageCall) return serve(id, () => post({ type: 'runReport', id, report: during(sync) }));
     queue = queue.then(async () => {
       if (fatal !== null) return serve(id, () => undefined);
       promisingPhase = true;
+      callers.serve(caller);
       try {
         const report = await promising();
         post({ type: 'runReport', id, report });
@@ -112,6 +134,7 @@ export function createWorkerCore(
         });
       } finally {
         promisingPhase = false;
+        callers.serve(null);
       }
     });
   };
@@ -126,18 +149,21 @@ export function createWorkerCore(
     init: ({ id, request }) =>
       servePhase(
         id,
+        callers.forInit(request.env),
         () => engine.init(request),
         () => engine.initPromising(request),
       ),
     invoke: ({ id, request }) =>
       servePhase(
         id,
+        callers.forInvoke(request),
         () => engine.invoke(request),
         () => engine.invokePromising(request),
       ),
     destroy: ({ id, envId }) =>
       queued(() =>
         serve(id, () => {
+          callers.forget(envId);
           engine.destroy(envId);
           post({ type: 'destroyed', id });
         }),
