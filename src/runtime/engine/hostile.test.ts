@@ -91,9 +91,9 @@ describe('the lab is out of reach', () => {
     '_pyodide_core',
   ];
 
-  it('the lab modules and Pyodide bridges raise ModuleNotFoundError however they are imported', () => {
+  it('the lab modules and Pyodide bridges raise ModuleNotFoundError however they are imported, and find_spec says None', () => {
     const env = start(`
-import importlib, sys
+import importlib, importlib.util, sys
 def lambda_handler(event, context):
     out = {}
     for name in event["names"]:
@@ -110,6 +110,7 @@ def lambda_handler(event, context):
             except ModuleNotFoundError as error:
                 seen.append(str(error))
         seen.append(name in sys.modules)
+        seen.append(importlib.util.find_spec(name) is None)
         out[name] = seen
     return out
 `);
@@ -117,7 +118,7 @@ def lambda_handler(event, context):
     for (const name of HIDDEN) {
       // As CPython words it: `import pyodide.ffi` fails on its top-level package.
       const missing = `No module named '${name.split('.')[0]}'`;
-      expect(result[name], name).toEqual([missing, missing, missing, false]);
+      expect(result[name], name).toEqual([missing, missing, missing, false, true]);
     }
     engine.destroy(env.envId);
   });

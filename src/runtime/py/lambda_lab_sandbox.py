@@ -180,6 +180,18 @@ def _hide_modules():
         del main[name]
 
 
+def _hide_from_find_spec():
+    """importlib.util.find_spec answers None for a hidden name, as on Lambda (code probes for Pyodide so)."""
+    real = importlib.util.find_spec
+
+    def find_spec(name, package=None):
+        resolved = importlib.util.resolve_name(name, package) if name.startswith(".") else name
+        return None if hidden(resolved) else real(name, package)
+
+    find_spec.__doc__ = real.__doc__
+    importlib.util.find_spec = find_spec
+
+
 class Entry:
     """What the engine calls (its names avoid PyProxy's own methods such as destroy)."""
 
@@ -208,6 +220,7 @@ def start(site_packages):
     _blocker = _Blocker(runtime.connect_bridge)
     _private["lambda_lab_stop"].keep_first = install_blocker
     _hide_modules()
+    _hide_from_find_spec()
     install_blocker()
     envs.seal([module.__dict__ for module in _private.values()] + [globals()])
     return Entry(runtime)
