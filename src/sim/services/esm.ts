@@ -129,6 +129,7 @@ export function createEsmManager(hub: Hub, sqs: Sqs, dynamodb: DynamoDb, kinesis
         }
         if (windowS < 0 || windowS > 300)
           invalid('MaximumBatchingWindowInSeconds must be between 0 and 300.');
+        if (q.fifo && windowS > 0) invalid('Batching window is not supported for FIFO queues.');
         const scaling = optObj(p, 'ScalingConfig');
         const maxConc = scaling ? optNum(scaling, 'MaximumConcurrency') : undefined;
         if (maxConc !== undefined && (maxConc < 2 || maxConc > 1000)) {

@@ -2,10 +2,17 @@
 import type { Hub } from './hub';
 import { isObject, type Json, type JsonObject, optArr, optNum, optStr, str } from './json';
 import type { DestinationSink } from './kernel';
-import { md5Hex } from './md5';
 import type { Operation, ServiceModule } from './operation';
 import { serviceError } from './serviceError';
-import { createQueueOps, type Message, type Queue, type QueueOps, retire } from './sqsQueue';
+import { sha256Hex } from './sha256';
+import {
+  createQueueOps,
+  type Message,
+  type Queue,
+  type QueueOps,
+  retire,
+  type SendOutcome,
+} from './sqsQueue';
 
 export interface Sqs {
   readonly module: ServiceModule;
@@ -69,10 +76,18 @@ export function createSqs(hub: Hub): Sqs {
         }
         const target = String(r.deadLetterTargetArn ?? '');
         const max = Number(r.maxReceiveCount);
-        if (!byArn(target))
+        const dlq = byArn(target);
+        if (!dlq)
           throw serviceError(
             'InvalidParameterValue',
             `Value ${s} for parameter RedrivePolicy is invalid. Reason: Dead letter target does not exist.`,
+            400,
+          );
+        // A FIFO queue's dead-letter queue must be FIFO too, and a standard queue's standard.
+        if (dlq.fifo !== q.fifo)
+          throw serviceError(
+            'InvalidParameterValue',
+            `Value ${s} for parameter RedrivePolicy is invalid. Reason: Dead-letter queue must be same type of queue as the source..`,
             400,
           );
         next.redrive =
@@ -125,7 +140,7 @@ export function createSqs(hub: Hub): Sqs {
     return out;
   };
 
-  const sendOne = (q: Queue, p: JsonObject, atMs: number, depth: number): Message | null => {
+  const sendOne = (q: Queue, p: JsonObject, atMs: number, depth: number): SendOutcome => {
     const body = str(p, 'MessageBody');
     if (body.length === 0)
       throw serviceError('MissingParameter', 'The request must contain the parameter MessageBody.', 400);
@@ -147,9 +162,28 @@ export function createSqs(hub: Hub): Sqs {
     if (q.fifo && p.DelaySeconds !== undefined) {
       throw serviceError(
         'InvalidParameterValue',
-        'Value 5 for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.',
+        `Value ${delayS} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`,
         400,
       );
+    }
+    if (!q.fifo && (groupId !== null || dedupId !== null)) {
+      const name = dedupId !== null ? 'MessageDeduplicationId' : 'MessageGroupId';
+      throw serviceError(
+        'InvalidParameterValue',
+        `Value ${dedupId ?? groupId} for parameter ${name} is invalid. Reason: The request include parameter that is not valid for this queue type.`,
+        400,
+      );
+    }
+    for (const [name, v] of [
+      ['MessageGroupId', groupId],
+      ['MessageDeduplicationId', dedupId],
+    ] as const) {
+      if (v !== null && !/^[\x21-\x7e]{1,128}$/.test(v))
+        throw serviceError(
+          'InvalidParameterValue',
+          `Value ${v} for parameter ${name} is invalid. Reason: ${name} can only include alphanumeric and punctuation characters. 1 to 128 in length.`,
+          400,
+        );
     }
     return ops.send(
       q,
@@ -166,10 +200,10 @@ export function createSqs(hub: Hub): Sqs {
     );
   };
 
-  const sendResult = (m: Message | null, q: Queue): JsonObject => {
-    // A FIFO duplicate is accepted and answered with a fresh id, but never enqueued.
-    const out: JsonObject = { MD5OfMessageBody: m?.md5 ?? '', MessageId: m?.id ?? hub.ctx.rng.uuid() };
-    if (q.fifo && m?.sequenceNumber) out.SequenceNumber = m.sequenceNumber;
+  const sendResult = ({ message: m }: SendOutcome, q: Queue): JsonObject => {
+    // A FIFO duplicate is accepted and answered as the message first sent with that ID, but not enqueued.
+    const out: JsonObject = { MD5OfMessageBody: m.md5, MessageId: m.id };
+    if (q.fifo && m.sequenceNumber) out.SequenceNumber = m.sequenceNumber;
     return out;
   };
 
@@ -187,6 +221,9 @@ export function createSqs(hub: Hub): Sqs {
     if (want('ApproximateReceiveCount')) attrs.ApproximateReceiveCount = String(m.receiveCount);
     if (want('ApproximateFirstReceiveTimestamp'))
       attrs.ApproximateFirstReceiveTimestamp = String(m.firstReceiveAt ?? '');
+    if (m.sequenceNumber !== null && want('SequenceNumber')) attrs.SequenceNumber = m.sequenceNumber;
+    if (m.groupId !== null && want('MessageGroupId')) attrs.MessageGroupId = m.groupId;
+    if (m.dedupId !== null && want('MessageDeduplicationId')) attrs.MessageDeduplicationId = m.dedupId;
     if (Object.keys(attrs).length > 0) out.Attributes = attrs;
     const mattrs: JsonObject = {};
     for (const [k, v] of Object.entries(m.attributes)) {
@@ -433,7 +470,7 @@ export function createSqs(hub: Hub): Sqs {
   };
 }
 
-/** Content-based deduplication uses SHA-256 on AWS; the lab keys it by MD5 of the body (same effect here). */
+/** Content-based deduplication: the ID is the SHA-256 of the body (message attributes do not count). */
 function contentDedupId(body: string): string {
-  return `md5-${md5Hex(body)}`;
+  return sha256Hex(body);
 }

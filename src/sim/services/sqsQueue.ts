@@ -50,8 +50,18 @@ export interface Queue {
   /** In-flight messages by their current receipt handle. */
   readonly receipts: Map<string, Message>;
   readonly listeners: Set<() => void>;
-  readonly dedup: Map<string, number>;
+  /** FIFO deduplication IDs seen in the last 5 minutes, with the message they first came with. */
+  readonly dedup: Map<string, { readonly atMs: number; readonly message: Message }>;
   nextSeq: number;
+}
+
+/** FIFO's deduplication interval: a repeat of a deduplication ID within it is accepted but not enqueued. */
+export const FIFO_DEDUP_INTERVAL_MS = 300_000;
+
+export interface SendOutcome {
+  readonly message: Message;
+  /** True when FIFO dropped this send as a duplicate; `message` is the one first sent with that ID. */
+  readonly duplicate: boolean;
 }
 
 export interface QueueOps {
@@ -62,7 +72,7 @@ export interface QueueOps {
       'state' | 'visibleAt' | 'receiveCount' | 'firstReceiveAt' | 'receipt' | 'gen' | 'md5' | 'sequenceNumber'
     >,
     delayS: number,
-  ): Message | null;
+  ): SendOutcome;
   receive(q: Queue, max: number, atMs: number, visibilityS: number, by: string): Message[];
   deleteByReceipt(q: Queue, receipt: string, by: string): 'deleted' | 'stale' | 'invalid';
   changeVisibility(
@@ -109,6 +119,8 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
     retire(q, m, 'redriven');
     const moved: Message = {
       ...m,
+      // A FIFO dead-letter queue numbers the message in its own sequence.
+      sequenceNumber: dlq.fifo ? String(++dlq.nextSeq).padStart(20, '0') : m.sequenceNumber,
       state: 'queued',
       visibleAt: atMs,
       receiveCount: 0,
@@ -137,11 +149,11 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
   };
   return {
     send(q, input, delayS) {
-      if (q.fifo && input.dedupId) {
-        const seen = q.dedup.get(input.dedupId);
-        // FIFO drops a duplicate sent within the 5-minute deduplication interval (it is not an error).
-        if (seen !== undefined && input.sentAt - seen < 300_000) return null;
-        q.dedup.set(input.dedupId, input.sentAt);
+      const seen = q.fifo && input.dedupId ? q.dedup.get(input.dedupId) : undefined;
+      // FIFO accepts a duplicate sent within the deduplication interval but never enqueues it (not an error).
+      if (seen && input.sentAt - seen.atMs < FIFO_DEDUP_INTERVAL_MS) {
+        hub.emit('sqs.message.deduplicated', { queueName: q.name, messageId: seen.message.id });
+        return { message: seen.message, duplicate: true };
       }
       const m: Message = {
         ...input,
@@ -154,6 +166,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
         receipt: null,
         gen: 0,
       };
+      if (q.fifo && input.dedupId) q.dedup.set(input.dedupId, { atMs: input.sentAt, message: m });
       q.messages.set(m.id, m);
       q.live.set(m.id, m);
       hub.emit('sqs.message.sent', {
@@ -174,15 +187,21 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
       );
       if (m.visibleAt > input.sentAt) armVisibility(q, m);
       else hub.ctx.schedule(input.sentAt, 'sqs.sent', () => notify(q));
-      return m;
+      return { message: m, duplicate: false };
     },
     receive(q, max, atMs, visibilityS, by) {
       const out: Message[] = [];
+      // A group with messages in flight from an earlier receive is locked; this receive may take several
+      // of a free group's messages, in order. A group whose next message is not visible stays blocked.
       const busy = groupBusy(q, atMs);
       for (const m of q.live.values()) {
         if (out.length >= max) break;
-        if ((m.state !== 'queued' && m.state !== 'inflight') || m.visibleAt > atMs) continue;
+        if (m.state !== 'queued' && m.state !== 'inflight') continue;
         if (m.groupId && busy.has(m.groupId)) continue;
+        if (m.visibleAt > atMs) {
+          if (m.groupId) busy.add(m.groupId);
+          continue;
+        }
         if (redrive(q, m, atMs)) continue;
         m.state = 'inflight';
         m.receiveCount++;
@@ -193,7 +212,6 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
         m.visibleAt = atMs + visibilityS * 1000;
         m.gen++;
         armVisibility(q, m);
-        if (m.groupId) busy.add(m.groupId);
         hub.emit('sqs.message.received', {
           queueName: q.name,
           messageId: m.id,

@@ -41,6 +41,7 @@ declare module '../trace' {
       receiveCount: number;
     };
     'sqs.message.expired': { queueName: string; messageId: string };
+    'sqs.message.deduplicated': { queueName: string; messageId: string };
     'esm.created': { uuid: string; eventSourceArn: string; functionName: string };
     'esm.sqs.batch.received': { uuid: string; requestId: string; messageIds: string[] };
     'esm.sqs.batch.result': {
