@@ -290,7 +290,8 @@ test.describe('lesson visualizers', () => {
   async function openLesson(id: string) {
     await page.getByTestId('course.contents').click();
     await page.locator(`[data-testid="nav.lesson"][data-lesson="${id}"]`).click();
-    const block = page.locator('[data-testid="viz.lesson"]');
+    // The lesson's first visualizer (lesson 6 has two since the second edition).
+    const block = page.locator('[data-testid="viz.lesson"]').first();
     await block.scrollIntoViewIfNeeded();
     await expect(block).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     return block;
