@@ -1,13 +1,8 @@
 // Figures measured in headless Chromium, each beside its baseline from the same run.
 import { OBSERVE_BOOT, pageSide, untilCached, workerSide } from './bootSplit.mjs';
 
-/** Figures the harness will add as their features land, with what each waits for. */
-export const PENDING = [
-  [
-    'renderer memory after 1,000 environments',
-    'a way to drive 1,000 real Python environments from the page (the visualizers replay a sim-made trace)',
-  ],
-];
+/** Figures the harness will add as their features land, with what each waits for (none today). */
+export const PENDING = [];
 
 const READY_TIMEOUT = 120_000;
 

@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { splitRows } from './bootSplit.mjs';
 import { measureBundle } from './bundle.mjs';
 import { bootSplits, PENDING, pageFigures } from './pageFigures.mjs';
+import { BROWSER_MARK, rendererMemoryFigures } from './rendererMemory.mjs';
 import { buildVizBench, vizFrameFigures } from './vizFrames.mjs';
 
 const args = process.argv.slice(2);
@@ -77,9 +78,10 @@ try {
 
   const browser = await chromium.launch({
     executablePath: (await findChromium()) ?? undefined,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, BROWSER_MARK],
   });
   for (const figure of await pageFigures(browser, base, runs, stats)) add(...figure);
+  for (const figure of await rendererMemoryFigures(browser, `${base}/`, Math.min(runs, 3))) add(...figure);
   for (const figure of await vizFrameFigures(browser, `${base}${vizPage}`, runs)) add(...figure);
   await browser.close();
 } finally {
@@ -140,9 +142,9 @@ for (const name of new Set([...firstSplit.keys(), ...reloadSplit.keys()]))
   console.log(
     `| ${name} | ${fmt(firstSplit.get(name) ?? undefined)} | ${fmt(reloadSplit.get(name) ?? undefined)} |`,
   );
-console.log('\nNot measured yet (waiting for the feature named):');
-for (const [figure, waitsFor] of PENDING)
-  if (!figures.some((f) => f.name === figure)) console.log(`- ${figure}: ${waitsFor}`);
+const pending = PENDING.filter(([figure]) => !figures.some((f) => f.name === figure));
+if (pending.length > 0) console.log('\nNot measured yet (waiting for the feature named):');
+for (const [figure, waitsFor] of pending) console.log(`- ${figure}: ${waitsFor}`);
 
 if (jsonOut)
   writeFileSync(
