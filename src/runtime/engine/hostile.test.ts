@@ -342,6 +342,29 @@ def lambda_handler(event, context):
   });
 });
 
+describe('timeouts, as on Lambda', () => {
+  it('a handler that catches the deadline raised by time.sleep stops there, with what it logged', () => {
+    const env = start(
+      `
+import time
+def lambda_handler(event, context):
+    print("sleeping")
+    for _ in range(100):  # bounded: without the stop this test fails instead of hanging
+        try:
+            time.sleep(10)
+        except BaseException:
+            print("caught it")
+`,
+      { timeoutMs: 1000 },
+    );
+    const report = engine.invoke(invokeRequest(env));
+    expect(report.outcome).toEqual({ status: 'timeout' });
+    expect(lines(report)).toEqual(['sleeping']);
+    expect(engine.init(initRequest(env)).outcome.status).toBe('success');
+    engine.destroy(env.envId);
+  });
+});
+
 describe('exits, as on Lambda', () => {
   it('sys.exit(n) and os._exit(n) end the phase with "exit status n" and keep what was printed', () => {
     const env = start(`

@@ -97,13 +97,13 @@ def connect_bridge(lab_bridge):
 
 
 def boot():
-    stop.install()
     clock.install()
     logs.install()
     envs.install()
     memory.install()
     __import__("lambda_lab_identity").install()  # Lambda's user, group and ids (pwd, grp)
     _connect_shim()
+    stop.install()  # last: it wraps what the others installed (time.sleep)
 
 
 def load_handler(handler_name):

@@ -1,4 +1,4 @@
-"""Ends a phase that a handler will not let end: a timeout interrupt it swallows, os._exit().
+"""Ends a phase that a handler will not let end: a timeout it swallows, os._exit().
 
 On Lambda both end the process, whatever the code does. Here the process is shared, so once the
 phase must end, every further line of handler code raises again (sys.monitoring LINE and JUMP
@@ -10,6 +10,9 @@ import os
 import posix
 import signal
 import sys
+import time
+
+import lambda_lab_clock as clock
 
 _TOOL_ID = 4  # lambda_lab_memory uses 3
 _RUNTIME_DIR = "/var/runtime/"
@@ -70,6 +73,19 @@ def _abort():
     raise ProcessExit(134, "signal: aborted")
 
 
+def _stop_at_deadline(sleep):
+    """time.sleep past the deadline raises DeadlineExceeded; a handler that catches it stops all the same."""
+
+    def sleep_until_deadline(secs):
+        try:
+            return sleep(secs)
+        except clock.DeadlineExceeded:
+            _begin(clock.DeadlineExceeded)
+            raise
+
+    return sleep_until_deadline
+
+
 def begin_phase():
     """Every phase: the runtime's interrupt handler, even if the last phase installed its own."""
     end()
@@ -87,3 +103,6 @@ def install():
     os._exit = posix._exit = _exit
     os.abort = posix.abort = _abort
     _set_signal(_SIGINT, _interrupted)
+    # The clock's time.sleep keeps its built-in look (lambda_lab_clock._Plain); only its function is wrapped.
+    if hasattr(time.sleep, "_function"):
+        time.sleep._function = _stop_at_deadline(time.sleep._function)
