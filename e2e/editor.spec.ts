@@ -30,6 +30,7 @@ test.describe('editor', () => {
   test('a second file in a folder, imported by the handler, runs on Test', async ({ page }) => {
     const editor = new EditorPage(page);
     await editor.ready();
+    await editor.showFiles();
     await page.getByTestId('files.new').click();
     await editor.pathInput.fill('helpers/../greet.py');
     await expect(editor.pathMessage).toContainText('not allowed');

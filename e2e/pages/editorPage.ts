@@ -32,12 +32,20 @@ export class EditorPage extends LabPage {
     await expect(this.problems).toHaveText('No syntax errors.', { timeout: 60_000 });
   }
 
+  /** The tree starts folded away while the function has one file. */
+  async showFiles() {
+    const toggle = this.page.getByTestId('workspace.files-toggle');
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await expect(this.tree).toBeVisible();
+  }
+
   file(path: string): Locator {
     return this.tree.locator(`[data-testid="files.item"][data-path="${path}"]`);
   }
 
   /** Adds a file through the tree's form, the way a user would. */
   async addFile(path: string) {
+    await this.showFiles();
     await this.page.getByTestId('files.new').click();
     await this.pathInput.fill(path);
     await this.pathInput.press('Enter');

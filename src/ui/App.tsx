@@ -4,9 +4,18 @@ import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
 import { DemoPlayer, InstructorBar, InstructorNotes, InstructorToggle, PresenterView } from './instructor';
-import { clamp, type LayoutPrefs, readLayout, writeLayout } from './layout/layoutPrefs';
+import {
+  clamp,
+  fitColumns,
+  type LayoutPrefs,
+  MIN_WIDTH,
+  readLayout,
+  STACK_BELOW_PX,
+  writeLayout,
+} from './layout/layoutPrefs';
 import { Splitter } from './layout/Splitter';
 import { Tabs } from './layout/Tabs';
+import { useWindowWidth } from './layout/useWindowWidth';
 import { NoticeBar } from './NoticeBar';
 import { OutputTabs } from './OutputTabs';
 import { PythonStatus } from './PythonStatus';
@@ -57,10 +66,17 @@ export function App() {
   const [layout, patchLayout] = useLayout();
   const [workTab, setWorkTab] = useState<WorkTab>('code');
   const instructor = useLabStore((s) => s.instructorMode);
-  const lessonWidth = layout.lessonCollapsed ? 0 : layout.lessonWidth;
-  const sideWidth = layout.sideCollapsed ? 0 : layout.sideWidth;
+  const windowWidth = useWindowWidth();
+  const stacked = windowWidth < STACK_BELOW_PX;
+  const columns = fitColumns(layout, windowWidth);
+  const lessonWidth = columns.lesson;
+  const sideWidth = columns.side;
   return (
-    <div className="app">
+    <div className={stacked ? 'app stacked' : 'app'}>
+      <nav className="skip-links" aria-label="Skip links">
+        <a href="#test-event">Skip to the test event</a>
+        <a href="#output">Skip to the output</a>
+      </nav>
       <header className="app-header">
         <h1>
           λ Lambda Lab <span className="muted">Module 09: Serverless with AWS Lambda</span>
@@ -78,13 +94,19 @@ export function App() {
       <PresenterView />
       <main
         className="layout"
-        style={{ gridTemplateColumns: `${lessonWidth}px 8px minmax(20rem, 1fr) 8px ${sideWidth}px` }}
+        data-testid="layout"
+        data-stacked={stacked}
+        style={
+          stacked
+            ? undefined
+            : { gridTemplateColumns: `${lessonWidth}px 8px minmax(0, 1fr) 8px ${sideWidth}px` }
+        }
       >
         <aside
           className="panel lesson"
           aria-label="Lesson"
           data-testid="lesson"
-          hidden={layout.lessonCollapsed}
+          hidden={layout.lessonCollapsed && !stacked}
         >
           <InstructorNotes />
           <Suspense fallback={<p className="muted">Loading the course…</p>}>
@@ -95,13 +117,11 @@ export function App() {
           label="Lesson width"
           orientation="vertical"
           value={lessonWidth}
-          min={0}
-          max={900}
+          min={MIN_WIDTH.lesson}
+          max={columns.lessonMax}
           step={40}
           fromDrag={(start, dx) => start + dx}
-          onChange={(w) =>
-            patchLayout(w < 160 ? { lessonCollapsed: true } : { lessonWidth: w, lessonCollapsed: false })
-          }
+          onChange={(w) => patchLayout({ lessonWidth: w, lessonCollapsed: false })}
           onToggle={() => patchLayout({ lessonCollapsed: !layout.lessonCollapsed })}
           testId="layout.lesson-splitter"
         />
@@ -151,20 +171,21 @@ export function App() {
           label="Test and output width"
           orientation="vertical"
           value={sideWidth}
-          min={0}
-          max={1100}
+          min={MIN_WIDTH.side}
+          max={columns.sideMax}
           step={40}
+          inverted
           fromDrag={(start, dx) => start - dx}
-          onChange={(w) =>
-            patchLayout(w < 240 ? { sideCollapsed: true } : { sideWidth: w, sideCollapsed: false })
-          }
+          onChange={(w) => patchLayout({ sideWidth: w, sideCollapsed: false })}
           onToggle={() => patchLayout({ sideCollapsed: !layout.sideCollapsed })}
           testId="layout.side-splitter"
         />
         <div
           className="side"
-          hidden={layout.sideCollapsed}
-          style={{ gridTemplateRows: `${layout.testShare}fr 8px ${1 - layout.testShare}fr` }}
+          hidden={layout.sideCollapsed && !stacked}
+          style={
+            stacked ? undefined : { gridTemplateRows: `${layout.testShare}fr 8px ${1 - layout.testShare}fr` }
+          }
         >
           <TestPanel />
           <Splitter

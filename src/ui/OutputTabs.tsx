@@ -21,7 +21,7 @@ const lazyView = (what: string, view: ReactNode) => (
 export function OutputTabs() {
   const [tab, setTab] = useState<OutputTab>('result');
   return (
-    <section className="panel output-panel" aria-label="Output">
+    <section className="panel output-panel" aria-label="Output" id="output" tabIndex={-1}>
       <Tabs<OutputTab>
         label="Output"
         testId="output"

@@ -27,7 +27,7 @@ export function TestPanel() {
   const blocker = testBlocker(eventError, pythonState, running);
 
   return (
-    <section className="panel test-panel" aria-labelledby="event-heading">
+    <section className="panel test-panel" aria-labelledby="event-heading" id="test-event" tabIndex={-1}>
       <div className="panel-header">
         <h2 id="event-heading">Test event</h2>
         <button

@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { runDeploy, useDeployShortcut, useDeployStatus } from './editor/deployStatus';
-import { setEditorPrefs, useEditorPrefs } from './editor/editorPrefs';
+import { setEditorPrefs, treeHidden, useEditorPrefs } from './editor/editorPrefs';
 import './editor/editor.css';
 
 export function WorkspaceBar() {
@@ -18,7 +18,7 @@ export function WorkspaceBar() {
   const files = useLabStore(useShallow((s) => Object.keys(selectActiveFunction(s).files)));
   const activeFile = useLabStore((s) => selectActiveFunction(s).activeFile);
   const { setActiveFunction, setActiveFile, undoReplace } = useLabStore.getState();
-  const { filesHidden } = useEditorPrefs();
+  const filesHidden = treeHidden(useEditorPrefs(), files.length);
   const deploy = useDeployStatus();
   useDeployShortcut();
   const deployText = deploy.functionName === null || deploy.functionName === active ? deploy.text : '';

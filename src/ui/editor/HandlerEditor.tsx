@@ -12,7 +12,7 @@ import { selectActiveFunction } from '../../store/workspaceSlice';
 import CodeEditor, { type CodeEditorProps } from './CodeEditor';
 import { clearDeployStatus, runDeploy } from './deployStatus';
 import { EditorHelp, TAB_TRAP_KEY } from './EditorHelp';
-import { setEditorPrefs, useEditorPrefs } from './editorPrefs';
+import { setEditorPrefs, treeHidden, useEditorPrefs } from './editorPrefs';
 import { FileTree } from './FileTree';
 import { registerPythonFeatures } from './monacoPython';
 import { monaco } from './monacoSetup';
@@ -38,7 +38,10 @@ export default function HandlerEditor(props: CodeEditorProps) {
     ),
   );
   const pythonReady = useLabStore((s) => s.python.state === 'ready');
-  const { filesHidden, screenReader } = useEditorPrefs();
+  const fileCount = useLabStore((s) => Object.keys(selectActiveFunction(s).files).length);
+  const prefs = useEditorPrefs();
+  const { screenReader } = prefs;
+  const filesHidden = treeHidden(prefs, fileCount);
   const [problems, setProblems] = useState<{ file: string; list: readonly SyntaxProblem[] } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null);

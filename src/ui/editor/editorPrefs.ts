@@ -10,8 +10,17 @@ export const FILES_KEY = 'lambda-lab.editor.files';
 export interface EditorPrefs {
   /** Monaco's screen-reader mode (`accessibilitySupport: 'on'`). */
   readonly screenReader: boolean;
-  readonly filesHidden: boolean;
+  /** Undefined until the learner chooses: then the tree shows only when the function has several files. */
+  readonly filesHidden: boolean | undefined;
 }
+
+/** Whether the file tree is hidden for a function with `fileCount` files. */
+export function treeHidden(prefs: EditorPrefs, fileCount: number): boolean {
+  return prefs.filesHidden ?? fileCount <= 1;
+}
+
+const storedTree = (value: string | null): boolean | undefined =>
+  value === 'hidden' ? true : value === 'shown' ? false : undefined;
 
 const storage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
 
@@ -31,7 +40,7 @@ function write(key: string, value: string): void {
   }
 }
 
-let prefs: EditorPrefs = { screenReader: read(A11Y_KEY) === 'on', filesHidden: read(FILES_KEY) === 'hidden' };
+let prefs: EditorPrefs = { screenReader: read(A11Y_KEY) === 'on', filesHidden: storedTree(read(FILES_KEY)) };
 const listeners = new Set<() => void>();
 
 export function editorPrefs(): EditorPrefs {

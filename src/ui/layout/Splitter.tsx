@@ -17,10 +17,12 @@ interface SplitterProps {
   readonly onChange: (value: number) => void;
   readonly onToggle?: () => void;
   readonly testId: string;
+  /** The value grows as the divider moves left or up (the panel after the divider): arrows follow the divider. */
+  readonly inverted?: boolean;
 }
 
 export function Splitter(props: SplitterProps) {
-  const { label, orientation, value, min, max, step, fromDrag, onChange, onToggle, testId } = props;
+  const { label, orientation, value, min, max, step, fromDrag, onChange, onToggle, testId, inverted } = props;
   const drag = useRef<{ origin: number; start: number } | null>(null);
   const along = (e: PointerEvent) => (orientation === 'vertical' ? e.clientX : e.clientY);
   const set = (next: number) => onChange(Math.min(max, Math.max(min, next)));
@@ -28,8 +30,9 @@ export function Splitter(props: SplitterProps) {
   const onKeyDown = (e: KeyboardEvent) => {
     const back = orientation === 'vertical' ? 'ArrowLeft' : 'ArrowUp';
     const forward = orientation === 'vertical' ? 'ArrowRight' : 'ArrowDown';
-    if (e.key === back) set(value - step);
-    else if (e.key === forward) set(value + step);
+    const towards = inverted ? -step : step;
+    if (e.key === back) set(value - towards);
+    else if (e.key === forward) set(value + towards);
     else if (e.key === 'Home') set(min);
     else if (e.key === 'End') set(max);
     else if (e.key === 'Enter' && onToggle) onToggle();
