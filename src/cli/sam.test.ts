@@ -66,7 +66,7 @@ describe('lambda-lab validate', () => {
     expect((await main(['start-api', '-t', fixture('http-api'), '--port', 'web'])).stderr[0]).toContain(
       '--port must be a whole number',
     );
-    const override = await main(['validate', '-t', fixture('api-crud'), '--parameter-overrides', 'Stage=qa']);
+    const override = await main(['validate', '-t', fixture('api-crud'), '--parameter-overrides', 'Colors=a,b', 'Stage=qa']);
     expect(override.exitCode).toBe(2);
     expect(override.stderr[0]).toContain('parameter Stage is "qa", not one of dev, prod');
   });

@@ -28,6 +28,20 @@ export function isSamInvoke(args: readonly string[]): boolean {
   );
 }
 
+/**
+ * `--parameter-overrides A=1 B=2` as sam takes it: node's parser keeps only `A=1`, so the `K=V` words
+ * after it come back as positionals; they are overrides, not a LogicalId.
+ */
+function splitOverrides(
+  values: { 'parameter-overrides'?: string[] },
+  positionals: readonly string[],
+): { overrides: string[]; rest: string[] } {
+  const overrides = [...(values['parameter-overrides'] ?? [])];
+  const rest: string[] = [];
+  for (const p of positionals) (/^[A-Za-z0-9]+=|^ParameterKey=/.test(p) ? overrides : rest).push(p);
+  return { overrides, rest };
+}
+
 const COMMON = {
   template: { type: 'string', short: 't' },
   'parameter-overrides': { type: 'string', multiple: true },
@@ -92,7 +106,8 @@ export function parseSamInvoke(args: readonly string[]): SamInvokeOptions {
     allowPositionals: true,
     options: { ...COMMON, event: { type: 'string', short: 'e' }, 'event-json': { type: 'string' } },
   });
-  if (positionals.length > 1) throw new UsageError('invoke -t takes at most one LogicalId.');
+  const { overrides, rest } = splitOverrides(values, positionals);
+  if (rest.length > 1) throw new UsageError('invoke -t takes at most one LogicalId.');
   if (values.event !== undefined && values['event-json'] !== undefined)
     throw new UsageError('Give at most one of -e/--event and --event-json.');
   let eventJson = '{}';
@@ -110,7 +125,11 @@ export function parseSamInvoke(args: readonly string[]): SamInvokeOptions {
       `The event is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return { source: samSource(values), logicalId: positionals[0], eventJson };
+  return {
+    source: samSource({ ...values, 'parameter-overrides': overrides }),
+    logicalId: rest[0],
+    eventJson,
+  };
 }
 
 /** The function a LogicalId (or function name) names; the only one when none is given. */
@@ -163,8 +182,9 @@ export async function runSamInvoke(
 
 export function runValidate(args: readonly string[]): CommandOutput {
   const { values, positionals } = parseArgs({ args: [...args], allowPositionals: true, options: COMMON });
-  if (positionals.length > 0) throw new UsageError('validate takes no positional arguments.');
-  const source = samSource(values);
+  const { overrides, rest } = splitOverrides(values, positionals);
+  if (rest.length > 0) throw new UsageError('validate takes no positional arguments.');
+  const source = samSource({ ...values, 'parameter-overrides': overrides });
   try {
     return { stdout: describeApp(source.read(), source.templatePath), stderr: [], exitCode: 0 };
   } catch (error) {
@@ -180,11 +200,16 @@ export function parseStartApi(args: readonly string[]): { source: SamSource; por
     allowPositionals: true,
     options: { ...COMMON, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
   });
-  if (positionals.length > 0) throw new UsageError('start-api takes no positional arguments.');
+  const { overrides, rest } = splitOverrides(values, positionals);
+  if (rest.length > 0) throw new UsageError('start-api takes no positional arguments.');
   const port = Number(values.port ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-  return { source: samSource(values), port, host: values.host ?? '127.0.0.1' };
+  return {
+    source: samSource({ ...values, 'parameter-overrides': overrides }),
+    port,
+    host: values.host ?? '127.0.0.1',
+  };
 }
 
 /** `lambda-lab start-api` until Ctrl+C: the server's lines go to stderr as they happen. */
