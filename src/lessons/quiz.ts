@@ -71,6 +71,8 @@ export const Measure = z.discriminatedUnion('measure', [
   z.strictObject({ measure: z.literal('itemCount'), table: z.string() }),
   /** string | null: the errorType in the error payload of the nth `invoke` action's answer (null: no error). */
   z.strictObject({ measure: z.literal('errorType'), invoke: z.int().min(1) }),
+  /** string[]: the versions of this function that ran, sorted, each once. */
+  z.strictObject({ measure: z.literal('versionsRun'), function: z.string() }),
   /** JSON: the response payload of the nth synchronous `invoke` action's answer, parsed. */
   z.strictObject({ measure: z.literal('response'), invoke: z.int().min(1) }),
 ]);

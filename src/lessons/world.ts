@@ -55,6 +55,17 @@ export const FunctionSpec = z.strictObject({
   reservedConcurrency: z.int().min(0).optional(),
   provisionedConcurrency: z.int().min(0).optional(),
   snapStart: z.boolean().optional(),
+  /**
+   * A canary release: the code above is published as version 1, `nextCode` as version 2, and the alias
+   * sends `weight` (0-1) of its requests to version 2. Invokes without a qualifier go through the alias.
+   */
+  canary: z
+    .strictObject({
+      alias: Name,
+      nextCode: z.strictObject({ dir: z.string() }),
+      weight: z.number().gt(0).lt(1),
+    })
+    .optional(),
   vpc: z.strictObject({ natGateway: z.boolean(), endpoints: z.array(z.string()) }).optional(),
   async: z
     .strictObject({

@@ -140,6 +140,7 @@ export function checkMeasureRefs(n: WorldNames, m: Measure, path: Problem['path'
     case 'invocationCount':
     case 'environmentCount':
     case 'throttleCount':
+    case 'versionsRun':
       need(n.functions, m.function, 'function', path, out);
       break;
     case 'queueBodies':

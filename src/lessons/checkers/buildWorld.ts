@@ -59,7 +59,8 @@ export async function buildWorld(lab: LabWorld, runner: LabRunner, input: BuildI
   const { spec, workspace } = input;
   const consoleCall = (service: string, operation: string, params: JsonObject): JsonObject => {
     const answer = JSON.parse(
-      lab.awsCall(JSON.stringify({ v: 1, service, operation, params, caller: null, nowMs: null })),
+      // Without a calling function no call waits, so the answer is always text.
+      lab.awsCall(JSON.stringify({ v: 1, service, operation, params, caller: null, nowMs: null })) as string,
     ) as { kind: string; result?: JsonObject; error?: { code: string; message: string } };
     if (answer.kind !== 'result' || !answer.result)
       throw new SetupError(
@@ -148,6 +149,7 @@ export async function buildWorld(lab: LabWorld, runner: LabRunner, input: BuildI
       );
       qualifiers.set(fn.name, 'live');
     }
+    if (fn.canary) await createCanary(fn.name, fn.canary);
     if (fn.async) {
       const a = fn.async;
       await command(`async config of ${fn.name}`, (w) =>
@@ -167,6 +169,18 @@ export async function buildWorld(lab: LabWorld, runner: LabRunner, input: BuildI
           }),
         );
     }
+  }
+
+  async function createCanary(name: string, c: NonNullable<FunctionSpec['canary']>) {
+    const v1 = await command<{ version: string }>(`publish ${name}`, (w) => w.publishVersion(name));
+    await command(`next code of ${name}`, (w) =>
+      w.updateFunctionCode(name, { files: input.dirFiles(c.nextCode.dir) }),
+    );
+    const v2 = await command<{ version: string }>(`publish ${name} again`, (w) => w.publishVersion(name));
+    await command(`alias ${c.alias} of ${name}`, (w) =>
+      w.createAlias(name, c.alias, v1.version, { additionalVersionWeights: { [v2.version]: c.weight } }),
+    );
+    qualifiers.set(name, c.alias);
   }
 
   const qualified = (name: string) => {

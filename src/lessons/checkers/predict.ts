@@ -43,6 +43,12 @@ function measure(w: BuiltWorld, m: Measure, log: ActionLog): Json {
       return log.http[m.request - 1]?.statusCode ?? null;
     case 'itemCount':
       return itemCount(w, m.table);
+    case 'versionsRun': {
+      const versions = forFunction(w, 'lambda.invoke.start', m.function).flatMap((e) =>
+        e.name === 'lambda.invoke.start' ? [e.version] : [],
+      );
+      return [...new Set(versions)].sort();
+    }
     case 'errorType': {
       const response = log.invokes[m.invoke - 1]?.response;
       if (!response?.functionError) return null;
