@@ -16,6 +16,7 @@ import {
   WORKSPACE_VERSION,
   type WorkspaceDoc,
 } from '../store/workspaceDoc';
+import { exerciseEvents, worldEvents } from './matchingEvents';
 
 export interface ExerciseWorkspace {
   readonly workspace: WorkspaceDoc;
@@ -43,6 +44,7 @@ export function worldFunctionDraft(
   const defaults = defaultSettings();
   return {
     ...newFunctionDraft(),
+    ...withEvents(worldEvents(world, fn.name)),
     files: { ...files },
     handler: fn.handler,
     runtime: fn.runtime,
@@ -67,6 +69,12 @@ export function worldFunctionDraft(
         }
       : defaults.destinations,
   };
+}
+
+/** Saved test events and the one selected; nothing (the default event) when there are none. */
+function withEvents(events: Record<string, string>): Partial<FunctionDraft> {
+  const first = Object.keys(events)[0];
+  return first === undefined ? {} : { events, activeEvent: first };
 }
 
 /** A world's layers as workspace layers; `files(layer)` gives each one's files. */
@@ -95,13 +103,16 @@ export function exerciseWorkspace(
     return out;
   };
   const policyText = (role: string) => Object.values(mapped('rolePolicy', role))[0];
+  // A check without `function:` targets the function of the first workspace file (invokeCheck.ts).
+  const firstFunction = exercise.spec.files.flatMap((f) => ('function' in f ? [f.function] : []))[0] ?? '';
   const functions: Record<string, FunctionDraft> = {};
   for (const file of exercise.spec.files) {
     if (!('function' in file) || functions[file.function]) continue;
     const fn = world.functions.find((f) => f.name === file.function);
     if (!fn) throw new Error(`Exercise ${exercise.id}: ${file.path} belongs to no world function.`);
     const draft = worldFunctionDraft(world, fn, mapped('function', fn.name), config[fn.name], policyText);
-    functions[fn.name] = { ...draft, activeFile: file.path };
+    const events = exerciseEvents(exercise, world, fn.name, firstFunction);
+    functions[fn.name] = { ...draft, ...withEvents(events), activeFile: file.path };
   }
   const first = Object.keys(functions)[0];
   if (first === undefined) throw new Error(`Exercise ${exercise.id} has no function files to edit.`);
