@@ -160,7 +160,7 @@ describe('the lab world', () => {
           caller: { functionName: 'caller', functionVersion: '$LATEST', requestId: 'r-1' },
           nowMs: null,
         }),
-      ),
+      ) as string,
     );
     expect(answer.kind).toBe('error');
     expect(answer.error.message).toContain('InvocationType="Event"');

@@ -91,8 +91,21 @@ export function createLabRunner(world: World, runtime: RuntimePort): LabRunner {
     if (result.ok) runEffects(result.effects);
   };
 
+  // A handler parked on a synchronous invoke waits for other work (the callee), which only moves if time
+  // does: while any is parked, each settled phase is followed by another step of the world.
+  let wake: () => void = () => undefined;
+  world.trace.subscribe((e) => {
+    if (e.name === 'lambda.invoke.parked') queueMicrotask(() => wake());
+  });
   const drain = async () => {
-    while (inflight.size > 0) await Promise.all([...inflight]);
+    while (inflight.size > 0) {
+      if (world.parkedCount() > 0) {
+        const step = world.advanceTo(Number.POSITIVE_INFINITY);
+        runEffects(step.effects);
+        if (inflight.size === 0) break;
+      }
+      await Promise.race([...inflight, new Promise<void>((resolve) => (wake = resolve))]);
+    }
   };
 
   const advanceTo = async (timeMs: number) => {

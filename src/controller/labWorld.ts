@@ -30,8 +30,11 @@ export type RoleAccess =
 export interface LabWorld {
   readonly world: World;
   readonly services: AwsServices;
-  /** Answers one boto3 call from a handler (JSON in, JSON out), as the worker's AWS channel needs. */
-  awsCall(requestJson: string): string;
+  /**
+   * Answers one boto3 call from a handler (JSON in, JSON out), as the worker's AWS channel needs; a
+   * synchronous invoke of another function answers once the world (moved by the runner) has the response.
+   */
+  awsCall(requestJson: string): string | Promise<string>;
   /**
    * A call made from the console or the CLI (not from a function, so no execution role applies), for
    * setting up resources. Use this rather than handleAwsCall(lab.world, ...): `world` is wrapped.
@@ -75,19 +78,35 @@ export function createLabWorld(options: { seed: number; startTimeMs: number; acc
       if ('kind' in parsed) return JSON.stringify(parsed);
       const response = handleAwsCall(kernel, parsed);
       if (response.kind !== 'pending') return JSON.stringify(response);
-      // A synchronous invoke of another function: answered only if the world already has the result.
       const resumed = resumeAwsCall(kernel, response.token);
       if (resumed) return JSON.stringify(resumed);
+      // A handler's synchronous invoke: its caller is parked, and the runner moves time until it resumes.
+      if (services.pending.get(response.token)?.atMs) return waitForAnswer(kernel, response.token);
       return JSON.stringify({
         kind: 'error',
         error: {
           code: 'LabUnsupported',
           message:
-            'A synchronous Lambda-to-Lambda invoke cannot finish inside this lab yet. Invoke with InvocationType="Event", or put a queue between the functions (the pattern the course recommends).',
+            'A synchronous Lambda invoke from outside a running handler (from Init code, say) cannot finish inside this lab. Invoke from the handler, or with InvocationType="Event".',
           httpStatus: 400,
           errorKind: 'client',
         },
       });
     },
   };
+}
+
+function waitForAnswer(world: World, token: string): Promise<string> {
+  return new Promise((resolve) => {
+    const off = world.trace.subscribe((e) => {
+      if (e.name !== 'lambda.invoke.resumed') return;
+      // The answer is stored just after the caller is released: look one microtask later.
+      queueMicrotask(() => {
+        const r = resumeAwsCall(world, token);
+        if (!r) return;
+        off();
+        resolve(JSON.stringify(r));
+      });
+    });
+  });
 }

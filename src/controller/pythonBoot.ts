@@ -13,15 +13,15 @@ const NOT_READY =
   '{"kind":"error","error":{"code":"LabNotReady","message":"The lab is still starting.","httpStatus":503,"errorKind":"client"}}';
 
 let runtime: PooledRuntime | null = null;
-let awsCall: (requestJson: string) => string = () => NOT_READY;
+let awsCall: (requestJson: string) => string | Promise<string> = () => NOT_READY;
 
 /** The runtime boto3 calls are answered through, set by the controller once its world exists. */
-export function setAwsCall(handler: (requestJson: string) => string): void {
+export function setAwsCall(handler: (requestJson: string) => string | Promise<string>): void {
   awsCall = handler;
 }
 
 /** The handler now answering boto3 calls, so a demo world can route its own calls and then restore it. */
-export function currentAwsCall(): (requestJson: string) => string {
+export function currentAwsCall(): (requestJson: string) => string | Promise<string> {
   return awsCall;
 }
 

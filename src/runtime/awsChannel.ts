@@ -5,6 +5,14 @@
  * it waits the worker also watches the interrupt buffer, so a deadline still ends a handler stuck in a call.
  */
 
+/**
+ * A handler blocked on an AWS call whose answer waits on other work (a synchronous invoke of another
+ * function) lets this worker run that work meanwhile: the answer it gets is a job to run first
+ * (NESTED_PREFIX + the run message), and after reporting it the worker asks again with CONTINUE_CALL.
+ */
+export const NESTED_PREFIX = '{"kind":"nested","message":';
+export const CONTINUE_CALL = '{"kind":"continue"}';
+
 const HEADER_BYTES = 16;
 /** Bytes of answer per chunk; longer answers take several round trips. */
 export const CHUNK_BYTES = 256 * 1024;

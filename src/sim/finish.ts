@@ -6,6 +6,7 @@ import { holdOnDemand } from './concurrency';
 import { becomeIdle, emitAppLogs, logTo, setState, shouldRetire, shutdown } from './envPool';
 import { INIT_BILLING_START_MS, SYNC_RESPONSE_MAX_BYTES } from './limits';
 import * as lines from './logLines';
+import { unparkForReport } from './park';
 import type { RunReport } from './runtimePort';
 import { toCentis } from './timeFormat';
 import type { InvokeStatus } from './trace';
@@ -27,6 +28,7 @@ export function completeInvoke(
   requestId: string,
   report: RunReport,
 ): Result<null> {
+  unparkForReport(ctx, requestId);
   const env = ctx.envs.get(envId);
   const inv = env?.current;
   if (!env || !inv || env.awaiting !== 'invoke' || inv.requestId !== requestId || env.reported) {

@@ -62,6 +62,9 @@ export interface TracePayloads {
     durationMs: number;
     errorType: string | null;
   };
+  /** A handler waits on a synchronous call (Lambda-to-Lambda invoke): billed, but not holding time back. */
+  'lambda.invoke.parked': { requestId: string; functionName: string };
+  'lambda.invoke.resumed': { requestId: string; functionName: string };
   'lambda.invoke.accepted': { requestId: string; functionName: string; qualifier: string };
   'lambda.invoke.start': {
     requestId: string;

@@ -19,6 +19,7 @@ import { invoke } from './invoke';
 import { completeInit, onInitDone, onMaxLifetime } from './lifecycle';
 import * as L from './limits';
 import { createLogStore } from './logStore';
+import { park, parkedCount } from './park';
 import { createRng } from './rng';
 import { resolveQualified } from './routing';
 import { createTrace } from './trace';
@@ -136,6 +137,7 @@ export function createWorld(options: WorldOptions): World {
     emit: (name, payload) => trace.emit(name, ctx.now, payload),
     invoke: (p) => invoke(ctx, p),
     addDestinationSink: (sink) => ctx.sinks.push(sink),
+    park: (requestId, onDeadline) => park(ctx, requestId, onDeadline),
   };
 
   const openPc = (): PcAllocation[] => {
@@ -215,6 +217,7 @@ export function createWorld(options: WorldOptions): World {
     },
     nextEventTime: () => ctx.queue.peekTime(),
     outstandingEffects: () => ctx.outstanding,
+    parkedCount: () => parkedCount(ctx),
     envs: () =>
       [...ctx.envs.values()].map((e) => ({
         envId: e.id,

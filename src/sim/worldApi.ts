@@ -20,6 +20,7 @@ import type {
 } from './functionTypes';
 import type { InvokeAccepted, InvokeParams } from './invoke';
 import type { LogStore } from './logStore';
+import type { ParkHandle } from './park';
 import type { Rng } from './rng';
 import type { RunReport } from './runtimePort';
 import type { EnvState, InitType, Trace, TracePayloads } from './trace';
@@ -67,6 +68,8 @@ export interface ServiceContext {
   emit<K extends keyof TracePayloads>(name: K, payload: TracePayloads[K]): void;
   invoke(params: InvokeParams): Result<InvokeAccepted>;
   addDestinationSink(sink: DestinationSink): void;
+  /** Parks the handler serving `requestId` while it waits on a sync call; null if none is running. */
+  park(requestId: string, onDeadline: () => void): ParkHandle | null;
 }
 
 export interface SimService {
@@ -125,6 +128,8 @@ export interface World {
   runUntilIdle(): AdvanceResult;
   nextEventTime(): number | undefined;
   outstandingEffects(): number;
+  /** Handlers parked on a synchronous call: the shell should keep time moving for them. */
+  parkedCount(): number;
   envs(): EnvSnapshot[];
   concurrency(): ConcurrencySnapshot;
   bill(): Bill;

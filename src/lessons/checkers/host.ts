@@ -9,7 +9,7 @@ import { type BuildInput, type BuiltWorld, buildWorld } from './buildWorld';
 
 export interface LabRouter {
   /** Pass this as the runtime's `awsCall`: it answers for the active lab world. */
-  awsCall(requestJson: string): string;
+  awsCall(requestJson: string): string | Promise<string>;
   activate(lab: LabWorld | null): void;
   /** Environment ids derive from the seed, so every world on one runtime needs its own. */
   nextSeed(): number;

@@ -5,7 +5,13 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { RunReport } from '../../sim/runtimePort';
-import { callThroughChannel, createMessageAwsCall, jspiAvailable } from '../awsChannel';
+import {
+  CONTINUE_CALL,
+  callThroughChannel,
+  createMessageAwsCall,
+  jspiAvailable,
+  NESTED_PREFIX,
+} from '../awsChannel';
 import type { HandlersOf, HostToWorker, RunMessage, WorkerToHost } from '../protocol';
 import { createCallerStamp } from './callerStamp';
 import { createEngine, type PythonSources } from './engine';
@@ -53,11 +59,17 @@ export function createWorkerCore(
   let promisingPhase = false;
   // boto3's shim finds its transport as the `lab_host` module (botocore/lab_bridge.py).
   const callers = createCallerStamp();
+  let runNested: (message: RunMessage) => void = () => undefined;
   pyodide.registerJsModule('lab_host', {
     aws_call: (unstamped: string): string | Promise<string> => {
       const requestJson = callers.stamp(unstamped);
       if (!channel) return messageCall && promisingPhase ? messageCall.call(requestJson) : NO_CHANNEL;
-      const answer = callThroughChannel(channel, interrupt, post, requestJson);
+      let answer = callThroughChannel(channel, interrupt, post, requestJson);
+      // A synchronous invoke of another function: the host has this worker run the callee's phases first.
+      while (answer?.startsWith(NESTED_PREFIX)) {
+        runNested(JSON.parse(answer.slice(NESTED_PREFIX.length, -1)) as RunMessage);
+        answer = callThroughChannel(channel, interrupt, post, CONTINUE_CALL);
+      }
       if (answer !== null) return answer;
       // The deadline passed while the call waited: Python raises KeyboardInterrupt at its next check.
       return JSON.stringify({
@@ -171,6 +183,13 @@ export function createWorkerCore(
     checkSyntax: ({ id, files }) =>
       queued(() => serve(id, () => post({ type: 'syntaxResult', id, problems: engine.checkSyntax(files) }))),
   } satisfies HandlersOf<RunMessage>;
+  runNested = (message) => {
+    if (message.type === 'init') handlers.init(message);
+    else if (message.type === 'invoke') handlers.invoke(message);
+    else if (message.type === 'destroy') handlers.destroy(message);
+    else if (message.type === 'quickRun') handlers.quickRun(message);
+    else handlers.checkSyntax(message);
+  };
 
   return (message) => {
     switch (message.type) {

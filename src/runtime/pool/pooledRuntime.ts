@@ -26,7 +26,7 @@ export interface PooledRuntimeOptions {
   /** Every worker's boot, in start order. */
   readonly onBoot?: (info: BootInfo) => void;
   /** Answers a handler's synchronous AWS call (JSON in, JSON out); without it boto3 calls fail. */
-  readonly awsCall?: (requestJson: string) => string;
+  readonly awsCall?: (requestJson: string) => string | Promise<string>;
   /** A worker that could not start (a missing file, a failed compile, a crash during boot). */
   readonly onBootFailed?: (error: unknown) => void;
 }

@@ -8,6 +8,7 @@
  * fresh worker from the pool.
  */
 import type { RunReport } from '../../sim/runtimePort';
+import { CONTINUE_CALL, NESTED_PREFIX } from '../awsChannel';
 import type { RunMessage, WorkerToHost } from '../protocol';
 import type { PythonWorker } from './pythonWorker';
 
@@ -26,7 +27,7 @@ export interface SlotEvents {
   /** The worker went away with these environments (terminated or crashed). */
   lost(envIds: readonly string[], reason: string): void;
   /** A handler's boto3 call: returns the JSON answer (see sim/services/awsCall.ts). */
-  awsCall?(requestJson: string): string;
+  awsCall?(requestJson: string): string | Promise<string>;
 }
 
 const NO_SERVICES = JSON.stringify({
@@ -69,6 +70,11 @@ export function createWorkerSlot(
   let ready = false;
   let current: { job: Job; started: number; timers: Timer[] } | null = null;
   let closed = false;
+  // Jobs running inside a blocked AWS call (innermost last), and the calls waiting for their answers.
+  const nested: { job: Job; started: number; timers: Timer[] }[] = [];
+  const waits: { answer: string | null }[] = [];
+  // The worker is blocked in an AWS call and reads the next answer we give it.
+  let listening = false;
 
   const finish = (result: JobResult) => {
     if (!current) return;
@@ -89,6 +95,12 @@ export function createWorkerSlot(
     const lost = [...envIds];
     envIds.clear();
     if (lost.length > 0) events.lost(lost, reason);
+    waits.length = 0;
+    listening = false;
+    for (const frame of nested.splice(0).reverse()) {
+      for (const timer of frame.timers) clearTimeout(timer);
+      frame.job.resolve(result(performance.now() - frame.started));
+    }
     if (current) finish(result(performance.now() - current.started));
   };
 
@@ -100,8 +112,11 @@ export function createWorkerSlot(
     const next = acquire();
     next.onMessage = (message) => {
       if (next !== worker) return;
-      if (message.type === 'awsCall') {
-        let answer: string;
+      if (message.type === 'awsCall' && message.requestJson === CONTINUE_CALL) {
+        listening = true;
+        feed(next);
+      } else if (message.type === 'awsCall') {
+        let answer: string | Promise<string>;
         try {
           answer = events.awsCall ? events.awsCall(message.requestJson) : NO_SERVICES;
         } catch (error) {
@@ -111,7 +126,8 @@ export function createWorkerSlot(
             error: { code: 'InternalFailure', message: text, httpStatus: 500, errorKind: 'client' },
           });
         }
-        next.answerAws(answer);
+        if (typeof answer === 'string') next.answerAws(answer);
+        else wait(answer, next);
       } else if (message.type === 'awsCallMore') {
         next.nextAwsChunk();
       } else if (message.type === 'fatal') {
@@ -123,6 +139,11 @@ export function createWorkerSlot(
             realMs,
           })),
         );
+      } else if ('id' in message && nested.at(-1)?.job.message.id === message.id) {
+        const frame = nested.pop();
+        for (const timer of frame?.timers ?? []) clearTimeout(timer);
+        next.clearInterrupt();
+        frame?.job.resolve({ kind: 'message', message });
       } else if ('id' in message && current && message.id === current.job.message.id) {
         finish({ kind: 'message', message });
       }
@@ -149,9 +170,61 @@ export function createWorkerSlot(
     return next;
   };
 
+  /** The running phase waits on the world: its watchdog pauses while other jobs run in its place. */
+  const wait = (answer: Promise<string>, live: PythonWorker) => {
+    const w: { answer: string | null } = { answer: null };
+    waits.push(w);
+    listening = true;
+    const waiting = nested.at(-1) ?? current;
+    for (const timer of waiting?.timers.splice(0) ?? []) clearTimeout(timer);
+    const fail = (error: unknown) =>
+      JSON.stringify({
+        kind: 'error',
+        error: { code: 'InternalFailure', message: String(error), httpStatus: 500, errorKind: 'client' },
+      });
+    answer.then(
+      (text) => {
+        w.answer = text;
+        feed(live);
+      },
+      (error: unknown) => {
+        w.answer = fail(error);
+        feed(live);
+      },
+    );
+    feed(live);
+  };
+
+  /** Gives the listening worker the next queued job to run inside its wait, or the answer once it came. */
+  function feed(live: PythonWorker) {
+    if (live !== worker || !listening) return;
+    const top = waits.at(-1);
+    if (!top) return;
+    const job = queue.shift();
+    if (job) {
+      listening = false;
+      const frame = { job, started: performance.now(), timers: [] as Timer[] };
+      nested.push(frame);
+      arm(job, live, frame.timers);
+      live.answerAws(`${NESTED_PREFIX}${JSON.stringify(job.message)}}`);
+      return;
+    }
+    if (top.answer === null) return;
+    waits.pop();
+    listening = false;
+    const resumed = nested.at(-1) ?? current;
+    if (resumed) arm(resumed.job, live, resumed.timers);
+    live.answerAws(top.answer);
+  }
+
   const startJob = (job: Job, live: PythonWorker) => {
     const timers: Timer[] = [];
     current = { job, started: performance.now(), timers };
+    arm(job, live, timers);
+    live.post(job.message);
+  };
+
+  function arm(job: Job, live: PythonWorker, timers: Timer[]) {
     if (job.budgetMs !== undefined) {
       const terminate = () => {
         discard('a runaway handler did not stop at its deadline', (realMs) => ({ kind: 'timedOut', realMs }));
@@ -174,10 +247,10 @@ export function createWorkerSlot(
       };
       timers.push(setTimeout(check, cpuAtStart === null ? budget * WALL_ALLOWANCE : budget));
     }
-    live.post(job.message);
-  };
+  }
 
   function pump() {
+    if (current && worker && waits.length > 0) feed(worker);
     if (current || closed || queue.length === 0) return;
     if (!worker) worker = adopt();
     if (!ready) return;

@@ -16,6 +16,7 @@ import lambda_lab_envs as envs
 import lambda_lab_errors as errors
 import lambda_lab_logs as logs
 import lambda_lab_memory as memory
+import lambda_lab_nest as nest
 import lambda_lab_stop as stop
 
 LAMBDA_WARNING = (
@@ -65,9 +66,11 @@ def _connect_shim():
             try:
                 answer = lab_host.aws_call(request_json)
                 # Without shared memory the host answers a promise; JSPI suspends Python until it settles.
-                return answer if isinstance(answer, str) or run_sync is None else run_sync(answer)
+                answer = answer if isinstance(answer, str) or run_sync is None else run_sync(answer)
             finally:
                 clock.io_wait(started, AWS_CALL_LATENCY_MS)
+            _wait_for_answer(answer)
+            return answer
 
         global _transport
         _transport = transport
@@ -79,6 +82,18 @@ def _connect_shim():
 
 
 _transport = None
+
+
+def _wait_for_answer(answer):
+    """A call that waited on the world (a synchronous invoke) says when its answer came: the handler
+    waited until then, and times out if that is past its deadline (the callee runs on regardless)."""
+    if not isinstance(answer, str) or '"atMs"' not in answer:
+        return
+    at_ms = json.loads(answer).get("atMs")
+    if isinstance(at_ms, (int, float)) and at_ms > clock.now_ms():
+        clock.io_wait(clock.real_counter(), at_ms - clock.now_ms())
+    if clock.past_deadline():
+        raise clock.DeadlineExceeded()
 
 
 def _stamped_transport(request_json):
@@ -211,6 +226,22 @@ def _reset(env):
     env.environ = dict(env.spec["environment"])
 
 
+def _keeps_outer(entry):
+    """A phase entry point; inside a caller's synchronous invoke, the caller's state comes back after it."""
+
+    def run(request_json):
+        # The runtime's own globals: lab modules are not in sys.modules once the interpreter is sealed.
+        this = globals()
+        outer = nest.save(this)
+        try:
+            return entry(request_json)
+        finally:
+            nest.restore(this, outer)
+
+    return run
+
+
+@_keeps_outer
 def init_env(request_json):
     """Create (or re-initialise) an environment and run its module code."""
     request = json.loads(request_json)
@@ -231,6 +262,7 @@ def init_env(request_json):
     return _run_phase(env, "", now, now + request["limitMs"], body, True)
 
 
+@_keeps_outer
 def invoke_env(request_json):
     request = json.loads(request_json)
     env = _envs.get(request["envId"])
@@ -267,3 +299,4 @@ def destroy_env(env_id):
 
 def env_ids():
     return json.dumps(sorted(_envs))
+

@@ -32,7 +32,12 @@ export interface AwsCallRequest {
 export type AwsCallErrorKind = 'client' | 'unsupported';
 
 export type AwsCallResponse =
-  | { readonly kind: 'result'; readonly result: JsonObject }
+  | {
+      readonly kind: 'result';
+      readonly result: JsonObject;
+      /** A call that waited on the world: the caller's virtual time when the answer came. */
+      readonly atMs?: number;
+    }
   | {
       readonly kind: 'error';
       readonly error: {
@@ -41,8 +46,15 @@ export type AwsCallResponse =
         readonly httpStatus: number;
         readonly errorKind: AwsCallErrorKind;
       };
+      readonly atMs?: number;
     }
   | { readonly kind: 'pending'; readonly token: string };
+
+/** An answer after a wait carries the time it came, so the caller's clock (and Duration) includes the wait. */
+function at(response: AwsCallResponse, atMs: number | null | undefined): AwsCallResponse {
+  if (atMs === null || atMs === undefined || response.kind === 'pending') return response;
+  return { ...response, atMs };
+}
 
 function clientError(e: ServiceError): AwsCallResponse {
   return {
@@ -137,10 +149,10 @@ export function resumeAwsCall(world: World, token: string): AwsCallResponse | nu
     const r = p.poll();
     if (r === null) return null;
     services.pending.delete(token);
-    return { kind: 'result', result: r };
+    return at({ kind: 'result', result: r }, p.atMs?.());
   } catch (e) {
     services.pending.delete(token);
-    if (e instanceof ServiceError) return clientError(e);
+    if (e instanceof ServiceError) return at(clientError(e), p.atMs?.());
     throw e;
   }
 }

@@ -2,9 +2,10 @@
 import type { EsmManager } from './esm';
 import type { Hub, SyncOutcome } from './hub';
 import { statementJson } from './iam';
-import { base64Encode, blob, type JsonObject, optBlob, optStr, str, utf8Decode, utf8Encode } from './json';
+import { blob, type JsonObject, optBlob, optStr, str, utf8Decode, utf8Encode } from './json';
 import type { AwsError } from './kernel';
-import type { Operation, PendingResult, ServiceModule } from './operation';
+import { chainedInvoke, responseJson } from './lambdaChain';
+import type { Operation, ServiceModule } from './operation';
 import { functionNameOf } from './s3';
 import { type ServiceError, serviceError } from './serviceError';
 
@@ -71,30 +72,22 @@ export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
           400,
         );
       }
+      const chained = chainedInvoke(hub, { name, qualifier, payload }, c, fromKernelError);
+      if (chained) return chained;
       let outcome: SyncOutcome | null = null;
       hub.invokeSync({ functionName: name, qualifier, payloadJson: payload }, c.depth + 1, (o) => {
         outcome = o;
       });
-      const pending: PendingResult = {
+      // A refusal (throttle, not found) is known at once: answer it without a pending round trip.
+      const first = outcome as SyncOutcome | null;
+      if (first !== null) return responseJson(first, fromKernelError);
+      return {
         pending: true,
         poll: () => {
           const o = outcome as SyncOutcome | null;
-          if (o === null) return null;
-          if (o.kind === 'refused') throw fromKernelError(o.error);
-          const r = o.response;
-          const out: JsonObject = {
-            StatusCode: r.statusCode,
-            ExecutedVersion: r.executedVersion,
-            Payload: blob(base64Encode(utf8Encode(r.payloadJson))),
-          };
-          if (r.functionError) out.FunctionError = r.functionError;
-          return out;
+          return o === null ? null : responseJson(o, fromKernelError);
         },
       };
-      // A refusal (throttle, not found) is known at once: answer it without a pending round trip.
-      const first = outcome as SyncOutcome | null;
-      if (first !== null && first.kind === 'refused') throw fromKernelError(first.error);
-      return pending;
     },
   };
 

@@ -20,6 +20,8 @@ export interface CallContext {
 export interface PendingResult {
   readonly pending: true;
   poll(): JsonObject | null;
+  /** The caller's virtual time when the answer reached it (it waited until then); null while pending. */
+  atMs?(): number | null;
 }
 
 export interface Operation {
