@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LabWorld } from '../controller/labWorld';
 import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
 import { FIXTURES } from '../sam/testSupport';
@@ -15,8 +15,16 @@ const lab = (seed: number) => {
   current = createSamLab(Date.UTC(2026, 10, 26, 12), seed);
   return current;
 };
-beforeAll(() => {
+// Each test builds a whole app and runs real Python; at a load of 30 that takes more than the default.
+vi.setConfig({ testTimeout: 120_000 });
+beforeAll(async () => {
   runtime = createNodeRuntime({ awsCall: (json) => current?.awsCall(json) ?? '{}' });
+  // Python boots here (the hook's time limit), not inside the first test.
+  await runtime.quickRun({
+    files: { 'boot.py': 'def h(e, c):\n    return 1\n' },
+    handler: 'boot.h',
+    eventJson: '{}',
+  });
 });
 afterAll(async () => {
   await runtime.close();
@@ -66,7 +74,14 @@ describe('lambda-lab validate', () => {
     expect((await main(['start-api', '-t', fixture('http-api'), '--port', 'web'])).stderr[0]).toContain(
       '--port must be a whole number',
     );
-    const override = await main(['validate', '-t', fixture('api-crud'), '--parameter-overrides', 'Colors=a,b', 'Stage=qa']);
+    const override = await main([
+      'validate',
+      '-t',
+      fixture('api-crud'),
+      '--parameter-overrides',
+      'Colors=a,b',
+      'Stage=qa',
+    ]);
     expect(override.exitCode).toBe(2);
     expect(override.stderr[0]).toContain('parameter Stage is "qa", not one of dev, prod');
   });
