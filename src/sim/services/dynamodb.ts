@@ -3,8 +3,16 @@
  * conditions, and a stream per table (one shard, the four view types) for the stream event source mapping.
  */
 
-import { applyUpdate, compare, evalCond, type Item, project } from './ddbEval';
+import { applyUpdate, evalCond, type Item, project } from './ddbEval';
 import { checkUnused, parseCondition, parseProjection, parseUpdate, placeholders } from './ddbExpr';
+import {
+  checkIndexKeys,
+  checkKeyCondition,
+  describeIndexes,
+  parseIndexes,
+  type SecondaryIndex,
+} from './ddbIndex';
+import { type ReadTable, readItems, readSource } from './ddbRead';
 import { createTableStream, ddbStreamModule, type TableStream } from './ddbStream';
 import type { StreamViewType } from './events/streamEvents';
 import type { Hub } from './hub';
@@ -14,7 +22,6 @@ import {
   type JsonObject,
   optArr,
   optBool,
-  optNum,
   optObj,
   optStr,
   str,
@@ -32,6 +39,7 @@ interface Table {
   readonly attrTypes: Readonly<Record<string, string>>;
   readonly createdAt: number;
   readonly items: Map<string, Item>;
+  readonly indexes: readonly SecondaryIndex[];
   stream: TableStream | null;
 }
 
@@ -60,6 +68,22 @@ export function createDynamoDb(hub: Hub): DynamoDb {
   const tableOf = (p: JsonObject): Table => tables.get(str(p, 'TableName')) ?? notFound();
   const tableArn = (p: JsonObject): string =>
     `arn:aws:dynamodb:${hub.region}:${hub.accountId}:table/${str(p, 'TableName')}`;
+  // Reading an index needs permission on the index's own ARN (table/T/index/I), as on AWS.
+  const readArn = (p: JsonObject): string => {
+    const index = optStr(p, 'IndexName');
+    return index === undefined ? tableArn(p) : `${tableArn(p)}/index/${index}`;
+  };
+  const indexOf = (t: Table, p: JsonObject): SecondaryIndex | null => {
+    const name = optStr(p, 'IndexName');
+    if (name === undefined) return null;
+    return (
+      t.indexes.find((i) => i.name === name) ??
+      (() => {
+        throw serviceError('ValidationException', `The table does not have the specified index: ${name}`);
+      })()
+    );
+  };
+  const readTable = (t: Table): ReadTable => ({ ...t, keyOf: (item) => keyOf(t, item) });
 
   const keyOf = (t: Table, item: Item): string => {
     const check = (name: string): Json => {
@@ -153,6 +177,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
               ']',
           );
       }
+      const indexes = parseIndexes(p, { pk, sk, attrTypes });
       const t: Table = {
         name,
         arn: `arn:aws:dynamodb:${hub.region}:${hub.accountId}:table/${name}`,
@@ -161,6 +186,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
         attrTypes,
         createdAt: c.nowMs,
         items: new Map(),
+        indexes,
         stream: null,
       };
       const spec = optObj(p, 'StreamSpecification');
@@ -191,6 +217,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
       const t = tableOf(p);
       const item = itemOf(p, 'Item');
       const key = keyOf(t, item);
+      checkIndexKeys(t, t.indexes, item);
       const ph = placeholders(p);
       const old = t.items.get(key);
       conditionOk(p, old, ph);
@@ -245,6 +272,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
       checkUnused(ph);
       const next: Item = old ? structuredClone(old) : { ...k };
       applyUpdate(next, actions);
+      checkIndexKeys(t, t.indexes, next);
       write(t, key, old, next, c.nowMs, c.depth + 1);
       const rv = optStr(p, 'ReturnValues') ?? 'NONE';
       if (rv === 'ALL_NEW') return { Attributes: next };
@@ -260,26 +288,28 @@ export function createDynamoDb(hub: Hub): DynamoDb {
       }
       return {};
     }),
-    Query: op('Query', (p) => {
-      const t = tableOf(p);
-      if (optStr(p, 'IndexName'))
-        throw serviceError(
-          'ValidationException',
-          `The table does not have the specified index: ${optStr(p, 'IndexName')}`,
-        );
-      const ph = placeholders(p);
-      const kc = parseCondition(str(p, 'KeyConditionExpression'), 'KeyConditionExpression', ph);
-      return readItems(
-        p,
-        t,
-        ph,
-        [...t.items.values()].filter((i) => evalCond(i, kc)),
-      );
-    }),
-    Scan: op('Scan', (p) => {
-      const t = tableOf(p);
-      return readItems(p, t, placeholders(p), [...t.items.values()]);
-    }),
+    Query: {
+      action: 'dynamodb:Query',
+      resource: readArn,
+      run: (p) => {
+        const t = tableOf(p);
+        const idx = indexOf(t, p);
+        const ph = placeholders(p);
+        const kc = parseCondition(str(p, 'KeyConditionExpression'), 'KeyConditionExpression', ph);
+        checkKeyCondition(kc, idx ?? t);
+        const rows = readSource(readTable(t), idx).filter((r) => evalCond(r.entry, kc));
+        return readItems(p, readTable(t), idx, ph, rows);
+      },
+    },
+    Scan: {
+      action: 'dynamodb:Scan',
+      resource: readArn,
+      run: (p) => {
+        const t = tableOf(p);
+        const idx = indexOf(t, p);
+        return readItems(p, readTable(t), idx, placeholders(p), readSource(readTable(t), idx));
+      },
+    },
     BatchWriteItem: {
       action: 'dynamodb:BatchWriteItem',
       resource: (p) => {
@@ -298,6 +328,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
             if (isObject(r.PutRequest)) {
               const item = itemOf(r.PutRequest, 'Item');
               const key = keyOf(t, item);
+              checkIndexKeys(t, t.indexes, item);
               plan.push(() => write(t, key, t.items.get(key), item, c.nowMs, c.depth + 1));
             } else if (isObject(r.DeleteRequest)) {
               const k = itemOf(r.DeleteRequest, 'Key');
@@ -318,39 +349,6 @@ export function createDynamoDb(hub: Hub): DynamoDb {
     },
   };
 
-  const readItems = (
-    p: JsonObject,
-    t: Table,
-    ph: ReturnType<typeof placeholders>,
-    items: Item[],
-  ): JsonObject => {
-    const filterText = optStr(p, 'FilterExpression');
-    const filter = filterText ? parseCondition(filterText, 'FilterExpression', ph) : null;
-    const projText = optStr(p, 'ProjectionExpression');
-    const proj = projText ? parseProjection(projText, ph) : null;
-    checkUnused(ph);
-    const sorted = [...items].sort((a, b) => {
-      const d = compare(a[t.pk] as JsonObject, b[t.pk] as JsonObject) ?? 0;
-      if (d !== 0 && optStr(p, 'KeyConditionExpression') === undefined) return d;
-      return t.sk ? (compare(a[t.sk] as JsonObject, b[t.sk] as JsonObject) ?? 0) : d;
-    });
-    if (optBool(p, 'ScanIndexForward') === false) sorted.reverse();
-    const start = optObj(p, 'ExclusiveStartKey');
-    let from = 0;
-    if (start) {
-      const startKey = keyOf(t, start as Item);
-      from = sorted.findIndex((i) => keyOf(t, i) === startKey) + 1;
-    }
-    const limit = optNum(p, 'Limit');
-    const page = sorted.slice(from, limit === undefined ? undefined : from + limit);
-    const matched = filter ? page.filter((i) => evalCond(i, filter)) : page;
-    const out: JsonObject = { Count: matched.length, ScannedCount: page.length };
-    if (optStr(p, 'Select') !== 'COUNT') out.Items = matched.map((i) => (proj ? project(i, proj) : i));
-    if (limit !== undefined && from + limit < sorted.length && page.length > 0)
-      out.LastEvaluatedKey = keyOnly(t, page[page.length - 1]!);
-    return out;
-  };
-
   const describeTable = (t: Table): JsonObject => {
     const keySchema: Json[] = [{ AttributeName: t.pk, KeyType: 'HASH' }];
     if (t.sk) keySchema.push({ AttributeName: t.sk, KeyType: 'RANGE' });
@@ -366,6 +364,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
       ItemCount: t.items.size,
       CreationDateTime: timestamp(t.createdAt),
       BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+      ...describeIndexes(t, t.indexes, t.items.values()),
     };
     if (t.stream) {
       out.StreamSpecification = { StreamEnabled: true, StreamViewType: t.stream.viewType };

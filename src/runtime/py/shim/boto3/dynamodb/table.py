@@ -118,13 +118,37 @@ class Table:
     def load(self):
         self._description = self.meta.client.describe_table(TableName=self.name)["Table"]
 
+    def _describe(self):
+        return self.meta.client.describe_table(TableName=self.name)["Table"]
+
     @property
     def key_schema(self):
-        return self.meta.client.describe_table(TableName=self.name)["Table"]["KeySchema"]
+        return self._describe()["KeySchema"]
 
     @property
     def item_count(self):
-        return self.meta.client.describe_table(TableName=self.name)["Table"]["ItemCount"]
+        return self._describe()["ItemCount"]
+
+    @property
+    def attribute_definitions(self):
+        return self._describe()["AttributeDefinitions"]
+
+    @property
+    def table_arn(self):
+        return self._describe()["TableArn"]
+
+    @property
+    def table_status(self):
+        return self._describe()["TableStatus"]
+
+    # Like boto3's resource attributes: None when the table has no such index.
+    @property
+    def global_secondary_indexes(self):
+        return self._describe().get("GlobalSecondaryIndexes")
+
+    @property
+    def local_secondary_indexes(self):
+        return self._describe().get("LocalSecondaryIndexes")
 
 
 class ServiceResource:
