@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LabWorld } from '../controller/labWorld';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { FIXTURES } from '../sam/testSupport';
+import type { NodeRuntime } from '../runtime/node/nodeRuntime';
+import { bootedRuntime, FIXTURES } from '../sam/testSupport';
 import { main } from './main';
 import { buildFromSource, createSamLab, parseSamInvoke, runSamInvoke, samSource } from './samCommands';
 import { startApiServer } from './startApi';
@@ -18,13 +18,7 @@ const lab = (seed: number) => {
 // Each test builds a whole app and runs real Python; at a load of 30 that takes more than the default.
 vi.setConfig({ testTimeout: 120_000 });
 beforeAll(async () => {
-  runtime = createNodeRuntime({ awsCall: (json) => current?.awsCall(json) ?? '{}' });
-  // Python boots here (the hook's time limit), not inside the first test.
-  await runtime.quickRun({
-    files: { 'boot.py': 'def h(e, c):\n    return 1\n' },
-    handler: 'boot.h',
-    eventJson: '{}',
-  });
+  runtime = await bootedRuntime((json) => current?.awsCall(json) ?? '{}');
 });
 afterAll(async () => {
   await runtime.close();

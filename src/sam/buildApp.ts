@@ -8,6 +8,7 @@ import { deployOnRunner, LIVE_ALIAS, specJson } from '../controller/deploy';
 import { deployStateOf, type TriggerInfo, triggersOf } from '../controller/deployState';
 import type { LabRunner } from '../controller/labRunner';
 import type { LabWorld } from '../controller/labWorld';
+import { info } from '../controller/triggerShared';
 import type { Result } from '../sim';
 import type { JsonObject } from '../sim/services/json';
 import type { FunctionDraft, TriggerSpec, WorkspaceDoc } from '../store/workspaceDoc';
@@ -137,17 +138,8 @@ function record(
   t: TriggerSpec,
   fields: Partial<TriggerInfo> & { sourceArn: string },
 ) {
-  const info: TriggerInfo = {
-    triggerId: t.id,
-    kind: t.kind,
-    statementId: null,
-    esmUuid: null,
-    invokeUrl: null,
-    created: [],
-    notes: ['Built from the SAM template.'],
-    ...fields,
-  };
-  triggersOf(deployStateOf(lab), fn).set(t.id, { spec: specJson(t), info, handles: {} });
+  const built = info(t, { notes: ['Built from the SAM template.'], ...fields });
+  triggersOf(deployStateOf(lab), fn).set(t.id, { spec: specJson(t), info: built, handles: {} });
 }
 
 async function command<T>(

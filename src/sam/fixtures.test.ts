@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deployDraft } from '../controller/deploy';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
+import type { NodeRuntime } from '../runtime/node/nodeRuntime';
 import { appInput } from './appFiles';
 import { exportSamFiles } from './exportApp';
 import { readSamTemplate } from './readTemplate';
-import { createTestRouter, fixtureFiles } from './testSupport';
+import { bootedRuntime, createTestRouter, fixtureFiles } from './testSupport';
 
 const router = createTestRouter();
 let runtime: NodeRuntime;
 // Each test builds a whole app and runs real Python; at a load of 30 that takes more than the default.
 vi.setConfig({ testTimeout: 120_000 });
 beforeAll(async () => {
-  runtime = createNodeRuntime({ awsCall: (json) => router.awsCall(json) });
-  // Python boots here (the hook's time limit), not inside the first test.
-  await runtime.quickRun({
-    files: { 'boot.py': 'def h(e, c):\n    return 1\n' },
-    handler: 'boot.h',
-    eventJson: '{}',
-  });
+  runtime = await bootedRuntime((json) => router.awsCall(json));
 });
 afterAll(async () => {
   await runtime.close();

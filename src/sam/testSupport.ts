@@ -3,10 +3,22 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLabRunner, type LabRunner } from '../controller/labRunner';
 import { createLabWorld, type LabWorld } from '../controller/labWorld';
+import { createNodeRuntime, type NodeRuntime, type NodeRuntimeOptions } from '../runtime/node/nodeRuntime';
 import type { RuntimePort } from '../sim';
 import { appInput } from './appFiles';
 import { type BuiltApp, buildSamApp } from './buildApp';
 import { readSamTemplate } from './readTemplate';
+
+/** A Node runtime whose Python has booted (call it in beforeAll: the boot counts against the hook's limit). */
+export async function bootedRuntime(awsCall: NodeRuntimeOptions['awsCall']): Promise<NodeRuntime> {
+  const runtime = createNodeRuntime({ awsCall });
+  await runtime.quickRun({
+    files: { 'boot.py': 'def h(e, c):\n    return 1\n' },
+    handler: 'boot.h',
+    eventJson: '{}',
+  });
+  return runtime;
+}
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 
