@@ -9,7 +9,7 @@ beforeAll(async () => {
 
 // What PyMySQL does at import (connections.py): DEFAULT_USER = getpass.getuser().
 const HANDLER = `
-import getpass, grp, os, pwd
+import getpass, grp, importlib.util, os, pwd
 
 DEFAULT_USER = getpass.getuser()
 
@@ -30,6 +30,7 @@ def lambda_handler(event, context):
         "group": group,
         "login": login,
         "home": os.environ.get("HOME"),
+        "spec": importlib.util.find_spec("pwd").origin,
     }
 `;
 
@@ -47,6 +48,7 @@ describe("Lambda's user and process identity", () => {
       group: "KeyError: 'getgrgid(): gid not found: 990'",
       login: 'OSError: 6',
       home: null,
+      spec: 'built-in',
     });
     engine.destroy(env.envId);
   });

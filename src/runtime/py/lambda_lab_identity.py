@@ -12,6 +12,7 @@ controlling terminal, so os.getlogin() fails.
 """
 
 import collections
+import importlib.machinery
 import os
 import sys
 import types
@@ -36,6 +37,8 @@ struct_group = collections.namedtuple("struct_group", ["gr_name", "gr_passwd", "
 
 def _module(name, doc, **members):
     module = types.ModuleType(name, doc)
+    # Built-in, as CPython's own pwd and grp are (importlib.util.find_spec reads the spec).
+    module.__spec__ = importlib.machinery.ModuleSpec(name, None, origin="built-in")
     for key, value in members.items():
         if callable(value) and not isinstance(value, type):
             value.__module__ = name
