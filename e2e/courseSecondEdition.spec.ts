@@ -20,8 +20,9 @@ test('a lesson demo plays without instructor mode; the Package panel measures an
   await demo.click();
   const player = page.getByTestId('lesson.demo.player');
   await expect(player.getByTestId('demo.player')).toBeVisible();
+  await expect(player.getByTestId('demo.progress')).toHaveText(/^Step 0 of \d+$/);
   await player.getByTestId('demo.step').click();
-  await expect(player.getByTestId('demo.progress')).toContainText(/1/, { timeout: 60_000 });
+  await expect(player.getByTestId('demo.progress')).toHaveText(/^Step 1 of \d+$/, { timeout: 60_000 });
   await expect(player.getByTestId('demo.error')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('lesson-demo.png') });
 
