@@ -111,8 +111,8 @@ export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
 
 /** How the runtime measures handler time (see lambda_lab_calibration.py). */
 export interface EngineClockOptions {
-  /** This thread's scheduler run delay in ms, so a busy machine does not inflate measured time. */
-  readonly runDelayMs?: () => number;
+  /** This thread's schedstat line (run ns, wait ns, slices), so a busy machine does not inflate measured time. */
+  readonly schedstat?: () => string;
   /** Multiplies every measured time: a test's "slower machine" (default 1). */
   readonly timerScale?: number;
 }
@@ -152,9 +152,9 @@ export function createEngine(
     { globals: pyodide.toPy({}) },
   ) as SandboxEntry;
   const calibration = entry.calibration as {
-    configure(delayCounter: (() => number) | undefined, timerScale: number): void;
+    configure(schedstat: (() => string) | undefined, timerScale: number): void;
   };
-  calibration.configure(clock.runDelayMs, clock.timerScale ?? 1);
+  calibration.configure(clock.schedstat, clock.timerScale ?? 1);
   const runtime = asRuntimeModule(entry);
   const codeDirs = new Map<string, CodeDir>();
   const envs = new Map<string, EnvFiles>();

@@ -2,14 +2,14 @@
 import { loadPyodide } from 'pyodide';
 import type { EnvSpec, InitRequest, InvokeRequest } from '../../sim/runtimePort';
 import { readPythonSources } from '../node/pythonSources';
-import { createRunDelayCounter } from '../node/runDelay';
+import { createSchedstatReader } from '../node/runDelay';
 import { createEngine, type Engine } from './engine';
 
 /** An engine measuring time as the Node host does; `timerScale` simulates a slower machine. */
 export async function loadEngine(timerScale = 1): Promise<Engine> {
   const pyodide = await loadPyodide();
-  const runDelayMs = createRunDelayCounter() ?? undefined;
-  return createEngine(pyodide, readPythonSources(), { runDelayMs, timerScale });
+  const schedstat = createSchedstatReader() ?? undefined;
+  return createEngine(pyodide, readPythonSources(), { schedstat, timerScale });
 }
 
 export const T0 = Date.UTC(2026, 0, 15, 12, 0, 0);

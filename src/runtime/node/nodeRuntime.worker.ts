@@ -15,7 +15,7 @@ import {
   type WorkerToHost,
 } from '../protocol';
 import { readPythonSources } from './pythonSources';
-import { createRunDelayCounter } from './runDelay';
+import { createSchedstatReader } from './runDelay';
 
 /** Left on globalThis by nodeRuntime.worker.mjs, which loads Pyodide before tsx is registered. */
 function preloaded(): { pyodide: PyodideAPI; ms: number; fromSnapshot: boolean } {
@@ -53,8 +53,10 @@ async function boot(options: BootOptions): Promise<void> {
     phaseMs.interpreter = ms;
     await timed('ready', () => {
       if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-      const runDelayMs = createRunDelayCounter() ?? undefined;
-      handle = createWorkerCore(pyodide, readPythonSources(), post, { ...options, runDelayMs });
+      const schedstat = createSchedstatReader() ?? undefined;
+      // LAB_TIMER_SCALE=3 runs as on a machine three times slower: modeled figures and verdicts must not move.
+      const timerScale = Number(process.env.LAB_TIMER_SCALE ?? 1) || 1;
+      handle = createWorkerCore(pyodide, readPythonSources(), post, { ...options, schedstat, timerScale });
       // Booted: handler code must find no process to signal or end, and no network (SECURITY.md).
       const left = hardenWorkerScope(globalThis, NODE_REMOVED);
       if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);

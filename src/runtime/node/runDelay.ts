@@ -1,27 +1,23 @@
 /**
- * This thread's scheduler run delay: the ms it was ready to run but waited for a core (Linux's
- * /proc/thread-self/schedstat, second field, in ns). Wall time minus run delay is the time the thread
- * really ran, so a machine whose cores are busy does not inflate a handler's measured time.
+ * How long a thread ran and how long it waited for a core: Linux's /proc/<thread>/schedstat ("<run ns>
+ * <wait ns> <slices>"). The runtime takes the wait out of the wall time it measures, so a machine whose
+ * cores are busy does not inflate a handler's time; the pool's watchdog counts a worker's run time.
  */
 import { openSync, readFileSync, readSync } from 'node:fs';
 
-/** A synchronous counter for the calling thread, or null where schedstat cannot be read. */
-export function createRunDelayCounter(): (() => number) | null {
+/** Reads the calling thread's schedstat line synchronously (a few microseconds), or null where there is none. */
+export function createSchedstatReader(): (() => string) | null {
   let fd: number;
   try {
-    // thread-self resolves when opened: the counter follows the thread that creates it.
+    // thread-self resolves when opened: the reader follows the thread that creates it.
     fd = openSync('/proc/thread-self/schedstat', 'r');
   } catch {
     return null;
   }
   const buffer = Buffer.alloc(96);
-  const read = (): number => {
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    const fields = buffer.toString('latin1', 0, length).split(' ');
-    return Number(fields[1]) / 1e6;
-  };
+  const read = (): string => buffer.toString('latin1', 0, readSync(fd, buffer, 0, buffer.length, 0));
   try {
-    return Number.isFinite(read()) ? read : null;
+    return /^\d+ \d+ \d+/.test(read()) ? read : null;
   } catch {
     return null;
   }

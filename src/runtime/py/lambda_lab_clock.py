@@ -30,7 +30,7 @@ class DeadlineExceeded(BaseException):
 class _Phase:
     __slots__ = (
         "start_ms", "deadline_ms", "cpu_scale", "origin_ms", "factor", "sleep_ms",
-        "local_ms", "run_start", "seg_start", "seg_delay", "seg_excluded",
+        "local_ms", "run_start", "seg_start", "seg_sched", "seg_excluded",
     )
 
     def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms):
@@ -44,7 +44,8 @@ class _Phase:
         # Local ms of user code so far; while it runs, run_start is the timer value it counts from.
         self.local_ms = 0.0
         self.run_start = None
-        self.seg_start = self.seg_delay = self.seg_excluded = 0.0
+        self.seg_start = self.seg_excluded = 0.0
+        self.seg_sched = None
 
 
 _phase = None
@@ -68,7 +69,7 @@ def resume():
         return
     now = _timer()
     phase.seg_start = now
-    phase.seg_delay = calibration.run_delay_ms()
+    phase.seg_sched = calibration.sched_ms()
     phase.seg_excluded = 0.0
     phase.run_start = now - phase.local_ms / 1000.0
 
@@ -79,12 +80,16 @@ def pause():
     if phase is None or phase.run_start is None:
         return
     now = _timer()
-    delay = calibration.run_delay_ms() - phase.seg_delay
     span_ms = (now - phase.seg_start) * 1000.0
     ran_ms = (now - phase.run_start) * 1000.0 - phase.local_ms
-    if span_ms > 0 and delay > 0:
-        # The wait is known for the whole segment only: charge user code its share of it.
-        ran_ms -= delay * min(1.0, ran_ms / span_ms)
+    start, end = phase.seg_sched, calibration.sched_ms()
+    if start is not None and end is not None and span_ms > 0:
+        run, waited = end[0] - start[0], end[1] - start[1]
+        if waited > 0:
+            # Known for the whole segment only: user code gets its share. The kernel may account a
+            # wait late, so the thread's own run time, less a tick, bounds how much can be taken out.
+            share = min(1.0, ran_ms / span_ms)
+            ran_ms = min(ran_ms, max(ran_ms - waited * share, (run - calibration.TICK_MS) * share))
     phase.local_ms += max(ran_ms, 0.0)
     phase.run_start = None
 
