@@ -26,6 +26,8 @@ export interface MetricsView {
     readonly throttles: number;
     readonly maxConcurrency: number;
   };
+  /** Invocations per version that ran them (CloudWatch's ExecutedVersion dimension: a weighted alias splits). */
+  readonly byExecutedVersion: Readonly<Record<string, number>>;
 }
 
 const PERIODS_MS = [
@@ -69,13 +71,16 @@ export function metricsView(
   const events = eventsOf(trace, functionName);
   const ends: { t: number; durationMs: number; error: boolean }[] = [];
   const throttled: number[] = [];
+  const byExecutedVersion: Record<string, number> = {};
   let first = Number.POSITIVE_INFINITY;
   let last = options.nowMs;
   for (const e of events) {
     if (e.name === 'lambda.invoke.end')
       ends.push({ t: e.t, durationMs: e.durationMs, error: e.status !== 'success' });
     else if (e.name === 'lambda.invoke.throttled') throttled.push(e.t);
-    else if (e.name !== 'lambda.invoke.start') continue;
+    else if (e.name === 'lambda.invoke.start')
+      byExecutedVersion[e.version] = (byExecutedVersion[e.version] ?? 0) + 1;
+    else continue;
     first = Math.min(first, e.t);
     last = Math.max(last, e.t);
   }
@@ -90,6 +95,7 @@ export function metricsView(
     durationP99: [],
     concurrency: [],
     totals: { invocations: 0, errors: 0, throttles: 0, maxConcurrency: 0 },
+    byExecutedVersion,
   };
   if (!Number.isFinite(first)) return empty;
   const periodMs = periodFor(last - first + 1);
@@ -138,5 +144,6 @@ export function metricsView(
       throttles: throttled.length,
       maxConcurrency: Math.max(0, ...concurrency),
     },
+    byExecutedVersion,
   };
 }

@@ -163,6 +163,7 @@ export function createWorld(options: WorldOptions): World {
       const r = resolveQualified(ctx, name, qualifier);
       return 'name' in r ? { ok: false, error: r } : { ok: true, value: r.config, effects: [] };
     },
+    getAlias: (name, alias) => ctx.functions.get(name)?.aliases.get(alias) ?? null,
     updateFunctionConfiguration: (name, patch) =>
       withEffects(fc.updateFunctionConfiguration(ctx, name, patch)),
     updateFunctionCode: (name, code) => withEffects(fc.updateFunctionCode(ctx, name, code)),

@@ -83,6 +83,8 @@ export interface World {
   now(): number;
   createFunction(input: CreateFunctionInput): Result<FunctionConfiguration>;
   getFunction(name: string, qualifier?: string): Result<FunctionConfiguration>;
+  /** An alias as configured (its primary version and routing), or null when there is none. */
+  getAlias(name: string, alias: string): AliasConfiguration | null;
   updateFunctionConfiguration(name: string, patch: FunctionConfigPatch): Result<FunctionConfiguration>;
   updateFunctionCode(name: string, code: CodeInput): Result<FunctionConfiguration>;
   deleteFunction(name: string, qualifier?: string): Result<null>;

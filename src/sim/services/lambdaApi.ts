@@ -5,6 +5,7 @@ import { statementJson } from './iam';
 import { blob, type JsonObject, optBlob, optStr, str, utf8Decode, utf8Encode } from './json';
 import type { AwsError } from './kernel';
 import { chainedInvoke, responseJson } from './lambdaChain';
+import { configJson, versionOperations } from './lambdaVersions';
 import type { Operation, ServiceModule } from './operation';
 import { functionNameOf } from './s3';
 import { type ServiceError, serviceError } from './serviceError';
@@ -93,6 +94,7 @@ export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
 
   const operations: Record<string, Operation> = {
     Invoke: invoke,
+    ...versionOperations(hub, fnArn, fromKernelError),
     AddPermission: {
       action: 'lambda:AddPermission',
       resource: fnArn,
@@ -151,17 +153,7 @@ export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
         const r = hub.world.getFunction(resolve(p).name, optStr(p, 'Qualifier'));
         if (!r.ok) throw fromKernelError(r.error);
         const f = r.value;
-        return {
-          FunctionName: f.functionName,
-          FunctionArn: f.functionArn,
-          Runtime: f.runtime,
-          Role: f.role,
-          Handler: f.handler,
-          Timeout: f.timeout,
-          MemorySize: f.memorySize,
-          Version: f.version,
-          Environment: { Variables: { ...f.environment } },
-        };
+        return { ...configJson(f), Environment: { Variables: { ...f.environment } } };
       },
     },
     CreateEventSourceMapping: {

@@ -7,6 +7,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import type { FieldErrors } from '../../controller/deployFields';
 import { useLabStore } from '../../store/labStore';
+import { AliasSection } from './AliasSection';
 import { ConcurrencySection, DestinationsSection } from './AsyncSections';
 import { EnvSection } from './EnvSection';
 import { GeneralSection } from './GeneralSection';
@@ -25,7 +26,8 @@ export type SectionKey =
   | 'destinations'
   | 'concurrency'
   | 'layers'
-  | 'vpc';
+  | 'vpc'
+  | 'aliases';
 
 const SECTIONS: readonly { key: SectionKey; label: string; owns: (field: string) => boolean }[] = [
   {
@@ -56,6 +58,7 @@ const SECTIONS: readonly { key: SectionKey; label: string; owns: (field: string)
   },
   { key: 'layers', label: 'Layers', owns: (f) => f === 'layers' },
   { key: 'vpc', label: 'VPC', owns: (f) => f === 'vpc' },
+  { key: 'aliases', label: 'Aliases and versions', owns: () => false },
 ];
 
 const sectionOf = (field: string): SectionKey => SECTIONS.find((s) => s.owns(field))?.key ?? 'general';
@@ -78,6 +81,8 @@ function render(key: SectionKey, errors: FieldErrors, world: WorldView): ReactNo
       return <LayersSection errors={errors} world={world} />;
     case 'vpc':
       return <VpcSection errors={errors} />;
+    case 'aliases':
+      return <AliasSection deployed={world.deployed} />;
     default: {
       const never: never = key;
       return never;

@@ -105,6 +105,7 @@ export function MetricsPanel() {
           peak concurrency {m.totals.maxConcurrency}
           {m.times.length > 0 ? ` · period ${formatDuration(m.periodMs)} of virtual time` : ''}
         </span>
+        <ExecutedVersions counts={m.byExecutedVersion} />
       </div>
       {m.times.length === 0 ? (
         <p className="muted" data-testid="metrics.empty">
@@ -114,6 +115,17 @@ export function MetricsPanel() {
         METRICS.map((def) => <Metric key={def.name} def={def} m={m} />)
       )}
     </div>
+  );
+}
+
+/** Only worth a line once more than one version ran (a weighted alias): Invocations by ExecutedVersion. */
+function ExecutedVersions({ counts }: { counts: Readonly<Record<string, number>> }) {
+  const entries = Object.entries(counts);
+  if (entries.length < 2) return null;
+  return (
+    <span className="muted" data-testid="metrics.executedVersions">
+      Invocations by ExecutedVersion: {entries.map(([v, n]) => `${v}: ${n}`).join(' · ')}
+    </span>
   );
 }
 

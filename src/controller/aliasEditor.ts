@@ -1,0 +1,87 @@
+/**
+ * The console's alias editor over the learner's world: publish a version, point an alias at one version or
+ * split it between two (a weighted alias, RoutingConfig), and send requests through it to see the split.
+ * Changes go through Lambda's own API, so they are refused with AWS's words where AWS would refuse them.
+ */
+import type { LabRunner } from './labRunner';
+import type { LabWorld } from './labWorld';
+
+export interface AliasView {
+  readonly primary: string;
+  readonly extra: string | null;
+  /** The extra version's share, in whole percent. */
+  readonly extraPercent: number;
+}
+
+export interface AliasEditorState {
+  /** Published versions, oldest first. */
+  readonly versions: readonly string[];
+  readonly alias: AliasView | null;
+}
+
+export function aliasEditorState(lab: LabWorld, name: string, alias: string): AliasEditorState {
+  const versions: string[] = [];
+  // Versions are numbered from 1 and never reused, so probing stops at the first gap.
+  for (let v = 1; lab.world.getFunction(name, String(v)).ok; v++) versions.push(String(v));
+  const a = lab.world.getAlias(name, alias);
+  if (!a) return { versions, alias: null };
+  const [extra, weight] = Object.entries(a.routingConfig?.additionalVersionWeights ?? {})[0] ?? [null, 0];
+  return {
+    versions,
+    alias: { primary: a.functionVersion, extra, extraPercent: Math.round(weight * 100) },
+  };
+}
+
+type Outcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly text: string };
+
+const failed = (r: ReturnType<LabWorld['consoleCall']>): string | null =>
+  r.kind === 'error' ? `${r.error.code}: ${r.error.message}` : null;
+
+export function publishVersion(lab: LabWorld, name: string): Outcome {
+  const r = lab.consoleCall('lambda', 'PublishVersion', { FunctionName: name });
+  const error = failed(r);
+  if (error || r.kind !== 'result') return { ok: false, text: error ?? 'No answer.' };
+  return { ok: true, text: `Published version ${String(r.result.Version)}.` };
+}
+
+export function saveAlias(
+  lab: LabWorld,
+  name: string,
+  alias: string,
+  primary: string,
+  extra: string | null,
+  extraPercent: number,
+): Outcome {
+  if (!Number.isFinite(extraPercent) || extraPercent < 0 || extraPercent > 100)
+    return { ok: false, text: 'The weight must be a percentage from 0 to 100.' };
+  const weights = extra ? { [extra]: Math.round(extraPercent * 100) / 10_000 } : {};
+  const exists = lab.world.getAlias(name, alias) !== null;
+  const r = lab.consoleCall('lambda', exists ? 'UpdateAlias' : 'CreateAlias', {
+    FunctionName: name,
+    Name: alias,
+    FunctionVersion: primary,
+    RoutingConfig: { AdditionalVersionWeights: weights },
+  });
+  const error = failed(r);
+  if (error) return { ok: false, text: error };
+  const split = extra ? `, ${extraPercent}% to version ${extra}` : '';
+  return { ok: true, text: `Alias ${alias}: version ${primary}${split}.` };
+}
+
+/** Sends `count` requests through the alias at one instant; how many each version served. */
+export async function sendThroughAlias(
+  runner: LabRunner,
+  name: string,
+  alias: string,
+  count: number,
+): Promise<Record<string, number>> {
+  const runs = await runner.invokeAll(
+    Array.from({ length: count }, () => ({ functionName: name, qualifier: alias, payloadJson: '{}' })),
+  );
+  const byVersion: Record<string, number> = {};
+  for (const r of runs) {
+    const v = r.response?.executedVersion;
+    if (v) byVersion[v] = (byVersion[v] ?? 0) + 1;
+  }
+  return byVersion;
+}
