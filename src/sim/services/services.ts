@@ -3,6 +3,7 @@
  * EventBridge, Secrets Manager and SSM, registered into one world. `handleAwsCall(world, ...)` finds them.
  */
 import { type ApiGateway, createApiGateway } from './apiGateway';
+import { type ApiGatewayWs, createApiGatewayWs } from './apiGatewayWs';
 import { createDynamoDb, type DynamoDb } from './dynamodb';
 import { createEsmManager, type EsmManager } from './esm';
 import { createEventBridge, type EventBridge } from './eventBridge';
@@ -33,6 +34,7 @@ export interface AwsServices {
   readonly kinesis: Kinesis;
   readonly esm: EsmManager;
   readonly apigateway: ApiGateway;
+  readonly websocket: ApiGatewayWs;
   readonly events: EventBridge;
   readonly secrets: Secrets;
   readonly modules: ReadonlyMap<string, ServiceModule>;
@@ -70,6 +72,7 @@ export function createAwsServices(world: World, options: AwsServicesOptions = {}
   const kinesis = createKinesis(hub);
   const esm = createEsmManager(hub, sqs, dynamodb, kinesis);
   const apigateway = createApiGateway(hub);
+  const websocket = createApiGatewayWs(hub);
   const events = createEventBridge(hub, sqs, sns);
   const secrets = createSecrets(hub);
   world.addDestinationSink(sqs.destinationSink);
@@ -85,6 +88,8 @@ export function createAwsServices(world: World, options: AwsServicesOptions = {}
     kinesis.module,
     lambdaModule(hub, esm),
     apigateway.module,
+    websocket.module,
+    websocket.managementModule,
     events.module,
     secrets.secretsModule,
     secrets.ssmModule,
@@ -100,6 +105,7 @@ export function createAwsServices(world: World, options: AwsServicesOptions = {}
     kinesis,
     esm,
     apigateway,
+    websocket,
     events,
     secrets,
     modules: new Map(list.map((m) => [m.name, m])),

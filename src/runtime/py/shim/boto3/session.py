@@ -21,13 +21,13 @@ class Session:
     def get_available_resources(self):
         return ["dynamodb"]
 
-    def client(self, service_name, region_name=None, **kwargs):
+    def client(self, service_name, region_name=None, endpoint_url=None, **kwargs):
         if service_name not in SERVICE_IDS:
             raise UnknownServiceError(service_name=service_name, known_service_names=", ".join(sorted(SERVICE_IDS)))
         region = region_name or self._region
         if region is None:
             raise NoRegionError()
-        return BaseClient(service_name, region)
+        return BaseClient(service_name, region, endpoint_url)
 
     def resource(self, service_name, region_name=None, **kwargs):
         if service_name != "dynamodb":

@@ -19,6 +19,8 @@ SERVICE_IDS = {
     "secretsmanager": "SecretsManager",
     "ssm": "SSM",
     "apigateway": "APIGateway",
+    "apigatewayv2": "ApiGatewayV2",
+    "apigatewaymanagementapi": "ApiGatewayManagementApi",
     "events": "EventBridge",
 }
 
@@ -28,6 +30,9 @@ _CODE_ALIASES = {"AWS.SimpleQueueService.NonExistentQueue": "QueueDoesNotExist"}
 # Codes the services' error models do not declare: botocore raises plain ClientError for them, so
 # Lambda logs "[ERROR] ClientError: An error occurred (AccessDeniedException) ..." (lambda-facts §10).
 _UNMODELED = {"AccessDeniedException", "AccessDenied"}
+
+# Services whose endpoint_url is part of the request (the WebSocket management API).
+_ENDPOINT_SERVICES = {"apigatewaymanagementapi"}
 
 # Blob outputs that botocore returns as a StreamingBody rather than bytes.
 _STREAMING = {("s3", "GetObject"): "Body", ("lambda", "Invoke"): "Payload"}
@@ -98,18 +103,19 @@ class _Exceptions:
 
 
 class _Meta:
-    def __init__(self, service, region):
+    def __init__(self, service, region, endpoint_url=None):
         self.service_model = type("ServiceModel", (), {"service_name": service})()
         self.region_name = region
-        self.endpoint_url = f"https://{service}.{region}.amazonaws.com"
+        self.endpoint_url = endpoint_url or f"https://{service}.{region}.amazonaws.com"
 
 
 class BaseClient:
-    def __init__(self, service, region):
+    def __init__(self, service, region, endpoint_url=None):
         self._service = service
         self._ops = lab_specs.SPECS[service]
         self._by_method = {xform_name(op): op for op in self._ops}
-        self.meta = _Meta(service, region)
+        self._endpoint_url = endpoint_url
+        self.meta = _Meta(service, region, endpoint_url)
         self.exceptions = _Exceptions()
 
     def __repr__(self):
@@ -144,6 +150,9 @@ class BaseClient:
 
     def _make_api_call(self, operation_name, api_params):
         validate(self._ops[operation_name], api_params)
+        if self._service in _ENDPOINT_SERVICES:
+            # The management API's endpoint names the WebSocket API and stage, so the sim needs it.
+            api_params = {**api_params, "$endpoint": self._endpoint_url}
         kind, body = lab_bridge.call(self._service, operation_name, api_params)
         if kind == "error":
             if body.get("errorKind") == "unsupported":

@@ -1,0 +1,404 @@
+/**
+ * API Gateway WebSocket APIs: routes chosen by the route selection expression ($connect, $disconnect,
+ * $default and custom keys), Lambda proxy integrations, and connections a client opens, writes to and
+ * closes. Handlers push to a connection with the management API's PostToConnection; a connection that is
+ * not open answers GoneException (410). Idle connections close after 10 minutes, any after 2 hours.
+ */
+import { wsEvent, wsId } from './apiGatewayWsEvent';
+import type { Hub } from './hub';
+import { isObject, type Json, type JsonObject, optBlob, optStr, str, utf8Decode } from './json';
+import type { Operation, ServiceModule } from './operation';
+import { functionNameOf } from './s3';
+import { serviceError } from './serviceError';
+
+export const WS_IDLE_TIMEOUT_MS = 10 * 60_000;
+export const WS_MAX_CONNECTION_MS = 2 * 60 * 60_000;
+export const WS_MAX_MESSAGE_BYTES = 128 * 1024;
+
+export type WsFrameKind = 'push' | 'reply' | 'error';
+export interface WsFrame {
+  readonly atMs: number;
+  readonly kind: WsFrameKind;
+  readonly data: string;
+}
+
+export type WsConnectionState = 'connecting' | 'open' | 'refused' | 'closed';
+
+export interface WsConnection {
+  readonly id: string;
+  readonly apiId: string;
+  readonly stage: string;
+  readonly connectedAt: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>> | null;
+  state: WsConnectionState;
+  /** The $connect route's status when it refused the connection, or the close code once closed. */
+  statusCode: number | null;
+  lastActiveAt: number;
+  readonly frames: WsFrame[];
+}
+
+interface WsApi {
+  readonly id: string;
+  readonly name: string;
+  readonly selection: string;
+  readonly integrations: Map<string, string>;
+  readonly routes: Map<string, { integrationId: string; twoWay: boolean }>;
+  readonly stages: Set<string>;
+}
+
+export interface WsApiSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly routeSelectionExpression: string;
+  readonly stages: readonly string[];
+  readonly routes: readonly { readonly routeKey: string; readonly functionName: string | null }[];
+}
+
+export interface ApiGatewayWs {
+  readonly module: ServiceModule;
+  readonly managementModule: ServiceModule;
+  apis(): WsApiSummary[];
+  /** A client opens a connection; $connect decides (state moves from 'connecting' once it answers). */
+  connect(
+    apiId: string,
+    stage: string,
+    opts?: { headers?: Record<string, string>; query?: Record<string, string> },
+  ): WsConnection;
+  /** A client sends a frame on an open connection. */
+  send(connectionId: string, data: string): void;
+  /** The client closes the connection (code 1000, or 1001 when it goes away). */
+  close(connectionId: string, code?: number): void;
+  connection(connectionId: string): WsConnection | undefined;
+  endpoint(apiId: string, stage: string): string;
+}
+
+const gone = (): never => {
+  throw serviceError('GoneException', '', 410);
+};
+
+/** `$request.body.action` style: the value at that path of the JSON body, or null (then $default). */
+export function selectRoute(expression: string, body: string): string | null {
+  const m = /^\$request\.body\.(.+)$/.exec(expression);
+  if (!m) return null;
+  let cur: Json;
+  try {
+    cur = JSON.parse(body) as Json;
+  } catch {
+    return null;
+  }
+  for (const part of m[1]!.split('.')) {
+    if (!isObject(cur) || cur[part] === undefined) return null;
+    cur = cur[part];
+  }
+  return typeof cur === 'string' || typeof cur === 'number' || typeof cur === 'boolean' ? String(cur) : null;
+}
+
+export function createApiGatewayWs(hub: Hub): ApiGatewayWs {
+  const apis = new Map<string, WsApi>();
+  const connections = new Map<string, WsConnection>();
+  const apiOf = (p: JsonObject): WsApi =>
+    apis.get(str(p, 'ApiId')) ??
+    (() => {
+      throw serviceError(
+        'NotFoundException',
+        `Invalid API identifier specified ${hub.accountId}:${str(p, 'ApiId')}`,
+        404,
+      );
+    })();
+  const domain = (apiId: string) => `${apiId}.execute-api.${hub.region}.amazonaws.com`;
+  const endpoint = (apiId: string, stage: string) => `https://${domain(apiId)}/${stage}`;
+  const frame = (c: WsConnection, kind: WsFrameKind, data: string): void => {
+    c.frames.push({ atMs: hub.now(), kind, data });
+    hub.emit('apigw.ws.frame', { apiId: c.apiId, connectionId: c.id, kind, bytes: data.length });
+  };
+
+  /** Runs a route's integration; `done(status, payload)` gets the proxy response or an error status. */
+  const runRoute = (
+    c: WsConnection,
+    routeKey: string,
+    event: JsonObject,
+    done: (statusCode: number, body: string | null) => void,
+  ): boolean => {
+    const api = apis.get(c.apiId);
+    const route = api?.routes.get(routeKey);
+    const fnArn = route ? api?.integrations.get(route.integrationId) : undefined;
+    if (!api || !route || !fnArn) return false;
+    const fn = functionNameOf(fnArn);
+    const sourceArn = `arn:aws:execute-api:${hub.region}:${hub.accountId}:${api.id}/${c.stage}/${routeKey}`;
+    if (!hub.iam.allowsInvoke(fn, 'apigateway.amazonaws.com', sourceArn, hub.accountId)) {
+      hub.emit('lambda.permission.denied', {
+        functionName: fn,
+        principal: 'apigateway.amazonaws.com',
+        sourceArn,
+      });
+      done(500, null);
+      return true;
+    }
+    hub.invokeSync({ functionName: fn, payloadJson: JSON.stringify(event) }, 0, (o) => {
+      if (o.kind === 'refused' || o.response.functionError !== null) return done(500, null);
+      let out: Json = null;
+      try {
+        out = JSON.parse(o.response.payloadJson) as Json;
+      } catch {
+        return done(502, null);
+      }
+      const status = isObject(out) && typeof out.statusCode === 'number' ? out.statusCode : 200;
+      const body =
+        isObject(out) && typeof out.body === 'string' ? out.body : out === null ? null : JSON.stringify(out);
+      done(status, route.twoWay ? body : null);
+    });
+    return true;
+  };
+
+  const closeConn = (c: WsConnection, code: number, reason: string): void => {
+    if (c.state !== 'open') return;
+    c.state = 'closed';
+    c.statusCode = code;
+    hub.emit('apigw.ws.disconnected', { apiId: c.apiId, connectionId: c.id, code });
+    const event = wsEvent(hub, c, {
+      routeKey: '$disconnect',
+      eventType: 'DISCONNECT',
+      disconnect: { code, reason },
+    });
+    runRoute(c, '$disconnect', event, () => undefined);
+  };
+
+  const armTimeouts = (c: WsConnection): void => {
+    const at = c.lastActiveAt;
+    hub.ctx.schedule(
+      at + WS_IDLE_TIMEOUT_MS,
+      'apigw.ws.idle',
+      () => {
+        if (c.lastActiveAt === at) closeConn(c, 1001, 'Going away');
+      },
+      { background: true },
+    );
+  };
+  const touch = (c: WsConnection): void => {
+    c.lastActiveAt = hub.now();
+    armTimeouts(c);
+  };
+
+  const v2 = (action: string, run: Operation['run']): Operation => ({
+    action: `apigateway:${action}`,
+    resource: (p) => `arn:aws:apigateway:${hub.region}::/apis${p.ApiId ? `/${String(p.ApiId)}` : ''}`,
+    run,
+  });
+  const module: ServiceModule = {
+    name: 'apigatewayv2',
+    denied: { code: 'AccessDeniedException', httpStatus: 403, quoteResource: false },
+    operations: {
+      CreateApi: v2('POST', (p) => {
+        const protocol = str(p, 'ProtocolType');
+        if (protocol !== 'WEBSOCKET')
+          throw serviceError(
+            'BadRequestException',
+            'The lab creates WebSocket APIs here; HTTP APIs come from the API Gateway trigger.',
+            400,
+          );
+        const selection = str(p, 'RouteSelectionExpression');
+        const id = hub.ctx.rng.hex(10);
+        apis.set(id, {
+          id,
+          name: str(p, 'Name'),
+          selection,
+          integrations: new Map(),
+          routes: new Map(),
+          stages: new Set(),
+        });
+        hub.emit('apigw.ws.api.created', { apiId: id });
+        return {
+          ApiId: id,
+          Name: str(p, 'Name'),
+          ProtocolType: 'WEBSOCKET',
+          RouteSelectionExpression: selection,
+          ApiEndpoint: `wss://${domain(id)}`,
+        };
+      }),
+      CreateIntegration: v2('POST', (p) => {
+        const api = apiOf(p);
+        if (str(p, 'IntegrationType') !== 'AWS_PROXY')
+          throw serviceError(
+            'BadRequestException',
+            'The lab integrates WebSocket routes with Lambda (AWS_PROXY) only.',
+            400,
+          );
+        const uri = str(p, 'IntegrationUri');
+        const arn = /functions\/(arn:[^/]+)\/invocations$/.exec(uri)?.[1] ?? uri;
+        if (!/^arn:aws:lambda:[^:]+:\d{12}:function:[^:]+$/.test(arn))
+          throw serviceError('BadRequestException', 'Invalid Lambda function ARN in IntegrationUri', 400);
+        const id = hub.ctx.rng.hex(7);
+        api.integrations.set(id, arn);
+        return { IntegrationId: id, IntegrationType: 'AWS_PROXY', IntegrationUri: uri };
+      }),
+      CreateRoute: v2('POST', (p) => {
+        const api = apiOf(p);
+        const key = str(p, 'RouteKey');
+        const target = optStr(p, 'Target') ?? '';
+        const integrationId = /^integrations\/(.+)$/.exec(target)?.[1] ?? '';
+        if (!api.integrations.has(integrationId))
+          throw serviceError(
+            'BadRequestException',
+            `Invalid integration id specified in Target: ${target}`,
+            400,
+          );
+        if (api.routes.has(key))
+          throw serviceError('ConflictException', `Route with key ${key} already exists for this API`, 409);
+        const twoWay = optStr(p, 'RouteResponseSelectionExpression') !== undefined;
+        api.routes.set(key, { integrationId, twoWay });
+        return { RouteId: hub.ctx.rng.hex(7), RouteKey: key, Target: target };
+      }),
+      CreateStage: v2('POST', (p) => {
+        const api = apiOf(p);
+        const name = str(p, 'StageName');
+        api.stages.add(name);
+        return { StageName: name };
+      }),
+      GetRoutes: v2('GET', (p) => ({
+        Items: [...apiOf(p).routes.entries()].map(([RouteKey, r]) => ({
+          RouteKey,
+          Target: `integrations/${r.integrationId}`,
+        })),
+      })),
+    },
+  };
+
+  const connOf = (p: JsonObject): { c: WsConnection | undefined; id: string } => {
+    const id = str(p, 'ConnectionId');
+    const ep = optStr(p, '$endpoint') ?? '';
+    const c = connections.get(id);
+    // The endpoint names the API and stage: a connection of another API is as unknown as a closed one.
+    return { c: c && ep.replace(/\/+$/, '') === endpoint(c.apiId, c.stage) ? c : undefined, id };
+  };
+  const manage = (run: Operation['run']): Operation => ({
+    action: 'execute-api:ManageConnections',
+    resource: (p) => {
+      const m = /^https:\/\/([^.]+)\.execute-api\.[^/]+\/([^/]+)/.exec(optStr(p, '$endpoint') ?? '');
+      return `arn:aws:execute-api:${hub.region}:${hub.accountId}:${m?.[1] ?? '*'}/${m?.[2] ?? '*'}/POST/@connections/${String(p.ConnectionId ?? '')}`;
+    },
+    run: (p, call) => {
+      if (!optStr(p, '$endpoint'))
+        throw serviceError(
+          'BadRequestException',
+          'Create the client with endpoint_url="https://{domainName}/{stage}" from event["requestContext"].',
+          400,
+        );
+      return run(p, call);
+    },
+  });
+  const managementModule: ServiceModule = {
+    name: 'apigatewaymanagementapi',
+    denied: { code: 'AccessDeniedException', httpStatus: 403, quoteResource: false },
+    operations: {
+      PostToConnection: manage((p) => {
+        const { c } = connOf(p);
+        if (!c || c.state !== 'open') return gone();
+        const data = utf8Decode(optBlob(p, 'Data') ?? new Uint8Array());
+        if (data.length > WS_MAX_MESSAGE_BYTES)
+          throw serviceError('PayloadTooLargeException', 'Message too long', 413);
+        frame(c, 'push', data);
+        return {};
+      }),
+      GetConnection: manage((p) => {
+        const { c } = connOf(p);
+        if (!c || c.state !== 'open') return gone();
+        return {
+          ConnectedAt: { $ts: c.connectedAt },
+          LastActiveAt: { $ts: c.lastActiveAt },
+          Identity: { SourceIp: '203.0.113.10', UserAgent: c.headers['User-Agent'] ?? 'lambda-lab' },
+        };
+      }),
+      DeleteConnection: manage((p) => {
+        const { c } = connOf(p);
+        if (!c || c.state !== 'open') return gone();
+        closeConn(c, 1000, '');
+        return {};
+      }),
+    },
+  };
+
+  return {
+    module,
+    managementModule,
+    endpoint,
+    apis: () =>
+      [...apis.values()].map((a) => ({
+        id: a.id,
+        name: a.name,
+        routeSelectionExpression: a.selection,
+        stages: [...a.stages],
+        routes: [...a.routes.entries()].map(([routeKey, r]) => ({
+          routeKey,
+          functionName: a.integrations.has(r.integrationId)
+            ? functionNameOf(a.integrations.get(r.integrationId)!)
+            : null,
+        })),
+      })),
+    connection: (id) => connections.get(id),
+    connect(apiId, stage, opts = {}) {
+      const api = apis.get(apiId);
+      const c: WsConnection = {
+        id: wsId(() => hub.ctx.rng.nextU32()),
+        apiId,
+        stage,
+        connectedAt: hub.now(),
+        headers: { Host: domain(apiId), 'Sec-WebSocket-Version': '13', ...(opts.headers ?? {}) },
+        query: opts.query && Object.keys(opts.query).length > 0 ? opts.query : null,
+        state: 'connecting',
+        statusCode: null,
+        lastActiveAt: hub.now(),
+        frames: [],
+      };
+      connections.set(c.id, c);
+      if (!api || !api.stages.has(stage)) {
+        c.state = 'refused';
+        c.statusCode = 403;
+        return c;
+      }
+      const accept = (status: number): void => {
+        if (status >= 200 && status < 300) {
+          c.state = 'open';
+          hub.emit('apigw.ws.connected', { apiId, connectionId: c.id });
+          touch(c);
+          hub.ctx.schedule(
+            c.connectedAt + WS_MAX_CONNECTION_MS,
+            'apigw.ws.max',
+            () => closeConn(c, 1001, 'Going away'),
+            {
+              background: true,
+            },
+          );
+        } else {
+          c.state = 'refused';
+          c.statusCode = status;
+        }
+      };
+      const event = wsEvent(hub, c, { routeKey: '$connect', eventType: 'CONNECT' });
+      if (!runRoute(c, '$connect', event, (status) => accept(status))) accept(200);
+      return c;
+    },
+    send(connectionId, data) {
+      const c = connections.get(connectionId);
+      if (!c || c.state !== 'open') throw new Error(`Connection ${connectionId} is not open.`);
+      const api = apis.get(c.apiId)!;
+      touch(c);
+      const selected = selectRoute(api.selection, data);
+      const routeKey = selected !== null && api.routes.has(selected) ? selected : '$default';
+      const event = wsEvent(hub, c, { routeKey, eventType: 'MESSAGE', body: data });
+      const requestId = String((event.requestContext as JsonObject).requestId);
+      const fail = (message: string) =>
+        frame(c, 'error', JSON.stringify({ message, connectionId: c.id, requestId }));
+      const ran = runRoute(c, routeKey, event, (status, body) => {
+        if (c.state !== 'open') return;
+        if (status >= 500) fail('Internal server error');
+        else if (body !== null) frame(c, 'reply', body);
+      });
+      if (!ran) fail('Forbidden');
+    },
+    close(connectionId, code = 1000) {
+      const c = connections.get(connectionId);
+      if (c) closeConn(c, code, '');
+    },
+  };
+}
