@@ -125,6 +125,9 @@ describe('SAM fixture: push (S3 with a prefix filter, SNS with a FilterPolicy, S
     alert('hello', 'high');
     alert('quiet', 'low');
     call('events', 'PutEvents', {
+      Entries: [{ Source: 'shop.returns', DetailType: 'ReturnFiled', Detail: '{}' }],
+    });
+    call('events', 'PutEvents', {
       Entries: [{ Source: 'shop.orders', DetailType: 'OrderShipped', Detail: '{}' }],
     });
     await runner.advanceBy(5 * 60_000 + 1000);
@@ -132,8 +135,14 @@ describe('SAM fixture: push (S3 with a prefix filter, SNS with a FilterPolicy, S
       source: { S: string };
     }[];
     expect(new Set(items.map((i) => i.source.S))).toEqual(
-      new Set(['s3:incoming/a.txt', 'sns:hello', 'events:OrderShipped', 'schedule']),
+      new Set(['s3:incoming/a.txt', 'sns:hello', 'events:OrderShipped', 'events:ReturnFiled', 'schedule']),
     );
+    // The SNS::Subscription resource copies every alert to a queue (no filter policy there).
+    const copies = call('sqs', 'GetQueueAttributes', {
+      QueueUrl: queueUrl('sam-app-AlertCopies'),
+      AttributeNames: ['ApproximateNumberOfMessages'],
+    }).Attributes as Record<string, string>;
+    expect(copies.ApproximateNumberOfMessages).toBe('2');
   });
 });
 
