@@ -141,3 +141,47 @@ describe('second-edition corrections', () => {
       expect(text(path), path).toContain('Updated since the course text');
   });
 });
+
+/** What the lab simulates, taught where the learner meets it (issue #19, "teach what the lab simulates"). */
+const TOPICS: readonly (readonly [string, string, RegExp])[] = [
+  [
+    'Init billing with the REPORT line',
+    '03-execution-environment/lesson.md',
+    /### Reading a REPORT line.*Init is billed/,
+  ],
+  ['6 MB and 1 MB payloads', '06-event-sources/lesson.md', /\*\*6 MB\*\*.*\*\*1 MB\*\*/],
+  ['scaling rate', '04-configuration/lesson.md', /\*\*1,000 execution environments every 10 seconds\*\*/],
+  ['SQS batch size and window', '06-event-sources/lesson.md', /\*\*10,000\*\*.*batching\s+window/],
+  [
+    'versions, aliases, weighted canary',
+    '07-cold-starts/lesson.md',
+    /## Versions and aliases.*weighted alias.*canary release/,
+  ],
+  ['stages in practice', '10-api-gateway/lesson.md', /### Stages in practice.*Stage variables/],
+  [
+    'power tuning and what-if',
+    '04-configuration/lesson.md',
+    /\*\*Power tuning\*\*.*\*\*What-if\*\*.*lab-open world=cpu-bound/,
+  ],
+  ['concurrency visualizer', '04-configuration/lesson.md', /lab-viz kind=concurrency/],
+  ['API flow visualizer', '10-api-gateway/lesson.md', /lab-viz kind=api-flow/],
+];
+
+describe('second-edition topics', () => {
+  it.each(TOPICS.map(([name, path, re]) => [name, path, re] as const))(
+    '%s is taught in %s',
+    (_name, path, re) => {
+      expect(text(path)).toMatch(re);
+    },
+  );
+
+  it('offers every scripted demo for self-study in the lesson it belongs to', () => {
+    const demos = [...files.keys()].filter((p) => /^lessons\/demos\/[^/]+\.yaml$/.test(p));
+    expect(demos.length).toBeGreaterThan(0);
+    for (const demo of demos) {
+      const id = demo.replace(/^lessons\/demos\/|\.yaml$/g, '');
+      const lesson = files.get(demo)?.match(/^lesson: (\S+)$/m)?.[1];
+      expect(text(`${lesson}/lesson.md`), id).toContain(`lab-demo id=${id}`);
+    }
+  });
+});
