@@ -84,7 +84,7 @@ export function PackageBuilder(p: PackageBuilderProps) {
           <p>
             Zipped {mb(m.zippedMb)}, unzipped {mb(m.totalUnzippedMb)} with layers
             {m.modeledDependencies.length > 0 &&
-              ` (modeled: ${m.modeledDependencies.map((d) => `${d.name} ${d.mb} MB`).join(', ')})`}
+              ` (modeled: ${m.modeledDependencies.map((d) => `${d.name} ${d.mb} MB`).join(', ')}; zipped at a modeled 3:1)`}
           </p>
           <ul className="course-package-limits">
             <Verdict
