@@ -22,11 +22,11 @@ function parse(argv) {
 
 const { busy, rest } = parse(process.argv.slice(2));
 // vitest's time limits are hang guards, not verdicts: they grow with the load added here (vitest.config.ts
-// has 30 s per test and 60 s per hook; at --busy 4 a Pyodide start alone can take a minute).
+// has 60 s per test and 180 s per hook; at --busy 4 a Pyodide start alone can take two minutes).
 const slower = 1 + busy / 2;
 const guards = [
-  ...(rest.some((a) => a.startsWith('--testTimeout')) ? [] : [`--testTimeout=${30_000 * slower}`]),
-  ...(rest.some((a) => a.startsWith('--hookTimeout')) ? [] : [`--hookTimeout=${60_000 * slower}`]),
+  ...(rest.some((a) => a.startsWith('--testTimeout')) ? [] : [`--testTimeout=${60_000 * slower}`]),
+  ...(rest.some((a) => a.startsWith('--hookTimeout')) ? [] : [`--hookTimeout=${180_000 * slower}`]),
 ];
 // Each spinner is its own process, so the scheduler shares the cores between them and the tests.
 const spinners = Array.from({ length: busy }, () =>
