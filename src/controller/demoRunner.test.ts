@@ -110,6 +110,8 @@ describe('demos with real Python', () => {
     const trace = runner.trace();
     expect(eventsNamed(trace, 'sqs.message.sent')).toHaveLength(200);
     expect(eventsNamed(trace, 'sqs.message.deleted')).toHaveLength(200);
+    // The batch size changed through UpdateEventSourceMapping: one mapping throughout.
+    expect(eventsNamed(trace, 'esm.created')).toHaveLength(1);
   }, 60_000);
 
   it('API Gateway: 504 "Endpoint request timed out" at 29 s while the function runs on; the fix answers 200', async () => {

@@ -60,8 +60,7 @@ export async function runDemoAction(
       return [];
     }
     case 'setBatchSize': {
-      // The lab's Lambda API has no UpdateEventSourceMapping yet: the mapping is replaced by one with
-      // the same source and the new batch size, which is what an update does to later batches.
+      // UpdateEventSourceMapping, as the console's trigger editor does: later batches use the new size.
       const source = queueArn(action.queue);
       const listed = w.consoleCall('lambda', 'ListEventSourceMappings', { FunctionName: action.function });
       const mappings = Array.isArray(listed.EventSourceMappings) ? listed.EventSourceMappings : [];
@@ -71,10 +70,8 @@ export async function runDemoAction(
       if (!old || typeof old !== 'object' || Array.isArray(old) || typeof old.UUID !== 'string')
         return fail('setBatchSize', `no mapping from ${action.queue} to ${action.function}`);
       await runner.runUntilIdle();
-      w.consoleCall('lambda', 'DeleteEventSourceMapping', { UUID: old.UUID });
-      w.consoleCall('lambda', 'CreateEventSourceMapping', {
-        FunctionName: action.function,
-        EventSourceArn: source,
+      w.consoleCall('lambda', 'UpdateEventSourceMapping', {
+        UUID: old.UUID,
         BatchSize: action.batchSize,
         ...(action.batchWindowS !== undefined ? { MaximumBatchingWindowInSeconds: action.batchWindowS } : {}),
       });

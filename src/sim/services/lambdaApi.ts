@@ -1,5 +1,5 @@
 /** Lambda's own API as a handler sees it: Invoke (sync, async, dry run), permissions and event source mappings. */
-import type { EsmManager } from './esm';
+import { type EsmManager, stateOf } from './esm';
 import type { Hub, SyncOutcome } from './hub';
 import { statementJson } from './iam';
 import { blob, type JsonObject, optBlob, optStr, str, utf8Decode, utf8Encode } from './json';
@@ -164,7 +164,10 @@ export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
     GetEventSourceMapping: {
       action: 'lambda:GetEventSourceMapping',
       resource: esmArn,
-      run: (p) => ({ ...esm.get(str(p, 'UUID')).json, State: 'Enabled' }),
+      run: (p) => {
+        const rec = esm.get(str(p, 'UUID'));
+        return { ...rec.json, State: stateOf(rec) };
+      },
     },
     DeleteEventSourceMapping: {
       action: 'lambda:DeleteEventSourceMapping',
@@ -177,8 +180,13 @@ export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
       run: (p) => ({
         EventSourceMappings: esm
           .list(optStr(p, 'FunctionName'), optStr(p, 'EventSourceArn'))
-          .map((m) => ({ ...m.json, State: 'Enabled' })),
+          .map((m) => ({ ...m.json, State: stateOf(m) })),
       }),
+    },
+    UpdateEventSourceMapping: {
+      action: 'lambda:UpdateEventSourceMapping',
+      resource: esmArn,
+      run: (p, c) => esm.update(p, c.nowMs),
     },
   };
   return {

@@ -77,6 +77,7 @@ _SPECS = {
         "GetEventSourceMapping": "UUID:s!",
         "DeleteEventSourceMapping": "UUID:s!",
         "ListEventSourceMappings": "EventSourceArn:s FunctionName:s Marker:s MaxItems:i",
+        "UpdateEventSourceMapping": "UUID:s! FunctionName:s Enabled:B BatchSize:i MaximumBatchingWindowInSeconds:i FilterCriteria:S FunctionResponseTypes:l ScalingConfig:S MaximumRetryAttempts:i MaximumRecordAgeInSeconds:i BisectBatchOnFunctionError:B DestinationConfig:S ParallelizationFactor:i TumblingWindowInSeconds:i",
     },
     "iam": {
         "CreateRole": "RoleName:s! AssumeRolePolicyDocument:s! Path:s Description:s MaxSessionDuration:i PermissionsBoundary:s Tags:l",
