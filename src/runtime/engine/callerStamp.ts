@@ -27,9 +27,11 @@ export function createCallerStamp() {
     forget(envId: string): void {
       functions.delete(envId);
     },
-    /** The caller of the phase now running (null between phases). */
-    serve(caller: Caller | null): void {
+    /** Sets the caller of the phase now running (null between phases); returns the one it replaces. */
+    serve(caller: Caller | null): Caller | null {
+      const previous = serving;
       serving = caller;
+      return previous;
     },
     stamp(requestJson: string): string {
       if (serving === null) return requestJson;

@@ -124,12 +124,13 @@ export function createWorkerCore(
     sync: () => RunReport,
     promising: () => Promise<RunReport>,
   ) => {
+    // A nested phase (a callee run inside its caller's AWS call) hands the caller back when it ends.
     const during = <T>(run: () => T): T => {
-      callers.serve(caller);
+      const outer = callers.serve(caller);
       try {
         return run();
       } finally {
-        callers.serve(null);
+        callers.serve(outer);
       }
     };
     if (!messageCall) return serve(id, () => post({ type: 'runReport', id, report: during(sync) }));
