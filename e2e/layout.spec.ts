@@ -109,3 +109,38 @@ test('skip links reach the test event and the output', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('#output')).toBeFocused();
 });
+
+test('Present mode at 1280x720: the demo visualizer, its logs and its summary are at least 20 px', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/?instructor=1');
+  await expect(page.getByTestId('python.status')).toHaveAttribute('data-state', 'ready', {
+    timeout: 120_000,
+  });
+  await page.getByTestId('instructor.present').click();
+  await page.getByTestId('presenter').focus();
+  const demoTab = page.getByTestId('presenter.demo.cold-vs-warm');
+  for (let i = 0; i < 12 && (await demoTab.count()) === 0; i++) await page.keyboard.press('ArrowRight');
+  await demoTab.click();
+  const demo = page.getByTestId('presenter').getByTestId('demo.player');
+  await demo.getByTestId('demo.run').click();
+  await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  await expect(demo.getByTestId('timeline')).toBeVisible();
+  // Rendered size: the computed font size times any CSS zoom and SVG scaling on the way to the screen.
+  const small = await demo.locator('.demo-body').evaluate((body) => {
+    const out: string[] = [];
+    for (const el of body.querySelectorAll<HTMLElement | SVGElement>('*')) {
+      if (el.children.length > 0 || !el.textContent?.trim() || el.getBoundingClientRect().width === 0)
+        continue;
+      // The playback controls' time readout is for the presenter, not the room.
+      if (el.closest('.playback-controls, [data-testid="playback"]') || el.tagName === 'OUTPUT') continue;
+      const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const svgScale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) / zoom : 1;
+      const px = Number.parseFloat(getComputedStyle(el).fontSize) * zoom * svgScale;
+      if (px < 19.5) out.push(`${px.toFixed(1)} px: ${el.textContent.trim().slice(0, 30)}`);
+    }
+    return out;
+  });
+  expect(small).toEqual([]);
+});

@@ -24,6 +24,8 @@ import {
 } from '../../viz';
 
 const ANIMATE_WALL_MS = 1500;
+/** On the projector the chart is drawn at this scale: its 11-12 px labels read at 20 px or more. */
+export const PROJECTOR_ZOOM = 1.82;
 const TRAVEL_WALL_MS = 400;
 
 function useWidth(fallback: number) {
@@ -137,14 +139,14 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
           Whole demo (not just this step)
         </label>
       ) : null}
-      <div className="demo-viz-body">
+      <div className="demo-viz-body" style={big ? { zoom: PROJECTOR_ZOOM } : undefined}>
         {timeline ? (
           <ColdStartTimeline
             model={timeline}
             timeMs={timeMs}
-            width={width}
-            rowHeight={rowHeight(timeline.rows.length, big)}
-            viewportRows={big ? 16 : 14}
+            width={big ? Math.floor(width / PROJECTOR_ZOOM) : width}
+            rowHeight={rowHeight(timeline.rows.length, false)}
+            viewportRows={big ? 6 : 14}
             {...(zoomed ? { fromMs: zoomed.startMs, toMs: zoomed.endMs } : {})}
             title="Execution environments"
           />
