@@ -96,8 +96,11 @@ function createResources(lab: LabWorld, resources: readonly SamResource[]): Know
   return { secretArns, streamArns };
 }
 
-/** What the console's deploy builds for this function: the draft without what buildExtras makes. */
-function deployable(draft: FunctionDraft, withDestinations: boolean): FunctionDraft {
+/**
+ * What the console's deploy builds for this function: the draft without what buildExtras makes; the first
+ * round also leaves out destinations and provisioned concurrency (its version is published in the second).
+ */
+function deployable(draft: FunctionDraft, complete: boolean): FunctionDraft {
   return {
     ...draft,
     triggers: draft.triggers.filter(
@@ -105,15 +108,16 @@ function deployable(draft: FunctionDraft, withDestinations: boolean): FunctionDr
         !(t.kind === 'apigateway' && t.apiType === 'HTTP') &&
         !(t.kind === 'sqs' && t.queue.endsWith('.fifo')),
     ),
-    destinations: withDestinations
-      ? draft.destinations
-      : { ...draft.destinations, onSuccess: null, onFailure: null },
+    destinations: complete ? draft.destinations : { ...draft.destinations, onSuccess: null, onFailure: null },
+    provisionedConcurrency: complete ? draft.provisionedConcurrency : 0,
   };
 }
 
 async function deployFunctions(lab: LabWorld, runner: LabRunner, app: SamApp): Promise<void> {
-  // Destinations may name functions deployed later: a second round adds them.
+  // Destinations may name functions deployed later, and the version provisioned concurrency publishes must
+  // have the dead-letter queue (not a draft field): a second round adds both, after the queues are set.
   for (const round of [false, true]) {
+    if (round) await setDeadLetterQueues(runner, app);
     const functions: Record<string, FunctionDraft> = {};
     for (const [name, draft] of Object.entries(app.workspace.functions))
       functions[name] = deployable(draft, round);
@@ -152,6 +156,16 @@ async function command<T>(
   return r.value;
 }
 
+async function setDeadLetterQueues(runner: LabRunner, app: SamApp): Promise<void> {
+  for (const [name, x] of Object.entries(app.extras)) {
+    const targetArn = x.deadLetterArn;
+    if (targetArn)
+      await command(runner, `function ${x.logicalId} DeadLetterQueue`, (w) =>
+        w.updateFunctionConfiguration(name, { deadLetterConfig: { targetArn } }),
+      );
+  }
+}
+
 async function buildExtras(lab: LabWorld, runner: LabRunner, app: SamApp): Promise<BuiltApi[]> {
   for (const [name, draft] of Object.entries(app.workspace.functions)) {
     const x = app.extras[name];
@@ -180,12 +194,6 @@ async function buildExtras(lab: LabWorld, runner: LabRunner, app: SamApp): Promi
     }
     for (const m of x?.mappings ?? [])
       call(lab, `${what} event ${m.triggerId}`, 'lambda', 'CreateEventSourceMapping', m.params);
-    if (x?.deadLetterArn) {
-      const targetArn = x.deadLetterArn;
-      await command(runner, `${what} DeadLetterQueue`, (w) =>
-        w.updateFunctionConfiguration(name, { deadLetterConfig: { targetArn } }),
-      );
-    }
     const alias = x?.autoPublishAlias;
     if (alias && !(alias === LIVE_ALIAS && draft.provisionedConcurrency > 0)) {
       const v = await command(runner, `${what} AutoPublishAlias`, (w) => w.publishVersion(name));

@@ -160,6 +160,11 @@ describe('SAM fixture: config (secrets, parameters, concurrency, alias, DLQ, des
     expect(fn.value).toMatchObject({ architecture: 'arm64', memorySize: 256 });
     expect(lab.world.concurrency().functions.Connect?.reserved).toBe(5);
     expect(lab.world.getProvisionedConcurrencyConfig('Connect', 'live')?.requested).toBe(1);
+    // The version AutoPublishAlias published has the whole configuration, dead-letter queue included.
+    const published = lab.world.getFunction('Connect', 'live');
+    expect(published.ok && published.value.deadLetterTargetArn).toBe(
+      'arn:aws:sqs:us-east-1:123456789012:sam-app-DeadLetters',
+    );
     const live = await runner.invoke({ functionName: 'Connect', qualifier: 'live', payloadJson: '{}' });
     expect(payload(live)).toEqual({
       user: 'ada',
@@ -206,6 +211,7 @@ describe('the opened workspace is what the world runs', () => {
       ['http-api', 8],
       ['queues', 9],
       ['push', 10],
+      ['config', 11],
     ] as const) {
       const { lab, built } = await router.build(runtime, fixtureFiles(name), {}, seed);
       for (const fn of Object.keys(built.app.workspace.functions)) {

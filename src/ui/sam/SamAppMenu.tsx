@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLabStore } from '../../store/labStore';
-import { exportSamApp, openSamApp } from './samActions';
+import { exportSamApp, openSamApp, rebuildKeptApp } from './samActions';
 import { carriesFiles, fromDrop, fromInput, type PickedFiles } from './samFiles';
 
 type Status = 'idle' | 'opening' | 'opened' | 'failed';
@@ -47,6 +47,26 @@ export function SamAppMenu() {
       useLabStore.getState().addNotice('warning', message);
     }
   };
+
+  const python = useLabStore((s) => s.python.state);
+  const rebuilt = useRef(false);
+  useEffect(() => {
+    if (python !== 'ready' || rebuilt.current) return;
+    rebuilt.current = true;
+    rebuildKeptApp().then(
+      (done) => {
+        if (done)
+          useLabStore.getState().addNotice('info', "Rebuilt the SAM app's resources in a fresh world.");
+      },
+      (e: unknown) =>
+        useLabStore
+          .getState()
+          .addNotice(
+            'warning',
+            `The SAM app's resources could not be rebuilt (${e instanceof Error ? e.message : String(e)}); open the app again.`,
+          ),
+    );
+  }, [python]);
 
   useEffect(() => {
     // Drops the rest of the page does not take (an S3 upload target takes its own) open the app.

@@ -69,3 +69,29 @@ export async function exportSamApp(): Promise<void> {
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/**
+ * After a reload the workspace is back but the world starts empty: an app opened before gets its
+ * resources again, built from the workspace and what the app kept (the export, read back), so tables keep
+ * their keys and secrets exist. Secrets get new ARNs in the new world, so the workspace takes them (no undo
+ * step: nothing the learner wrote changes). Returns false when the workspace is not an opened app.
+ */
+export async function rebuildKeptApp(): Promise<boolean> {
+  const ws = useLabStore.getState().workspace;
+  const kept = keptFor(Object.keys(ws.functions));
+  if (!kept.resources) return false;
+  const [{ appInput }, { readSamTemplate }, { buildSamApp }, { exportSamFiles }] = await Promise.all([
+    import('../../sam/appFiles'),
+    import('../../sam/readTemplate'),
+    import('../../sam/buildApp'),
+    import('../../sam/exportApp'),
+  ]);
+  const input = appInput(exportSamFiles(ws, kept));
+  const stackName = kept.stackName;
+  const read = (ids?: Parameters<typeof readSamTemplate>[0]['ids']) =>
+    readSamTemplate({ ...input, ids, ...(stackName ? { stackName } : {}) });
+  const { app } = await replaceWorld((lab, runner) => buildSamApp(lab, runner, read));
+  if (useLabStore.getState().workspace === ws && JSON.stringify(app.workspace) !== JSON.stringify(ws))
+    useLabStore.setState({ workspace: app.workspace });
+  return true;
+}
