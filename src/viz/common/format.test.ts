@@ -11,6 +11,8 @@ describe('format', () => {
     ]).toEqual(['3.46 ms', '250 ms', '1.250 s', '1 min 1 s']);
     expect(formatDuration(Number.NaN)).toBe('–');
     expect(formatOffset(1500, 1000)).toBe('+500 ms');
+    // Before the origin: one sign, never "+-".
+    expect(formatOffset(1000, 1500)).toBe('−500 ms');
   });
   it('writes money and counts', () => {
     expect([formatUsd(0), formatUsd(0.0000021), formatUsd(18.74)]).toEqual(['$0', '$2.10e-6', '$18.74']);

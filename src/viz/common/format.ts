@@ -10,8 +10,10 @@ export function formatDuration(ms: number): string {
 }
 
 /** A virtual time as an offset from the start of the run ("+1.250 s"). */
+/** `+500 ms` after the start, `−31 min 0 s` before it (an environment made before a zoomed-in step). */
 export function formatOffset(ms: number, startMs: number): string {
-  return `+${formatDuration(ms - startMs)}`;
+  const delta = ms - startMs;
+  return delta < 0 ? `−${formatDuration(-delta)}` : `+${formatDuration(delta)}`;
 }
 
 export function formatUsd(usd: number): string {
