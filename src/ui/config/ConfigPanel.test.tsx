@@ -11,8 +11,8 @@ const draft = () => selectActiveFunction(useLabStore.getState());
 beforeEach(() => useLabStore.setState({ workspace: defaultWorkspace(), deployError: null }));
 afterEach(cleanup);
 
-/** The field checks run a moment after the last change (with the simulator loaded lazily). */
-const findError = (testId: string) => screen.findByTestId(testId, {}, { timeout: 5_000 });
+/** The field checks run a moment after the last change (with the simulator loaded lazily: slow at load 30). */
+const findError = (testId: string) => screen.findByTestId(testId, {}, { timeout: 30_000 });
 
 describe('Configuration panel: each field checked as it is typed', () => {
   it('refuses a memory size outside 128-10,240 MB beside the field, and shows the modeled CPU share', async () => {
@@ -46,7 +46,7 @@ describe('Configuration panel: each field checked as it is typed', () => {
     fireEvent.change(key, { target: { value: 'AWS_REGION' } });
     fireEvent.change(screen.getByTestId('config.env.value'), { target: { value: 'eu-west-1' } });
     const row = screen.getByTestId('config.env.row');
-    const error = await within(row).findByTestId('config.env.error', {}, { timeout: 5_000 });
+    const error = await within(row).findByTestId('config.env.error', {}, { timeout: 30_000 });
     expect(error.textContent).toMatch(/reserved keys .*AWS_REGION/);
     expect(error.textContent).toMatch(/one of the names Lambda sets itself/);
     fireEvent.change(key, { target: { value: 'TABLE_NAME' } });
