@@ -7,4 +7,5 @@ export type { Json, JsonObject } from '../sim/services/json';
 export * from './consoleApi';
 export type { ActionResult, LiveWorld } from './consoleCall';
 export * from './consoleCore';
+export * from './consoleWebSocket';
 export * from './worldView';

@@ -4,16 +4,17 @@
  * closes. Handlers push to a connection with the management API's PostToConnection; a connection that is
  * not open answers GoneException (410). Idle connections close after 10 minutes, any after 2 hours.
  */
+
 import { wsEvent, wsId } from './apiGatewayWsEvent';
+import { createWsManagementModule } from './apiGatewayWsManage';
 import type { Hub } from './hub';
-import { isObject, type Json, type JsonObject, optBlob, optStr, str, utf8Decode } from './json';
+import { isObject, type Json, type JsonObject, optStr, str } from './json';
 import type { Operation, ServiceModule } from './operation';
 import { functionNameOf } from './s3';
 import { serviceError } from './serviceError';
 
 export const WS_IDLE_TIMEOUT_MS = 10 * 60_000;
 export const WS_MAX_CONNECTION_MS = 2 * 60 * 60_000;
-export const WS_MAX_MESSAGE_BYTES = 128 * 1024;
 
 export type WsFrameKind = 'push' | 'reply' | 'error';
 export interface WsFrame {
@@ -35,6 +36,8 @@ export interface WsConnection {
   /** The $connect route's status when it refused the connection, or the close code once closed. */
   statusCode: number | null;
   lastActiveAt: number;
+  /** Route invocations not answered yet (a console waits for them in virtual time). */
+  pending: number;
   readonly frames: WsFrame[];
 }
 
@@ -72,10 +75,6 @@ export interface ApiGatewayWs {
   connection(connectionId: string): WsConnection | undefined;
   endpoint(apiId: string, stage: string): string;
 }
-
-const gone = (): never => {
-  throw serviceError('GoneException', '', 410);
-};
 
 /** `$request.body.action` style: the value at that path of the JSON body, or null (then $default). */
 export function selectRoute(expression: string, body: string): string | null {
@@ -135,7 +134,9 @@ export function createApiGatewayWs(hub: Hub): ApiGatewayWs {
       done(500, null);
       return true;
     }
+    c.pending++;
     hub.invokeSync({ functionName: fn, payloadJson: JSON.stringify(event) }, 0, (o) => {
+      c.pending--;
       if (o.kind === 'refused' || o.response.functionError !== null) return done(500, null);
       let out: Json = null;
       try {
@@ -264,59 +265,12 @@ export function createApiGatewayWs(hub: Hub): ApiGatewayWs {
     },
   };
 
-  const connOf = (p: JsonObject): { c: WsConnection | undefined; id: string } => {
-    const id = str(p, 'ConnectionId');
-    const ep = optStr(p, '$endpoint') ?? '';
-    const c = connections.get(id);
-    // The endpoint names the API and stage: a connection of another API is as unknown as a closed one.
-    return { c: c && ep.replace(/\/+$/, '') === endpoint(c.apiId, c.stage) ? c : undefined, id };
-  };
-  const manage = (run: Operation['run']): Operation => ({
-    action: 'execute-api:ManageConnections',
-    resource: (p) => {
-      const m = /^https:\/\/([^.]+)\.execute-api\.[^/]+\/([^/]+)/.exec(optStr(p, '$endpoint') ?? '');
-      return `arn:aws:execute-api:${hub.region}:${hub.accountId}:${m?.[1] ?? '*'}/${m?.[2] ?? '*'}/POST/@connections/${String(p.ConnectionId ?? '')}`;
-    },
-    run: (p, call) => {
-      if (!optStr(p, '$endpoint'))
-        throw serviceError(
-          'BadRequestException',
-          'Create the client with endpoint_url="https://{domainName}/{stage}" from event["requestContext"].',
-          400,
-        );
-      return run(p, call);
-    },
+  const managementModule = createWsManagementModule(hub, {
+    find: (id) => connections.get(id),
+    endpoint,
+    push: (c, data) => frame(c, 'push', data),
+    close: (c) => closeConn(c, 1000, ''),
   });
-  const managementModule: ServiceModule = {
-    name: 'apigatewaymanagementapi',
-    denied: { code: 'AccessDeniedException', httpStatus: 403, quoteResource: false },
-    operations: {
-      PostToConnection: manage((p) => {
-        const { c } = connOf(p);
-        if (!c || c.state !== 'open') return gone();
-        const data = utf8Decode(optBlob(p, 'Data') ?? new Uint8Array());
-        if (data.length > WS_MAX_MESSAGE_BYTES)
-          throw serviceError('PayloadTooLargeException', 'Message too long', 413);
-        frame(c, 'push', data);
-        return {};
-      }),
-      GetConnection: manage((p) => {
-        const { c } = connOf(p);
-        if (!c || c.state !== 'open') return gone();
-        return {
-          ConnectedAt: { $ts: c.connectedAt },
-          LastActiveAt: { $ts: c.lastActiveAt },
-          Identity: { SourceIp: '203.0.113.10', UserAgent: c.headers['User-Agent'] ?? 'lambda-lab' },
-        };
-      }),
-      DeleteConnection: manage((p) => {
-        const { c } = connOf(p);
-        if (!c || c.state !== 'open') return gone();
-        closeConn(c, 1000, '');
-        return {};
-      }),
-    },
-  };
 
   return {
     module,
@@ -348,10 +302,11 @@ export function createApiGatewayWs(hub: Hub): ApiGatewayWs {
         state: 'connecting',
         statusCode: null,
         lastActiveAt: hub.now(),
+        pending: 0,
         frames: [],
       };
       connections.set(c.id, c);
-      if (!api || !api.stages.has(stage)) {
+      if (!api?.stages.has(stage)) {
         c.state = 'refused';
         c.statusCode = 403;
         return c;
@@ -380,7 +335,7 @@ export function createApiGatewayWs(hub: Hub): ApiGatewayWs {
     },
     send(connectionId, data) {
       const c = connections.get(connectionId);
-      if (!c || c.state !== 'open') throw new Error(`Connection ${connectionId} is not open.`);
+      if (c?.state !== 'open') throw new Error(`Connection ${connectionId} is not open.`);
       const api = apis.get(c.apiId)!;
       touch(c);
       const selected = selectRoute(api.selection, data);

@@ -9,10 +9,11 @@ import { DynamoSection } from './DynamoSection';
 import { S3Section } from './S3Section';
 import { SnsSection } from './SnsSection';
 import { SqsSection } from './SqsSection';
+import { WebSocketSection } from './WebSocketSection';
 import './resources.css';
 import './shared.css';
 
-export type ResourceTab = 's3' | 'sqs' | 'ddb' | 'sns' | 'api';
+export type ResourceTab = 's3' | 'sqs' | 'ddb' | 'sns' | 'api' | 'ws';
 
 export function ResourcesPanel({ initialTab = 's3' }: { initialTab?: ResourceTab } = {}) {
   const [tab, setTab] = useState<ResourceTab>(initialTab);
@@ -30,6 +31,7 @@ export function ResourcesPanel({ initialTab = 's3' }: { initialTab?: ResourceTab
           { key: 'ddb', label: 'DynamoDB', render: () => <DynamoSection /> },
           { key: 'sns', label: 'SNS', render: () => <SnsSection /> },
           { key: 'api', label: 'API Gateway', render: () => <ApiSection /> },
+          { key: 'ws', label: 'WebSocket', render: () => <WebSocketSection /> },
         ]}
       />
     </div>
