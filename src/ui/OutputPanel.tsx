@@ -1,6 +1,26 @@
 /** The Test result, laid out like the Lambda console's: status, response, function logs, request id. */
 import { useLabStore } from '../store/labStore';
 import { DURATION_MODEL_NOTE, explainDuration } from './durationModel';
+import { startLabel, warningSummary } from './output/resultLabels';
+
+/** The function's log lines, with Lambda's long LAMBDA_WARNING folded to its first sentence. */
+function LogLines({ logs }: { readonly logs: readonly string[] }) {
+  if (logs.length === 0) return <>(no output)</>;
+  return logs.map((line, i) => {
+    const summary = warningSummary(line);
+    const end = i < logs.length - 1 ? '\n' : '';
+    return summary === null ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: log lines are append-only and may repeat
+      <span key={i}>{line + end}</span>
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: log lines are append-only and may repeat
+      <details key={i} className="log-warning">
+        <summary>{summary}</summary>
+        {line + end}
+      </details>
+    );
+  });
+}
 
 function pretty(json: string): string {
   try {
@@ -31,10 +51,7 @@ export function OutputPanel() {
           </p>
           <p className="muted" data-testid="result.summary">
             Duration {result.durationMs.toFixed(2)} ms · Billed {result.billedDurationMs} ms
-            {result.initDurationMs !== null
-              ? ` · Init ${result.initDurationMs.toFixed(2)} ms (cold start)`
-              : ' · warm'}{' '}
-            · {result.memorySizeMb} MB
+            {` · ${startLabel(result)}`} · {result.memorySizeMb} MB
             <br />
             <abbr title={DURATION_MODEL_NOTE} data-testid="result.model">
               {result.model
@@ -45,7 +62,9 @@ export function OutputPanel() {
           <h3>Response</h3>
           <pre data-testid="result.response">{pretty(result.responseJson)}</pre>
           <h3>Function Logs</h3>
-          <pre data-testid="result.logs">{result.logs.join('\n') || '(no output)'}</pre>
+          <pre data-testid="result.logs">
+            <LogLines logs={result.logs} />
+          </pre>
           <p className="muted">
             Request ID: <code data-testid="result.requestId">{result.requestId}</code>
           </p>

@@ -44,6 +44,27 @@ describe('PlaybackControls', () => {
 });
 
 describe('PowerTuningChart', () => {
+  it('says every run failed instead of naming a cheapest size', () => {
+    const point = {
+      invocations: 2,
+      avgDurationMs: 3,
+      avgBilledDurationMs: 3,
+      avgCostUsd: 1e-7,
+      coldInitMs: null,
+      errors: 2,
+    };
+    const result = {
+      points: [128, 256].map((memoryMb) => ({ ...point, memoryMb })),
+      cheapestMb: null,
+      fastestMb: null,
+      architecture: 'x86_64' as const,
+      failures: [],
+    };
+    render(<PowerTuningChart result={result} />);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toMatch(/every run failed/);
+    expect(screen.getByRole('img').getAttribute('aria-label')).not.toMatch(/cheapest –/);
+  });
+
   it('plots one point per memory size and marks the cheapest and the fastest, labelled modeled', async () => {
     const result = await runPowerTuning({
       createLab: createTestLabFactory({ invoke: { cpuMs: 1, sleepMs: 200 } }),

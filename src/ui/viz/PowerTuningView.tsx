@@ -93,12 +93,19 @@ export default function PowerTuningView() {
       ) : null}
       {run ? (
         <>
-          <p className="muted" data-testid="viz.power.about">
-            {run.functionName} with the event "{run.eventName}": {run.measured.invokes.length} warm requests
-            measured ({median(run.measured.invokes.map((r) => r.cpuMs)).toFixed(2)} ms of work on one vCPU
-            each, median: measured here, calibrated); cheapest {run.result.cheapestMb ?? '–'} MB, fastest{' '}
-            {run.result.fastestMb ?? '–'} MB.
-          </p>
+          {run.result.cheapestMb === null ? (
+            <p className="inline-error" role="alert" data-testid="viz.power.about">
+              Every run of {run.functionName} with the event "{run.eventName}" failed, at every memory size:
+              there is nothing to compare. Press Test to see the error, fix the handler, then tune again.
+            </p>
+          ) : (
+            <p className="muted" data-testid="viz.power.about">
+              {run.functionName} with the event "{run.eventName}": {run.measured.invokes.length} warm requests
+              measured ({median(run.measured.invokes.map((r) => r.cpuMs)).toFixed(2)} ms of work on one vCPU
+              each, median: measured here, calibrated); cheapest {run.result.cheapestMb} MB, fastest{' '}
+              {run.result.fastestMb ?? '–'} MB.
+            </p>
+          )}
           <PowerTuningChart result={run.result} width={Math.min(width, 720)} />
         </>
       ) : null}

@@ -26,7 +26,9 @@ export function PowerTuningChart({ result, width = 560, height = 260 }: PowerTun
   const summary =
     pts.length === 0
       ? 'Power tuning: no results yet.'
-      : `Power tuning over ${pts.length} memory sizes (modeled): cheapest ${result.cheapestMb ?? '–'} MB, fastest ${result.fastestMb ?? '–'} MB.`;
+      : result.cheapestMb === null
+        ? `Power tuning over ${pts.length} memory sizes: every run failed, so there is no cheapest or fastest.`
+        : `Power tuning over ${pts.length} memory sizes (modeled): cheapest ${result.cheapestMb ?? '–'} MB, fastest ${result.fastestMb ?? '–'} MB.`;
   return (
     <figure className="viz" data-testid="power">
       <figcaption>
