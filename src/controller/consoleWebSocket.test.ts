@@ -8,6 +8,7 @@ import {
   pushToConnection,
   sendWebSocket,
 } from './consoleWebSocket';
+import { findTemplate } from './eventTemplates';
 
 describe('WebSocket APIs from the console', () => {
   it('refuses a custom route key the console cannot create, creating nothing', async () => {
@@ -67,5 +68,41 @@ describe('WebSocket APIs from the console', () => {
       ok: false,
       error: 'The connection is not open.',
     });
+  });
+
+  it('offers $connect and message sample events shaped like the ones the API sends', async () => {
+    const events: { [k: string]: unknown }[] = [];
+    const t = createConsoleTestLab({
+      invoke: (request) => {
+        events.push(JSON.parse(request.eventJson) as { [k: string]: unknown });
+        return { outcome: { status: 'success', responseJson: '{"statusCode": 200}' } };
+      },
+    });
+    await t.addFunction('chat');
+    const created = await createWebSocketApi(t, {
+      functionName: 'chat',
+      stage: 'production',
+      customRoutes: '',
+    });
+    if (!created.ok) throw new Error(created.error);
+    const conn = await openWebSocket(t, created.value.apiId, 'production', 'token=abc');
+    if (!conn.ok) throw new Error(conn.error);
+    await sendWebSocket(t, conn.value.id, 'hi');
+    const connect = findTemplate('apigateway', 'websocket-connect')?.build({ query: 'token=abc' }) as {
+      [k: string]: { [k: string]: unknown };
+    };
+    const message = findTemplate('apigateway', 'websocket-message')?.build({
+      route: '$default',
+      body: 'hi',
+    }) as {
+      [k: string]: { [k: string]: unknown };
+    };
+    const keys = (e: { [k: string]: unknown } | undefined) => Object.keys(e ?? {});
+    expect(keys(connect)).toEqual(keys(events[0]));
+    expect(keys(connect.requestContext)).toEqual(keys(events[0]?.requestContext as { [k: string]: unknown }));
+    expect(connect.queryStringParameters).toEqual({ token: 'abc' });
+    expect(keys(message)).toEqual(keys(events[1]));
+    expect(keys(message.requestContext)).toEqual(keys(events[1]?.requestContext as { [k: string]: unknown }));
+    expect(message.body).toBe('hi');
   });
 });

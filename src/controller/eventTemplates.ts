@@ -12,6 +12,7 @@ import {
   scheduledEvent,
   snsEvent,
   sqsEvent,
+  webSocketEvent,
 } from '../sim/services/events';
 
 export interface TemplateOption {
@@ -64,6 +65,24 @@ export const EVENT_TEMPLATES: readonly EventTemplate[] = [
       opt('body', 'request body', 'Hello from Lambda'),
     ],
     build: (o) => apiGatewayV2Event({ method: o.method, path: o.path, body: o.body }),
+  },
+  {
+    source: 'apigateway',
+    kind: 'websocket-connect',
+    title: 'API Gateway WebSocket $connect',
+    options: [opt('query', 'query string of the handshake', 'token=abc')],
+    build: (o) =>
+      webSocketEvent({ eventType: 'CONNECT', query: Object.fromEntries(new URLSearchParams(o.query ?? '')) }),
+  },
+  {
+    source: 'apigateway',
+    kind: 'websocket-message',
+    title: 'API Gateway WebSocket message (route by body.action)',
+    options: [
+      opt('route', 'route key the body selected', 'sendmessage'),
+      opt('body', 'message body', '{"action":"sendmessage","message":"hello"}'),
+    ],
+    build: (o) => webSocketEvent({ eventType: 'MESSAGE', routeKey: o.route, body: o.body }),
   },
   {
     source: 's3',

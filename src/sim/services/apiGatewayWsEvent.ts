@@ -3,6 +3,7 @@
  * headers and query string, a message its body, $disconnect the close code and reason.
  */
 import { clfTime } from './apiGatewayRoutes';
+import { webSocketEvent } from './events/webSocketEvent';
 import type { Hub } from './hub';
 import type { JsonObject } from './json';
 import { isoTimestamp } from './kernel';
@@ -36,39 +37,19 @@ export function wsEvent(
 ): JsonObject {
   const now = hub.now();
   const next = () => hub.ctx.rng.nextU32();
-  const ctx: JsonObject = { routeKey: e.routeKey };
-  if (e.eventType === 'MESSAGE') ctx.messageId = wsId(next);
-  if (e.disconnect) ctx.disconnectStatusCode = e.disconnect.code;
-  Object.assign(ctx, {
-    eventType: e.eventType,
+  return webSocketEvent({
+    ...e,
+    messageId: e.eventType === 'MESSAGE' ? wsId(next) : undefined,
     extendedRequestId: wsId(next),
     requestTime: clfTime(isoTimestamp(now)),
-    messageDirection: 'IN',
-  });
-  if (e.disconnect) ctx.disconnectReason = e.disconnect.reason;
-  Object.assign(ctx, {
-    stage: c.stage,
-    connectedAt: c.connectedAt,
     requestTimeEpoch: now,
-    identity: { userAgent: c.headers['User-Agent'] ?? 'lambda-lab', sourceIp: '203.0.113.10' },
     requestId: wsId(next),
-    domainName: `${c.apiId}.execute-api.${hub.region}.amazonaws.com`,
     connectionId: c.id,
     apiId: c.apiId,
+    stage: c.stage,
+    region: hub.region,
+    connectedAt: c.connectedAt,
+    headers: c.headers,
+    query: c.query,
   });
-  const event: JsonObject = {};
-  if (e.eventType !== 'MESSAGE') {
-    event.headers = { ...c.headers };
-    event.multiValueHeaders = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, [v]]));
-  }
-  if (e.eventType === 'CONNECT' && c.query) {
-    event.queryStringParameters = { ...c.query };
-    event.multiValueQueryStringParameters = Object.fromEntries(
-      Object.entries(c.query).map(([k, v]) => [k, [v]]),
-    );
-  }
-  event.requestContext = ctx;
-  if (e.eventType === 'MESSAGE') event.body = e.body ?? '';
-  event.isBase64Encoded = false;
-  return event;
 }

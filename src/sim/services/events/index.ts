@@ -14,3 +14,4 @@ export {
   kinesisRecord,
   type StreamViewType,
 } from './streamEvents';
+export { type WebSocketEventArgs, webSocketEvent } from './webSocketEvent';
