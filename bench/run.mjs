@@ -40,9 +40,20 @@ cpSync(resolve('bench/bare'), resolve(DIST, '__bench'), { recursive: true });
 // The visualizers' frame-time page, built for production beside the app (not part of dist/assets).
 const vizPage = await buildVizBench(resolve(DIST, '__bench/viz'), '/__bench/viz/');
 
-const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--port', String(PORT), '--strictPort'], {
-  stdio: 'ignore',
-});
+// Vite itself, not through npx: killing npx would leave the server running (and holding the port).
+const server = spawn(
+  process.execPath,
+  [
+    resolve('node_modules/vite/bin/vite.js'),
+    'preview',
+    '--outDir',
+    DIST,
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { stdio: 'ignore' },
+);
 const base = `http://localhost:${PORT}`;
 for (let i = 0; i < 100; i++) {
   try {
