@@ -53,8 +53,13 @@ function createResources(lab: LabWorld, resources: readonly SamResource[]): Know
     const r = call(lab, `table ${t.logicalId}`, 'dynamodb', 'CreateTable', {
       TableName: t.name,
       KeySchema: t.keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-      AttributeDefinitions: t.keys.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+      AttributeDefinitions: [...t.keys, ...(t.indexes?.attributes ?? [])].map((k) => ({
+        AttributeName: k.name,
+        AttributeType: k.type,
+      })),
       BillingMode: 'PAY_PER_REQUEST',
+      ...(t.indexes?.global.length ? { GlobalSecondaryIndexes: [...t.indexes.global] } : {}),
+      ...(t.indexes?.local.length ? { LocalSecondaryIndexes: [...t.indexes.local] } : {}),
       ...(t.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: t.stream } } : {}),
     });
     const arn = (r.TableDescription as JsonObject | undefined)?.LatestStreamArn;

@@ -63,8 +63,13 @@ export function resourceTemplate(r: SamResource): TObject | null {
         Properties: {
           ...nameProp('TableName'),
           BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: r.keys.map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+          AttributeDefinitions: [...r.keys, ...(r.indexes?.attributes ?? [])].map((k) => ({
+            AttributeName: k.name,
+            AttributeType: k.type,
+          })),
           KeySchema: r.keys.map((k, i) => ({ AttributeName: k.name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
+          ...(r.indexes?.global.length ? { GlobalSecondaryIndexes: [...r.indexes.global] } : {}),
+          ...(r.indexes?.local.length ? { LocalSecondaryIndexes: [...r.indexes.local] } : {}),
           ...(r.stream ? { StreamSpecification: { StreamViewType: r.stream } } : {}),
         },
       };

@@ -50,12 +50,26 @@ function table(id: string, name: string, p: TObject, simple: boolean): SamResour
     text(a.KeyType) === 'HASH' ? -1 : text(b.KeyType) === 'HASH' ? 1 : 0,
   );
   const spec = isObject(p.StreamSpecification) ? p.StreamSpecification : null;
+  const keyNames = new Set(ordered.map((k) => text(k.AttributeName)));
+  const list = (v: TValue | undefined) => (Array.isArray(v) ? v.filter(isObject) : []);
+  const global = list(p.GlobalSecondaryIndexes);
+  const local = list(p.LocalSecondaryIndexes);
   return {
     kind: 'table',
     logicalId: id,
     name,
     keys: ordered.map((k) => ({ name: text(k.AttributeName), type: defs.get(text(k.AttributeName)) ?? 'S' })),
     stream: spec ? text(spec.StreamViewType, 'NEW_AND_OLD_IMAGES') : null,
+    // The simulated DynamoDB checks the index definitions when the table is created (#21).
+    ...(global.length + local.length > 0
+      ? {
+          indexes: {
+            attributes: [...defs].filter(([n]) => !keyNames.has(n)).map(([n, type]) => ({ name: n, type })),
+            global,
+            local,
+          },
+        }
+      : {}),
   };
 }
 

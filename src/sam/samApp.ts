@@ -17,6 +17,12 @@ export type SamResource =
       readonly name: string;
       readonly keys: readonly { readonly name: string; readonly type: KeyType }[];
       readonly stream: string | null;
+      /** Secondary indexes as the template declares them, with the attribute definitions they need. */
+      readonly indexes?: {
+        readonly attributes: readonly { readonly name: string; readonly type: KeyType }[];
+        readonly global: readonly JsonObject[];
+        readonly local: readonly JsonObject[];
+      };
     }
   | {
       readonly kind: 'queue';
