@@ -3,7 +3,15 @@
  * "API Gateway" trigger does), and send a request the way a client would, waiting in virtual time until
  * API Gateway answers: the function's response, a 502 for an error or a bad proxy shape, a 504 at 29 s.
  */
-import { type ActionResult, allowInvoke, callAll, done, type LiveWorld, refuse } from './consoleCall';
+import {
+  type ActionResult,
+  allowInvoke,
+  callAll,
+  done,
+  type LiveWorld,
+  refuse,
+  untilAnswered,
+} from './consoleCall';
 import { normalizePath } from './consoleNames';
 
 export interface CreateApiInput {
@@ -178,13 +186,8 @@ export async function sendApiRequest(
     effects: [],
   }));
   if (!pending.ok) return refuse(pending.error.message);
-  // Like runTest: move virtual time event by event until API Gateway answers (its 29 s timeout bounds it).
-  await runner.advanceBy(0);
-  for (let steps = 0; pending.value.response() === null && steps < 100_000; steps++) {
-    const next = lab.world.nextEventTime();
-    if (next === undefined) break;
-    await runner.advanceTo(Math.max(next, lab.world.now()));
-  }
+  // Like runTest: move virtual time until API Gateway answers (its 29 s timeout bounds it).
+  await untilAnswered(live, () => pending.value.response() !== null);
   const res = pending.value.response();
   if (!res) return refuse('API Gateway did not answer: the world has nothing left to run.');
   const requestId = pending.value.requestId;

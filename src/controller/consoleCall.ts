@@ -76,3 +76,13 @@ export async function allowInvoke(
   });
   return r.ok ? done(null) : r;
 }
+
+/** Moves virtual time event by event until `answered()` (a request's response is in) or nothing is left. */
+export async function untilAnswered(live: LiveWorld, answered: () => boolean): Promise<void> {
+  await live.runner.advanceBy(0);
+  for (let steps = 0; !answered() && steps < 100_000; steps++) {
+    const next = live.lab.world.nextEventTime();
+    if (next === undefined) break;
+    await live.runner.advanceTo(Math.max(next, live.lab.world.now()));
+  }
+}

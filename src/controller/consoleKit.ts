@@ -7,5 +7,6 @@ export type { Json, JsonObject } from '../sim/services/json';
 export * from './consoleApi';
 export type { ActionResult, LiveWorld } from './consoleCall';
 export * from './consoleCore';
+export * from './consoleUrls';
 export * from './consoleWebSocket';
 export * from './worldView';

@@ -17,7 +17,11 @@ export function fromKernelError(e: AwsError): ServiceError {
   return serviceError(e.name, e.message, e.httpStatus);
 }
 
-export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
+export function lambdaModule(
+  hub: Hub,
+  esm: EsmManager,
+  extra: Readonly<Record<string, Operation>> = {},
+): ServiceModule {
   const fnArn = (p: JsonObject): string => {
     const name = str(p, 'FunctionName');
     return name.startsWith('arn:') ? name : `arn:aws:lambda:${hub.region}:${hub.accountId}:function:${name}`;
@@ -95,6 +99,7 @@ export function lambdaModule(hub: Hub, esm: EsmManager): ServiceModule {
   const operations: Record<string, Operation> = {
     Invoke: invoke,
     ...versionOperations(hub, fnArn, fromKernelError),
+    ...extra,
     AddPermission: {
       action: 'lambda:AddPermission',
       resource: fnArn,

@@ -7,6 +7,7 @@ import { type ApiGatewayWs, createApiGatewayWs } from './apiGatewayWs';
 import { createDynamoDb, type DynamoDb } from './dynamodb';
 import { createEsmManager, type EsmManager } from './esm';
 import { createEventBridge, type EventBridge } from './eventBridge';
+import { createFunctionUrls, type FunctionUrls } from './functionUrls';
 import { createHub, type Hub } from './hub';
 import { createIam, type Iam } from './iam';
 import { iamModule, stsModule } from './iamApi';
@@ -33,6 +34,7 @@ export interface AwsServices {
   readonly dynamodb: DynamoDb;
   readonly kinesis: Kinesis;
   readonly esm: EsmManager;
+  readonly functionUrls: FunctionUrls;
   readonly apigateway: ApiGateway;
   readonly websocket: ApiGatewayWs;
   readonly events: EventBridge;
@@ -71,6 +73,7 @@ export function createAwsServices(world: World, options: AwsServicesOptions = {}
   const dynamodb = createDynamoDb(hub);
   const kinesis = createKinesis(hub);
   const esm = createEsmManager(hub, sqs, dynamodb, kinesis);
+  const functionUrls = createFunctionUrls(hub);
   const apigateway = createApiGateway(hub);
   const websocket = createApiGatewayWs(hub);
   const events = createEventBridge(hub, sqs, sns);
@@ -86,7 +89,7 @@ export function createAwsServices(world: World, options: AwsServicesOptions = {}
     dynamodb.module,
     dynamodb.streamsModule,
     kinesis.module,
-    lambdaModule(hub, esm),
+    lambdaModule(hub, esm, functionUrls.operations),
     apigateway.module,
     websocket.module,
     websocket.managementModule,
@@ -104,6 +107,7 @@ export function createAwsServices(world: World, options: AwsServicesOptions = {}
     dynamodb,
     kinesis,
     esm,
+    functionUrls,
     apigateway,
     websocket,
     events,

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Tabs } from '../layout/Tabs';
 import { ApiSection } from './ApiSection';
 import { DynamoSection } from './DynamoSection';
+import { FunctionUrlSection } from './FunctionUrlSection';
 import { S3Section } from './S3Section';
 import { SnsSection } from './SnsSection';
 import { SqsSection } from './SqsSection';
@@ -13,7 +14,7 @@ import { WebSocketSection } from './WebSocketSection';
 import './resources.css';
 import './shared.css';
 
-export type ResourceTab = 's3' | 'sqs' | 'ddb' | 'sns' | 'api' | 'ws';
+export type ResourceTab = 's3' | 'sqs' | 'ddb' | 'sns' | 'api' | 'ws' | 'url';
 
 export function ResourcesPanel({ initialTab = 's3' }: { initialTab?: ResourceTab } = {}) {
   const [tab, setTab] = useState<ResourceTab>(initialTab);
@@ -32,6 +33,7 @@ export function ResourcesPanel({ initialTab = 's3' }: { initialTab?: ResourceTab
           { key: 'sns', label: 'SNS', render: () => <SnsSection /> },
           { key: 'api', label: 'API Gateway', render: () => <ApiSection /> },
           { key: 'ws', label: 'WebSocket', render: () => <WebSocketSection /> },
+          { key: 'url', label: 'Function URLs', render: () => <FunctionUrlSection /> },
         ]}
       />
     </div>
