@@ -81,32 +81,36 @@ export function CompletionSummary({
           Quiz questions correct: {t.questionsCorrect} of {t.questions}
         </li>
       </ul>
-      <table className="course-summary-table">
-        <caption className="visually-hidden">Progress per lesson</caption>
-        <thead>
-          <tr>
-            <th scope="col">Lesson</th>
-            <th scope="col">Exercises passed</th>
-            <th scope="col">Quiz score</th>
-            <th scope="col">Completed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.lessons.map((l) => {
-            const passed = l.exercises.filter((e) => e.status === 'passed').length;
-            const correct = l.quizzes.reduce((n, q) => n + q.correct, 0);
-            const total = l.quizzes.reduce((n, q) => n + q.total, 0);
-            return (
-              <tr key={l.id} data-testid="summary.lesson">
-                <th scope="row">{l.title}</th>
-                <td>{l.exercises.length === 0 ? '–' : `${passed} of ${l.exercises.length}`}</td>
-                <td>{total === 0 ? '–' : `${correct} of ${total}`}</td>
-                <td>{l.completed ? (l.completedAt === null ? 'yes' : fmt(l.completedAt)) : 'not yet'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* A narrow lesson column scrolls the table sideways rather than cutting off its last column. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+      <section className="course-table-scroll" aria-label="Progress per lesson" tabIndex={0}>
+        <table className="course-summary-table">
+          <caption className="visually-hidden">Progress per lesson</caption>
+          <thead>
+            <tr>
+              <th scope="col">Lesson</th>
+              <th scope="col">Exercises passed</th>
+              <th scope="col">Quiz score</th>
+              <th scope="col">Completed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.lessons.map((l) => {
+              const passed = l.exercises.filter((e) => e.status === 'passed').length;
+              const correct = l.quizzes.reduce((n, q) => n + q.correct, 0);
+              const total = l.quizzes.reduce((n, q) => n + q.total, 0);
+              return (
+                <tr key={l.id} data-testid="summary.lesson">
+                  <th scope="row">{l.title}</th>
+                  <td>{l.exercises.length === 0 ? '–' : `${passed} of ${l.exercises.length}`}</td>
+                  <td>{total === 0 ? '–' : `${correct} of ${total}`}</td>
+                  <td>{l.completed ? (l.completedAt === null ? 'yes' : fmt(l.completedAt)) : 'not yet'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
       <div className="course-row course-no-print">
         <button
           type="button"

@@ -81,7 +81,15 @@ function Notes({
               <li key={p}>{p}</li>
             ))}
           </ul>
-          <p className="notes-say">{segment.notes}</p>
+          <div className="notes-say">
+            {/* The YAML's line breaks are for the source: paragraphs are split at blank lines only. */}
+            {segment.notes
+              .split(/\n\s*\n/)
+              .filter((para) => para.trim() !== '')
+              .map((para) => (
+                <p key={para}>{para.replace(/\s*\n\s*/g, ' ').trim()}</p>
+              ))}
+          </div>
           {(segment.demos ?? []).map((id) => {
             const demo = content.demos.find((d) => d.script.id === id);
             if (!demo) return null;

@@ -34,8 +34,12 @@ export function PacingTimer({
         <span data-testid="instructor.elapsed">{formatClock(elapsed)}</span>
         <span className="pacing-total"> / {plan.minutes}:00</span>
       </span>
-      <span className={`pacing-status pace-${pace.status}`} data-testid="instructor.pace">
-        {PACE_LABEL[pace.status]}
+      <span
+        className={`pacing-status pace-${running ? pace.status : 'on-time'}`}
+        data-testid="instructor.pace"
+      >
+        {/* A stopped clock is not ahead or behind: the pace means something only while it runs. */}
+        {running ? PACE_LABEL[pace.status] : elapsed > 0 ? 'Paused' : 'Not started'}
         <span className="pacing-left">
           {left >= 0 ? ` · ${formatClock(left)} left` : ` · ${formatClock(-left)} over`}
         </span>
