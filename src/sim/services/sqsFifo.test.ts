@@ -174,6 +174,31 @@ describe('the SQS event source mapping on a FIFO queue', () => {
     ).toBe('BatchSize must be between 1 and 10.');
   });
 
+  it('adds SequenceNumber, MessageGroupId and MessageDeduplicationId to the record attributes, all strings (facts §4.4)', () => {
+    const { lab, log, url } = setup();
+    mapping(lab);
+    const sent = send(lab, url, 'A', 'x', 'dedup-x');
+    lab.run();
+    const rec = (log[0]!.event.Records as JsonObject[])[0]!;
+    const attrs = rec.attributes as JsonObject;
+    expect(Object.keys(attrs)).toEqual([
+      'ApproximateReceiveCount',
+      'SentTimestamp',
+      'SenderId',
+      'ApproximateFirstReceiveTimestamp',
+      'SequenceNumber',
+      'MessageGroupId',
+      'MessageDeduplicationId',
+    ]);
+    expect(Object.values(attrs).every((v) => typeof v === 'string')).toBe(true);
+    expect(attrs).toMatchObject({
+      SequenceNumber: sent.SequenceNumber,
+      MessageGroupId: 'A',
+      MessageDeduplicationId: 'dedup-x',
+    });
+    expect(rec.eventSourceARN).toBe(ARN);
+  });
+
   it('never has two batches of one group in flight, and keeps each group in order', () => {
     const { lab, log, url } = setup();
     mapping(lab, { BatchSize: 2 });
