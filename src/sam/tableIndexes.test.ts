@@ -43,7 +43,12 @@ Resources:
 `;
 
 const read = () =>
-  readSamTemplate({ templatePath: 'template.yaml', text: TEMPLATE, files: { 'src/app.py': 'def handler(e, c):\n    return 1\n' }, parameterOverrides: {} });
+  readSamTemplate({
+    templatePath: 'template.yaml',
+    text: TEMPLATE,
+    files: { 'src/app.py': 'def handler(e, c):\n    return 1\n' },
+    parameterOverrides: {},
+  });
 
 describe('SAM tables with secondary indexes', () => {
   it('creates the indexes in the simulated table and writes them back on export', async () => {

@@ -88,7 +88,12 @@ declare module '../trace' {
     'apigw.ws.api.created': { apiId: string };
     'apigw.ws.connected': { apiId: string; connectionId: string };
     'apigw.ws.disconnected': { apiId: string; connectionId: string; code: number };
-    'apigw.ws.frame': { apiId: string; connectionId: string; kind: 'push' | 'reply' | 'error'; bytes: number };
+    'apigw.ws.frame': {
+      apiId: string;
+      connectionId: string;
+      kind: 'push' | 'reply' | 'error';
+      bytes: number;
+    };
     'events.rule.fired': { ruleName: string; targets: number };
     'events.event.put': { eventBusName: string; source: string; detailType: string; matchedRules: number };
   }
