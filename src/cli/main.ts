@@ -23,7 +23,7 @@ export const USAGE = `Usage:
   lambda-lab generate-event SOURCE KIND [--option value]...
   lambda-lab generate-event --list
   lambda-lab invoke -t template.yaml [LogicalId] [-e event.json | --event-json '{..}']
-                    [--parameter-overrides K=V ...]
+                    [--parameter-overrides K=V ...] [--env-vars env.json]
   lambda-lab start-api -t template.yaml [--port 3000] [--host 127.0.0.1] [--parameter-overrides K=V ...]
   lambda-lab validate -t template.yaml [--parameter-overrides K=V ...]
 

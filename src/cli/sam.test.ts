@@ -96,6 +96,29 @@ describe('lambda-lab invoke -t', () => {
     expect(out.stderr.some((l) => l.startsWith('REPORT RequestId:'))).toBe(true);
   });
 
+  it('takes --env-vars as sam does: Parameters for every function, then by LogicalId, declared variables only', async () => {
+    const vars = join(dir, 'env.json');
+    writeFileSync(
+      vars,
+      JSON.stringify({ Parameters: { STAGE: 'qa', NEW: 'x' }, ItemsFunction: { JOINED: 'from-file' } }),
+    );
+    const out = await runSamInvoke(
+      parseSamInvoke(['-t', fixture('api-crud'), '--env-vars', vars, '--event-json', '{}']),
+      runtime,
+      lab(4),
+    );
+    const env = JSON.parse(out.stdout[0] ?? '{}').env;
+    expect([env.STAGE, env.JOINED, env.NEW, env.TABLE_NAME]).toEqual([
+      'qa',
+      'from-file',
+      undefined,
+      'sam-app-ItemsTable',
+    ]);
+    expect(
+      (await main(['validate', '-t', fixture('api-crud'), '--env-vars', join(dir, 'none.json')])).stderr[0],
+    ).toContain('is not a JSON file the lab can read');
+  });
+
   it('needs a LogicalId when the template has several functions, and exits 1 when the handler fails', async () => {
     const many = await main(['invoke', '-t', fixture('http-api')]);
     expect(many.exitCode).toBe(2);

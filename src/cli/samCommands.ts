@@ -14,7 +14,7 @@ import { TemplateError } from '../sam/templateFile';
 import type { KnownIds } from '../sam/templateNames';
 import type { RuntimePort } from '../sim';
 import { type CommandOutput, UsageError } from './invokeCommand';
-import { parseOverrides, readAppFolder } from './samFolder';
+import { parseOverrides, readAppFolder, readEnvVars } from './samFolder';
 import { describeApp } from './samValidate';
 import { startApiServer } from './startApi';
 
@@ -46,6 +46,7 @@ const COMMON = {
   template: { type: 'string', short: 't' },
   'parameter-overrides': { type: 'string', multiple: true },
   'stack-name': { type: 'string' },
+  'env-vars': { type: 'string' },
 } as const;
 
 export interface SamSource {
@@ -57,15 +58,24 @@ export function samSource(values: {
   template?: string;
   'parameter-overrides'?: string[];
   'stack-name'?: string;
+  'env-vars'?: string;
 }): SamSource {
   if (!values.template) throw new UsageError('Give the template with -t template.yaml.');
   const input = readAppFolder(values.template);
   const parameterOverrides = parseOverrides(values['parameter-overrides'] ?? []);
   const stackName = values['stack-name'] ?? 'sam-app';
-  return {
-    templatePath: values.template,
-    read: (ids) => readSamTemplate({ ...input, parameterOverrides, stackName, ids }),
+  const envVars = readEnvVars(values['env-vars']);
+  const read = (ids?: KnownIds): SamApp => {
+    const app = readSamTemplate({ ...input, parameterOverrides, stackName, ids });
+    const functions = Object.fromEntries(
+      Object.entries(app.workspace.functions).map(([name, fn]) => [
+        name,
+        { ...fn, environment: envVars(app.extras[name]?.logicalId ?? name, fn.environment) },
+      ]),
+    );
+    return { ...app, workspace: { ...app.workspace, functions } };
   };
+  return { templatePath: values.template, read };
 }
 
 /** A template's or a build's refusal as the CLI prints it (exit 2), or null for anything else. */
@@ -113,7 +123,7 @@ export function parseSamInvoke(args: readonly string[]): SamInvokeOptions {
   let eventJson = '{}';
   if (values.event !== undefined) {
     try {
-      eventJson = readFileSync(values.event, 'utf8');
+      eventJson = readFileSync(values.event === '-' ? 0 : values.event, 'utf8');
     } catch {
       throw new UsageError(`Cannot read the event file ${values.event}.`);
     }

@@ -52,3 +52,31 @@ export function parseOverrides(values: readonly string[]): Record<string, string
   }
   return out;
 }
+
+/**
+ * `--env-vars env.json` as `sam local` reads it: `{"LogicalId": {"KEY": "value"}, "Parameters": {...}}`
+ * ("Parameters" applies to every function). Like sam, it only overrides variables the template declares.
+ */
+export function readEnvVars(
+  path: string | undefined,
+): (logicalId: string, env: Record<string, string>) => Record<string, string> {
+  if (path === undefined) return (_id, env) => env;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(
+      `--env-vars ${path} is not a JSON file the lab can read (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  const table = (key: string): Record<string, unknown> => {
+    const v = data && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  };
+  return (logicalId, env) => {
+    const out = { ...env };
+    for (const source of [table('Parameters'), table(logicalId)])
+      for (const [k, v] of Object.entries(source)) if (k in out) out[k] = String(v);
+    return out;
+  };
+}
