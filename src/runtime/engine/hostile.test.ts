@@ -286,8 +286,12 @@ class Odd(Exception):
 def lambda_handler(event, context):
     traceback.extract_tb = None
     traceback.format_list = None
+    if event.get("odd"):
+        raise Odd()
     raise ValueError("plain")
 `);
+    const odd = engine.invoke(invokeRequest(env, { odd: true }));
+    expect(odd.outcome).toMatchObject({ status: 'error', error: { errorType: 'Odd', stackTrace: [] } });
     const report = engine.invoke(invokeRequest(env));
     expect(report.outcome).toMatchObject({
       status: 'error',

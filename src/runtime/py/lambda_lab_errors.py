@@ -84,7 +84,16 @@ def _format_frames(frames):
 def error_from_exception(error, request_id):
     if isinstance(error, FaultError):
         return make_error(error.message, error.error_type, request_id, error.stack_trace)
-    return make_error(str(error), type(error).__name__, request_id, user_stack_trace(error.__traceback__))
+    # A handler may have broken str() of its exception, or traceback and linecache: the payload still goes out.
+    try:
+        message = str(error)
+    except Exception:
+        message = ""
+    try:
+        stack = user_stack_trace(error.__traceback__)
+    except Exception:
+        stack = []
+    return make_error(message, type(error).__name__, request_id, stack)
 
 
 _DECIMAL_MARK = "\u0000lambda-lab-decimal:"

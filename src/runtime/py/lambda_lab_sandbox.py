@@ -2,9 +2,9 @@
 
 The engine runs this file once, with builtins of its own and outside sys.modules, and calls start().
 It loads the runtime's modules privately:
-they are never entered in sys.modules, their functions see a private copy of builtins, and `json`
-and `traceback` resolve to private copies of those modules, so a handler that patches builtins,
-json or traceback changes nothing the platform does. Afterwards the lab's modules and Pyodide's
+they are never entered in sys.modules, their functions see a private copy of builtins, and their
+`import json` gets lambda_lab_json (the runtime's own JSON on the C accelerator), so a handler that
+patches builtins or json changes nothing the platform does. Afterwards the lab's modules and Pyodide's
 bridges (`js`, `pyodide`, ...) leave sys.modules, the JS modules are unregistered, and a finder
 first on sys.meta_path answers ModuleNotFoundError for them, as on Lambda.
 """
@@ -15,13 +15,12 @@ import importlib.util
 import sys
 
 RUNTIME_DIR = "/var/runtime"
-# Stdlib modules the runtime uses through private copies (marshalling, error payloads, the report).
-PRIVATE_STDLIB = ("json", "traceback")
 # Top-level names that do not exist on Lambda and would hand the handler the lab's internals or the host.
 HIDDEN = frozenset(("js", "pyodide", "pyodide_js", "_pyodide", "_pyodide_core", "lab_host", "lab_fs", "lab_network"))
 HIDDEN_PREFIX = "lambda_lab_"
 JS_MODULES = ("js", "pyodide_js", "lab_host", "lab_fs")
 BRIDGE = "botocore.lab_bridge"
+_JSON = "lambda_lab_json"
 _PYODIDE_C_MODULES = ("_pyodide_core", "js", "pyodide_js")
 _real_import = builtins.__import__
 _private = {}
@@ -34,9 +33,11 @@ def hidden(name):
 
 
 def _import(name, globals=None, locals=None, fromlist=(), level=0):
-    """The runtime's __import__: its own modules and the private stdlib copies first."""
+    """The runtime's __import__: its own modules first, and its own JSON for `json`."""
     if level == 0:
         top = name.partition(".")[0]
+        if top == "json" and (globals or {}).get("__name__") != _JSON:
+            top = name = _JSON
         if top.startswith(HIDDEN_PREFIX) and top not in _private:
             _load_runtime_module(top)
         if top in _private:
@@ -59,51 +60,6 @@ def _exec_private(name, path):
 
 def _load_runtime_module(name):
     return _exec_private(name, f"{RUNTIME_DIR}/{name}.py")
-
-
-class _PrivateLoader:
-    """Runs a stdlib module with the runtime's builtins (its functions then ignore builtins patches)."""
-
-    def __init__(self, loader):
-        self._loader = loader
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        module.__builtins__ = _private_builtins
-        self._loader.exec_module(module)
-
-
-class _PrivateFinder:
-    def __init__(self, names):
-        self._names = names
-
-    def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] not in self._names:
-            return None
-        for finder in sys.meta_path:
-            find = getattr(finder, "find_spec", None) if finder is not self else None
-            spec = find(name, path, target) if find is not None else None
-            if spec is not None:
-                spec.loader = _PrivateLoader(spec.loader)
-                return spec
-        return None
-
-
-def _copy_stdlib(names):
-    """Fresh copies of stdlib packages, loaded beside (not instead of) the ones handlers import."""
-    mine = lambda key: key.partition(".")[0] in names  # noqa: E731
-    shared = {key: sys.modules.pop(key) for key in list(sys.modules) if mine(key)}
-    finder = _PrivateFinder(names)
-    sys.meta_path.insert(0, finder)
-    try:
-        for name in names:
-            importlib.import_module(name)
-        _private.update({key: sys.modules.pop(key) for key in list(sys.modules) if mine(key)})
-    finally:
-        sys.meta_path.remove(finder)
-        sys.modules.update(shared)
 
 
 class _Blocker:
@@ -212,7 +168,6 @@ class Entry:
 def start(site_packages):
     """Loads and boots the runtime privately, then seals the interpreter; returns the engine's entry points."""
     global _blocker
-    _copy_stdlib(PRIVATE_STDLIB)
     _exec_private("lab_network", f"{site_packages}/lab_network.py")
     runtime = _load_runtime_module("lambda_lab_runtime")
     runtime.boot()
