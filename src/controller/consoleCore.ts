@@ -150,6 +150,8 @@ export interface MessageInput {
   readonly delaySeconds?: number;
   /** FIFO queues: the message group; the lab sends a deduplication id with it. */
   readonly groupId?: string;
+  /** FIFO queues: the deduplication id; blank or absent makes a new one for each send. */
+  readonly dedupId?: string;
 }
 
 export function sendMessage(
@@ -175,7 +177,7 @@ export function sendMessage(
   if (m.delaySeconds !== undefined && m.delaySeconds > 0) params.DelaySeconds = m.delaySeconds;
   if (m.groupId !== undefined) {
     params.MessageGroupId = m.groupId;
-    params.MessageDeduplicationId = `console-${live.lab.world.trace.events.length}`;
+    params.MessageDeduplicationId = m.dedupId?.trim() || `console-${live.lab.world.trace.events.length}`;
   }
   return call(live, 'sqs', 'SendMessage', params);
 }

@@ -115,6 +115,7 @@ function SendMessage({ kit, live, queue }: { kit: Kit; live: LiveWorld; queue: Q
   const [attributes, setAttributes] = useState<MessageAttributeInput[]>([]);
   const [delay, setDelay] = useState(0);
   const [group, setGroup] = useState('group-1');
+  const [dedup, setDedup] = useState('');
   const [state, run] = useAction();
   return (
     <form
@@ -128,8 +129,11 @@ function SendMessage({ kit, live, queue }: { kit: Kit; live: LiveWorld; queue: Q
               attributes,
               delaySeconds: queue.fifo ? undefined : delay,
               groupId: queue.fifo ? group : undefined,
+              dedupId: queue.fifo ? dedup : undefined,
             }),
-          (r) => `Sent message ${String(r.MessageId)} to ${queue.name}.`,
+          // A FIFO duplicate (same deduplication ID within 5 minutes) answers with the first message's id.
+          (r) =>
+            `Sent message ${String(r.MessageId)}${r.SequenceNumber ? ` (sequence number ${String(r.SequenceNumber)})` : ''} to ${queue.name}.`,
         );
       }}
     >
@@ -137,7 +141,15 @@ function SendMessage({ kit, live, queue }: { kit: Kit; live: LiveWorld; queue: Q
       <TextField label="Message body" rows={3} value={body} onChange={setBody} testId="resources.sqs.body" />
       <AttributeRows rows={attributes} onChange={setAttributes} testId="resources.sqs.attributes" />
       {queue.fifo ? (
-        <TextField label="Message group ID" value={group} onChange={setGroup} />
+        <>
+          <TextField label="Message group ID" value={group} onChange={setGroup} />
+          <TextField
+            label="Deduplication ID (blank: a new one each time)"
+            value={dedup}
+            onChange={setDedup}
+            testId="resources.sqs.dedup"
+          />
+        </>
       ) : (
         <NumberField label="Delivery delay (seconds)" value={delay} onChange={setDelay} min={0} max={900} />
       )}
