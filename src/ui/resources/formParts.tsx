@@ -1,6 +1,8 @@
 /** Small pieces the resource forms share: running a console action with its outcome shown inline. */
 import { type ReactNode, useCallback, useId, useRef, useState } from 'react';
 import type { ActionResult } from '../../controller/consoleKit';
+import { useLabStore } from '../../store/labStore';
+import { runDeploy, useDeployStatus } from '../editor/deployStatus';
 
 export interface ActionState {
   readonly busy: boolean;
@@ -258,7 +260,10 @@ export async function saying<T>(
   return r.ok ? { ok: true, value: summary(r.value) } : r;
 }
 
-/** Picks one of the world's functions (the deployed ones: press Test to deploy the workspace's). */
+/**
+ * Picks one of the world's (deployed) functions. The function open in the editor is named even before
+ * its first Test: one click deploys it, and then it can be picked here.
+ */
 export function FunctionSelect({
   functions,
   value,
@@ -270,26 +275,41 @@ export function FunctionSelect({
   onChange: (name: string) => void;
   testId: string;
 }) {
+  const open = useLabStore((s) => s.workspace.activeFunction);
+  const deploying = useDeployStatus().state === 'deploying';
+  const undeployed = open !== '' && !functions.includes(open);
   return (
     <Field
       label="Function"
-      hint={functions.length === 0 ? 'No function yet: press Test to deploy one.' : undefined}
+      hint={undeployed ? `${open}, open in the editor, is not deployed yet.` : undefined}
     >
       {(id, hintId) => (
-        <select
-          id={id}
-          aria-describedby={hintId}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          data-testid={testId}
-          disabled={functions.length === 0}
-        >
-          {functions.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
+        <span className="res-function-pick">
+          <select
+            id={id}
+            aria-describedby={hintId}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            data-testid={testId}
+            disabled={functions.length === 0}
+          >
+            {functions.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+          {undeployed ? (
+            <button
+              type="button"
+              onClick={() => void runDeploy()}
+              disabled={deploying}
+              data-testid={`${testId}.deploy`}
+            >
+              {deploying ? 'Deploying…' : `Deploy ${open}`}
+            </button>
+          ) : null}
+        </span>
       )}
     </Field>
   );
