@@ -131,10 +131,10 @@ export function CoursePane() {
             state.addNotice('warning', error instanceof Error ? error.message : String(error)),
           );
         }}
-        onRunSnippet={(block, lesson) => {
-          const eventJson = block.event ? (course.files.get(`${lesson.dir}/${block.event}`) ?? '{}') : '{}';
-          void runSnippet(block.code, block.handler, eventJson);
-        }}
+        snippetEvent={(block, lesson) =>
+          block.event ? (course.files.get(`${lesson.dir}/${block.event}`) ?? '{}') : '{}'
+        }
+        onRunSnippet={(block, _lesson, eventJson) => void runSnippet(block.code, block.handler, eventJson)}
         learnerFiles={() => {
           const { workspace } = useLabStore.getState();
           return workspace.functions[workspace.activeFunction]?.files;

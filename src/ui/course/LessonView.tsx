@@ -31,7 +31,9 @@ export interface LessonViewProps {
   readonly actions: ProgressActions;
   /** Return a node to replace a block's built-in rendering, or undefined to keep it. */
   readonly renderBlock?: (block: LabBlock, lesson: LessonContent) => ReactNode | undefined;
-  readonly onRunSnippet?: (block: RunBlock, lesson: LessonContent) => void;
+  readonly onRunSnippet?: (block: RunBlock, lesson: LessonContent, eventJson: string) => void;
+  /** The JSON of the event file a snippet names (`{}` when it names none). */
+  readonly snippetEvent?: (block: RunBlock, lesson: LessonContent) => string;
   /** The id of the snippet that is running, for its pending state. */
   readonly runningSnippet?: string | null;
   readonly onOpenWorld?: (world: string, lesson: LessonContent) => void;
@@ -109,8 +111,9 @@ function BuiltInBlock({ block, ...p }: LessonViewProps & { readonly block: LabBl
       return (
         <RunSnippet
           block={block}
-          onRun={p.onRunSnippet && ((b) => p.onRunSnippet?.(b, lesson))}
+          onRun={p.onRunSnippet && ((b, eventJson) => p.onRunSnippet?.(b, lesson, eventJson))}
           running={p.runningSnippet === block.id}
+          initialEvent={p.snippetEvent?.(block, lesson)}
         />
       );
     case 'open':

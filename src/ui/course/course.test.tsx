@@ -113,7 +113,7 @@ describe('LessonView', () => {
     const runs = l.rendered.blocks.filter((b) => b.kind === 'run');
     expect(screen.getAllByTestId('snippet.run')).toHaveLength(runs.length);
     fireEvent.click(screen.getAllByTestId('snippet.run')[0] as HTMLElement);
-    expect(onRun).toHaveBeenCalledWith(runs[0], l);
+    expect(onRun).toHaveBeenCalledWith(runs[0], l, '{}');
     fireEvent.click(screen.getByTestId('lesson.open'));
     expect(onOpen).toHaveBeenCalledWith('hello', l);
     expect(screen.getAllByTestId('quiz.card')).toHaveLength(1);
