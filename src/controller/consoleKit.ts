@@ -7,6 +7,7 @@ export type { Json, JsonObject } from '../sim/services/json';
 export * from './consoleApi';
 export type { ActionResult, LiveWorld } from './consoleCall';
 export * from './consoleCore';
+export * from './consoleIndexes';
 export * from './consoleUrls';
 export * from './consoleWebSocket';
 export * from './worldView';

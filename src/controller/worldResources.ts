@@ -208,6 +208,17 @@ export interface TableView {
   /** Top-level attribute names for the grid's columns: the key first, then the rest in first-seen order. */
   readonly columns: readonly string[];
   readonly triggers: readonly TriggerView[];
+  /** Secondary indexes: their keys (with types) and projection, as DescribeTable gives them. */
+  readonly indexes: readonly IndexView[];
+}
+
+export interface IndexView {
+  readonly name: string;
+  readonly kind: 'global' | 'local';
+  readonly partitionKey: { readonly name: string; readonly type: string };
+  readonly sortKey: { readonly name: string; readonly type: string } | null;
+  readonly projection: string;
+  readonly itemCount: number;
 }
 
 /** The grid shows the first items of a Scan; beyond this the console pages, and so does the lab. */
@@ -242,8 +253,28 @@ export function listTables(src: WorldSource): TableView[] {
       truncated: scan.LastEvaluatedKey !== undefined,
       columns: [...columns],
       triggers: t.LatestStreamArn ? triggersOf(src, text(t.LatestStreamArn)) : [],
+      indexes: [
+        ...list(t.GlobalSecondaryIndexes).map((i) => indexView(i, 'global', types)),
+        ...list(t.LocalSecondaryIndexes).map((i) => indexView(i, 'local', types)),
+      ],
     };
   });
+}
+
+function indexView(i: JsonObject, kind: 'global' | 'local', types: ReadonlyMap<string, string>): IndexView {
+  const key = (k: string) => {
+    const s = list(i.KeySchema).find((x) => x.KeyType === k);
+    return s ? { name: text(s.AttributeName), type: types.get(text(s.AttributeName)) ?? '' } : null;
+  };
+  const projection = isObject(i.Projection) ? i.Projection : {};
+  return {
+    name: text(i.IndexName),
+    kind,
+    partitionKey: key('HASH') ?? { name: '', type: '' },
+    sortKey: key('RANGE'),
+    projection: text(projection.ProjectionType),
+    itemCount: typeof i.ItemCount === 'number' ? i.ItemCount : 0,
+  };
 }
 
 export interface TopicView {

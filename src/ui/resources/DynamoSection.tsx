@@ -5,6 +5,7 @@ import { CreateTable } from './CreateTable';
 import { ActionStatus, Field, useAction } from './formParts';
 import { type Kit, useWorldRead } from './labLink';
 import { NotReady, ResourcePicker } from './ResourcePicker';
+import { TableIndexes } from './TableIndexes';
 
 /** One attribute value, as the console's grid prints it: strings plain, numbers bare, the rest as JSON. */
 export function cellText(value: unknown): string {
@@ -53,6 +54,7 @@ export function DynamoSection() {
         empty="No tables yet. Create one above."
       />
       {table ? <ItemGrid key={table.name} kit={kit} live={live} table={table} /> : null}
+      {table ? <TableIndexes key={`${table.name}.indexes`} kit={kit} live={live} table={table} /> : null}
     </div>
   );
 }
