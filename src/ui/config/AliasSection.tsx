@@ -3,7 +3,7 @@
  * and shift a share of its traffic to another version (a weighted alias: a canary). Unlike the other
  * sections this acts on the world at once, as the console does, not on the draft.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AliasEditorState } from '../../controller/aliasEditor';
 import { useLabStore } from '../../store/labStore';
 import { Section } from './fields';
@@ -26,6 +26,8 @@ export function AliasSection({ deployed }: { deployed: boolean }) {
   const [percent, setPercent] = useState('10');
   const [status, setStatus] = useState<Status>(null);
   const [busy, setBusy] = useState(false);
+  // The form follows the alias only when the alias itself changed, so a half-made edit survives re-reads.
+  const seen = useRef('');
 
   const reload = useCallback(async () => {
     const [editor, controller] = await loadModules();
@@ -33,6 +35,9 @@ export function AliasSection({ deployed }: { deployed: boolean }) {
     if (!live) return;
     const next = editor.aliasEditorState(live.lab, name, alias);
     setState(next);
+    const signature = JSON.stringify(next.alias);
+    if (signature === seen.current && next.alias) return;
+    seen.current = signature;
     setPrimary((p) => next.alias?.primary ?? (next.versions.includes(p) ? p : (next.versions.at(-1) ?? '')));
     if (next.alias) {
       setExtra(next.alias.extra ?? '');
