@@ -17,6 +17,7 @@ import lambda_lab_errors as errors
 import lambda_lab_logs as logs
 import lambda_lab_memory as memory
 import lambda_lab_nest as nest
+import lambda_lab_snapstart as snapstart
 import lambda_lab_stop as stop
 
 LAMBDA_WARNING = (
@@ -255,7 +256,9 @@ def init_env(request_json):
         _reset(env)
 
     def body():
+        snapshot = snapstart.before_module(spec, request["taskDir"])
         env.handler = load_handler(spec["handler"])
+        snapstart.after_module(snapshot)
         return {"status": "success", "responseJson": "null"}
 
     now = request["nowMs"]
