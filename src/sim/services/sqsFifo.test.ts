@@ -58,6 +58,14 @@ describe('SQS FIFO queues', () => {
     expect(receiveBodies(lab, url, 10)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
   });
 
+  it("fills a receive with one group's messages before the next group's, each group in order", () => {
+    const { lab, url } = setup();
+    for (const b of ['a1', 'b1', 'a2', 'c1', 'b2', 'a3']) send(lab, url, b[0]!.toUpperCase(), b);
+    expect(receiveBodies(lab, url, 4)).toEqual(['a1', 'a2', 'a3', 'b1']);
+    // b2 waits behind b1 (in flight); c1 is free.
+    expect(receiveBodies(lab, url, 10)).toEqual(['c1']);
+  });
+
   it('numbers messages with increasing 20-digit sequence numbers and shows the FIFO attributes on receive', () => {
     const { lab, url } = setup();
     const s1 = String(send(lab, url, 'A', 'x').SequenceNumber);

@@ -147,6 +147,17 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
     }
     return busy;
   };
+  // FIFO answers with as many messages of one group as it can before moving to the next group.
+  const groupFirst = (q: Queue): Message[] => {
+    const groups = new Map<string, Message[]>();
+    for (const m of q.live.values()) {
+      const key = m.groupId ?? '';
+      const list = groups.get(key);
+      if (list) list.push(m);
+      else groups.set(key, [m]);
+    }
+    return [...groups.values()].flat();
+  };
   return {
     send(q, input, delayS) {
       const seen = q.fifo && input.dedupId ? q.dedup.get(input.dedupId) : undefined;
@@ -194,7 +205,7 @@ export function createQueueOps(hub: Hub, findQueue: (arn: string) => Queue | und
       // A group with messages in flight from an earlier receive is locked; this receive may take several
       // of a free group's messages, in order. A group whose next message is not visible stays blocked.
       const busy = groupBusy(q, atMs);
-      for (const m of q.live.values()) {
+      for (const m of q.fifo ? groupFirst(q) : q.live.values()) {
         if (out.length >= max) break;
         if (m.state !== 'queued' && m.state !== 'inflight') continue;
         if (m.groupId && busy.has(m.groupId)) continue;
