@@ -51,8 +51,10 @@ export function readEvents(
     const type = str(spec.Type) ?? '';
     const p = isObject(spec.Properties) ? spec.Properties : {};
     const id = eventId.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 64) || 'event';
-    if (p.Enabled === false || p.Enabled === 'false' || p.State === 'DISABLED')
-      warn('disabled event', `${eventId}: a disabled event source is not simulated; it is built enabled.`);
+    // A disabled mapping is built disabled (CreateEventSourceMapping takes Enabled); a disabled rule is not.
+    const disabled = p.Enabled === false || p.Enabled === 'false' || p.State === 'DISABLED';
+    if (disabled && !['SQS', 'DynamoDB', 'Kinesis'].includes(type))
+      warn('disabled event', `${eventId}: a disabled ${type} event is not simulated; it is built enabled.`);
     const mapping = (source: string, props: TObject) => {
       const params: JsonObject = { FunctionName: functionName, EventSourceArn: source };
       for (const [k, v] of Object.entries(props)) if (!['Stream', 'Queue'].includes(k)) params[k] = v;

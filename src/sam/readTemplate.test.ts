@@ -146,6 +146,28 @@ describe('template errors: file, line and reason', () => {
   });
 });
 
+describe('disabled events', () => {
+  it('a disabled SQS event becomes a disabled mapping; a disabled schedule is named in a warning', () => {
+    const app = read(
+      fn(`      Events:
+        Jobs:
+          Type: SQS
+          Properties: { Queue: arn:aws:sqs:us-east-1:123456789012:jobs, Enabled: false }
+        Tick:
+          Type: Schedule
+          Properties: { Schedule: rate(1 minute), Enabled: false }
+`),
+    );
+    expect(app.extras.Fn?.mappings[0]?.params).toMatchObject({
+      EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:jobs',
+      Enabled: false,
+    });
+    expect(app.warnings.map((w) => w.message)).toEqual([
+      'Tick: a disabled Schedule event is not simulated; it is built enabled.',
+    ]);
+  });
+});
+
 describe('what the lab does not simulate', () => {
   it('is one warning per resource type or property, naming every resource it concerns; the rest is read', () => {
     const app = read(`Transform: AWS::Serverless-2016-10-31
