@@ -89,6 +89,8 @@ test('export, reset with undo, and import bring a workspace back; a foreign file
 });
 
 test('panels collapse and resize from the keyboard, and the sizes survive a reload', async ({ page }) => {
+  // A wide window: at 1280 px the lesson is already as wide as the code's 80 columns allow.
+  await page.setViewportSize({ width: 1600, height: 900 });
   const lab = new WorkspacePage(page);
   await lab.open();
   await lab.waitForEditors();
