@@ -26,6 +26,8 @@ function fillOf(s: TimelineSpan, patterns: TimelineRowProps['patterns']): string
       return 'var(--viz-measured)';
     case 'invoke':
       return s.status === null || s.status === 'success' ? 'var(--viz-ok)' : `url(#${patterns.error})`;
+    case 'wait':
+      return 'var(--viz-measured)';
     case 'idle':
       return 'var(--viz-idle)';
     case 'shutdown':
@@ -88,14 +90,16 @@ function TimelineRowView({ row, scale, y, height, labelWidth, patterns }: Timeli
         }
         const w = Math.max(s.kind === 'invoke' ? 1 : 0, scale.xOf(end) - x);
         const idle = s.kind === 'idle';
+        // A wait is a band through the middle of its invoke: the invoke (and its bill) goes on around it.
+        const wait = s.kind === 'wait';
         return (
           <g key={spanKey(s)}>
             <rect
               {...common}
               x={x}
               width={w}
-              y={idle ? y + height / 2 - 1 : y + pad}
-              height={idle ? 2 : height - pad * 2}
+              y={idle ? y + height / 2 - 1 : wait ? y + height / 3 : y + pad}
+              height={idle ? 2 : wait ? height / 3 : height - pad * 2}
               fill={fillOf(s, patterns)}
               stroke={s.kind === 'init-modeled' || s.suppressed ? 'var(--viz-modeled)' : 'none'}
               strokeWidth={0.5}
@@ -126,6 +130,8 @@ function spanTitle(s: TimelineSpan): string {
       return `Init module code (measured) ${ms}`;
     case 'invoke':
       return `${s.cold ? 'Cold' : 'Warm'} invoke ${s.requestId ?? ''} ${s.status ?? 'running'} ${ms}`;
+    case 'wait':
+      return `Waiting for a synchronous invoke of another function, billed all the while ${ms}`;
     case 'idle':
       return `Idle ${ms}`;
     case 'shutdown':

@@ -2,7 +2,8 @@
 import type { InitPart, InitType, InvokeStatus } from '../../sim';
 import type { StepSeries } from '../trace/search';
 
-export type TimelineSpanKind = 'init-modeled' | 'init-measured' | 'invoke' | 'idle' | 'shutdown';
+/** `wait`: inside an invoke, the handler blocked on a synchronous invoke of another function (still billed). */
+export type TimelineSpanKind = 'init-modeled' | 'init-measured' | 'invoke' | 'wait' | 'idle' | 'shutdown';
 
 export interface TimelineSpan {
   readonly kind: TimelineSpanKind;

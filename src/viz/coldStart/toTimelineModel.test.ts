@@ -125,3 +125,84 @@ describe('toTimelineModel', () => {
     expect(timelineFrameAt(m, 0)).toMatchObject({ concurrency: 0, rowCount: 0, throttleCount: 0 });
   });
 });
+
+describe('a handler waiting on a synchronous invoke', () => {
+  it('draws a wait band inside the caller’s invoke while the callee’s invoke runs', () => {
+    let seq = 0;
+    const ev = (t: number, name: string, extra: Record<string, unknown>) => ({
+      t,
+      name,
+      seq: seq++,
+      ...extra,
+    });
+    const events = [
+      ev(0, 'lambda.env.created', {
+        envId: 'a',
+        functionName: 'caller',
+        version: '$LATEST',
+        initType: 'on-demand',
+        logStreamName: 's',
+      }),
+      ev(0, 'lambda.env.created', {
+        envId: 'b',
+        functionName: 'callee',
+        version: '$LATEST',
+        initType: 'on-demand',
+        logStreamName: 's',
+      }),
+      ev(10, 'lambda.invoke.start', {
+        requestId: 'r1',
+        functionName: 'caller',
+        version: '$LATEST',
+        envId: 'a',
+        invocationType: 'RequestResponse',
+        cold: false,
+        attempt: 1,
+      }),
+      ev(20, 'lambda.invoke.parked', { requestId: 'r1', functionName: 'caller' }),
+      ev(20, 'lambda.invoke.start', {
+        requestId: 'r2',
+        functionName: 'callee',
+        version: '$LATEST',
+        envId: 'b',
+        invocationType: 'RequestResponse',
+        cold: false,
+        attempt: 1,
+      }),
+      ev(520, 'lambda.invoke.end', {
+        requestId: 'r2',
+        functionName: 'callee',
+        envId: 'b',
+        status: 'success',
+        durationMs: 500,
+        billedDurationMs: 500,
+        initDurationMs: null,
+        statusCode: 200,
+        functionError: null,
+        errorType: null,
+        model: { workMs: 0, cpuScale: 1, waitMs: 500 },
+      }),
+      ev(520, 'lambda.invoke.resumed', { requestId: 'r1', functionName: 'caller' }),
+      ev(530, 'lambda.invoke.end', {
+        requestId: 'r1',
+        functionName: 'caller',
+        envId: 'a',
+        status: 'success',
+        durationMs: 520,
+        billedDurationMs: 520,
+        initDurationMs: null,
+        statusCode: 200,
+        functionError: null,
+        errorType: null,
+        model: { workMs: 0, cpuScale: 1, waitMs: 510 },
+      }),
+    ];
+    const m = toTimelineModel(events);
+    const caller = m.rows.find((r) => r.envId === 'a');
+    const callee = m.rows.find((r) => r.envId === 'b');
+    const wait = caller?.spans.find((s) => s.kind === 'wait');
+    expect(wait).toMatchObject({ startMs: 20, endMs: 520, requestId: 'r1' });
+    expect(caller?.spans.find((s) => s.kind === 'invoke')).toMatchObject({ startMs: 10, endMs: 530 });
+    expect(callee?.spans.find((s) => s.kind === 'invoke')).toMatchObject({ startMs: 20, endMs: 520 });
+  });
+});

@@ -66,6 +66,7 @@ const LAYER: Record<TimelineSpanKind, number> = {
   invoke: 0,
   'init-modeled': 1,
   'init-measured': 1,
+  wait: 1,
   shutdown: 2,
 };
 
@@ -78,6 +79,8 @@ export function toTimelineModel(events: readonly TraceLike[], options: TimelineO
   const rows: RowBuilder[] = [];
   const byId = new Map<string, RowBuilder>();
   const throttles: ThrottleMark[] = [];
+  // Handlers waiting on a synchronous invoke, by request id, since when.
+  const parked = new Map<string, { b: RowBuilder; t: number }>();
   const concurrencyChanges: [number, number][] = [];
   const aliveChanges: [number, number][] = [];
   const latencies: number[] = [];
@@ -160,6 +163,18 @@ export function toTimelineModel(events: readonly TraceLike[], options: TimelineO
           alive--;
           aliveChanges.push([e.t, alive]);
         }
+        break;
+      }
+      case 'lambda.invoke.parked': {
+        const b = rows.find((r) => r.invoke?.requestId === e.requestId);
+        if (b) parked.set(e.requestId, { b, t: e.t });
+        break;
+      }
+      case 'lambda.invoke.resumed': {
+        const p = parked.get(e.requestId);
+        if (!p) break;
+        parked.delete(e.requestId);
+        p.b.spans.push(span(p.b, 'wait', p.t, e.t, { requestId: e.requestId, note: 'synchronous invoke' }));
         break;
       }
       case 'lambda.invoke.start': {
