@@ -20,8 +20,18 @@ export interface Sqs {
   readonly destinationSink: DestinationSink;
   exists(arn: string): boolean;
   queueByArn(arn: string): Queue | undefined;
-  /** A service (S3, SNS, a destination) sends a message; returns false if the queue does not exist. */
-  deliver(arn: string, body: string, attributes: JsonObject, atMs: number, depth: number): boolean;
+  /**
+   * A service (S3, SNS, a destination) sends a message; returns false if the queue does not exist. An SNS
+   * FIFO topic passes its message group and deduplication ID; other senders to a FIFO queue get fresh ones.
+   */
+  deliver(
+    arn: string,
+    body: string,
+    attributes: JsonObject,
+    atMs: number,
+    depth: number,
+    fifo?: { readonly groupId: string; readonly dedupId: string },
+  ): boolean;
 }
 
 const NAME = /^[a-zA-Z0-9_-]{1,80}$/;
@@ -427,10 +437,11 @@ export function createSqs(hub: Hub): Sqs {
     attributes: JsonObject,
     atMs: number,
     depth: number,
+    fifo?: { readonly groupId: string; readonly dedupId: string },
   ): boolean => {
     const q = byArn(arn);
     if (!q) return false;
-    const groupId = q.fifo ? 'default' : null;
+    const groupId = q.fifo ? (fifo?.groupId ?? 'default') : null;
     ops.send(
       q,
       {
@@ -440,7 +451,7 @@ export function createSqs(hub: Hub): Sqs {
         sentAt: atMs,
         depth,
         groupId,
-        dedupId: q.fifo ? hub.ctx.rng.uuid() : null,
+        dedupId: q.fifo ? (fifo?.dedupId ?? hub.ctx.rng.uuid()) : null,
       },
       q.attrs.delayS,
     );
