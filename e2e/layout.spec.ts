@@ -82,6 +82,16 @@ test('the lab fits a laptop, a projector and a phone, with 80 columns of code an
   await page.keyboard.press('ArrowRight');
   await expectInWindow(page, 'test.run');
 
+  // The visualizers' large view takes the window below the header; Escape brings the column back.
+  await page.getByRole('tab', { name: 'Visualizers' }).click();
+  await page.getByTestId('viz.large').click();
+  const large = await page.getByTestId('viz.panel').boundingBox();
+  expect(large?.width ?? 0).toBeGreaterThan(1300);
+  expect(large?.height ?? 0).toBeGreaterThan(650);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('viz.panel')).toHaveAttribute('data-large', 'false');
+  await page.getByRole('tab', { name: 'Result' }).click();
+
   await page.setViewportSize({ width: 1280, height: 720 });
   await expectInWindow(page, 'test.run');
   expect((await pageScroll(page)).overflow).toBe(0);

@@ -4,7 +4,7 @@
  * (re-read when it changes) or a demo, with playback and an event table as their text alternative.
  */
 import './vizPanel.css';
-import { Component, lazy, type ReactNode, Suspense, useState } from 'react';
+import { Component, lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { Tabs } from '../layout/Tabs';
 import type { TraceSource } from './traceSource';
 
@@ -54,8 +54,33 @@ export function VizPanel() {
     setSourceState(next);
   };
   const sourceProps = { source, onSource: setSource };
+  // The large view: the visualizers take the whole window below the header; Escape brings them back.
+  const [large, setLarge] = useState(false);
+  useEffect(() => {
+    if (!large) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setLarge(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [large]);
   return (
-    <section className="viz-panel" data-testid="viz.panel" aria-label="Visualizers">
+    <section
+      className={large ? 'viz-panel viz-large' : 'viz-panel'}
+      data-testid="viz.panel"
+      data-large={large}
+      aria-label="Visualizers"
+    >
+      <button
+        type="button"
+        className="viz-large-toggle"
+        aria-pressed={large}
+        onClick={() => setLarge(!large)}
+        data-testid="viz.large"
+        title={large ? 'Back to the output column (Escape)' : 'Show the visualizers across the whole window'}
+      >
+        {large ? 'Back to the column' : 'Large view'}
+      </button>
       <Tabs<VizTab>
         label="Visualizers"
         testId="viz.tab"
