@@ -2,7 +2,7 @@
  * The lesson pane: the course's table of contents and the current lesson, with its snippets, quizzes and
  * exercises wired to the lab (load the starter into the editor, run a snippet).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { exerciseWorkspace } from '../controller/exerciseWorkspace';
 import { checkExercise, openWorld, revealPredict, runSnippet } from '../controller/lab';
 import { loadBundledCourse } from '../lessons/bundle';
@@ -10,6 +10,11 @@ import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';
 import { CompletionSummary, CourseNav, FaqList, LessonView } from './course';
 import { cannotGradeReason, pageAbilities } from './course/gradingEnvironment';
+
+/** The classroom's replay (the question's world played in the timeline), loaded when first revealed. */
+const PredictReplay = lazy(() =>
+  import('./classroom/PredictReplay').then((m) => ({ default: m.PredictReplay })),
+);
 
 let coursePromise: Promise<Awaited<ReturnType<typeof loadBundledCourse>>> | null = null;
 
@@ -126,6 +131,11 @@ export function CoursePane() {
           return reason ? Promise.reject(new Error(reason)) : checkExercise(course, exercise);
         }}
         onRevealPredict={(question, _quiz, lesson) => revealPredict(course, lesson.id, question)}
+        renderPredictReplay={(question, lesson) => (
+          <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
+            <PredictReplay course={course} lessonId={lesson.id} question={question} showMeasured={false} />
+          </Suspense>
+        )}
         onOpenWorld={(world, lesson) => {
           openWorld(course, lesson.id, world).catch((error: unknown) =>
             state.addNotice('warning', error instanceof Error ? error.message : String(error)),

@@ -20,9 +20,11 @@ export interface PredictReplayProps {
   readonly course: Course;
   readonly lessonId: string;
   readonly question: PredictQuestion;
+  /** False where the measured value is already on screen (the lesson's own quiz card). */
+  readonly showMeasured?: boolean;
 }
 
-export function PredictReplay({ course, lessonId, question }: PredictReplayProps) {
+export function PredictReplay({ course, lessonId, question, showMeasured = true }: PredictReplayProps) {
   const ready = useLabStore((s) => s.python.state === 'ready');
   const [result, setResult] = useState<Replay | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,9 +64,11 @@ export function PredictReplay({ course, lessonId, question }: PredictReplayProps
       )}
       {result !== null && (
         <>
-          <p data-testid="classroom.measured" aria-live="polite">
-            The simulation measured: <strong>{describeMeasured(question, result.value)}</strong>
-          </p>
+          {showMeasured ? (
+            <p data-testid="classroom.measured" aria-live="polite">
+              The simulation measured: <strong>{describeMeasured(question, result.value)}</strong>
+            </p>
+          ) : null}
           <ReplayTimeline trace={result.trace} />
         </>
       )}

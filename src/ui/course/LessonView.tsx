@@ -39,6 +39,8 @@ export interface LessonViewProps {
   readonly onOpenWorld?: (world: string, lesson: LessonContent) => void;
   /** The visualizer for a `lab-viz` block, mounted in the embed's slot. */
   readonly renderViz?: (block: VizBlock, lesson: LessonContent) => ReactNode;
+  /** A predict question's scenario replayed in the timeline, after its reveal. */
+  readonly renderPredictReplay?: (question: PredictQuestionData, lesson: LessonContent) => ReactNode;
   readonly onRevealPredict?: (
     question: PredictQuestionData,
     quiz: Quiz,
@@ -141,6 +143,7 @@ function BuiltInBlock({ block, ...p }: LessonViewProps & { readonly block: LabBl
           answers={p.progress.answers}
           onAnswer={p.actions.answerQuestion}
           onReveal={reveal && ((question, q) => reveal(question, q, lesson))}
+          renderReplay={p.renderPredictReplay && ((question) => p.renderPredictReplay?.(question, lesson))}
         />
       );
     }

@@ -1,5 +1,5 @@
 /** One quiz question: answer, check, feedback with the explanation, and "try again". */
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { Json } from '../../lessons/events';
 import type { Question } from '../../lessons/quiz';
 import type { QuizAnswer, QuizAnswerValue } from '../../store/progressSlice';
@@ -22,6 +22,8 @@ export interface QuestionViewProps {
   readonly onAnswer: (answer: QuizAnswerValue, correct: boolean) => void;
   /** Predict questions: runs the simulation and resolves with the measured value. */
   readonly onReveal?: (question: PredictQuestionData) => Promise<PredictReveal>;
+  /** After a predict question's reveal: the scenario replayed in a visualizer (the timeline). */
+  readonly renderReplay?: (question: PredictQuestionData) => ReactNode;
 }
 
 function freshDraft(q: Question): QuizAnswerValue {
@@ -47,7 +49,14 @@ export function describeMeasured(q: PredictQuestionData, value: Json): string {
   return q.choices.find((c) => sameJson(c.value, value))?.text ?? JSON.stringify(value);
 }
 
-export function QuestionView({ question: q, number, stored, onAnswer, onReveal }: QuestionViewProps) {
+export function QuestionView({
+  question: q,
+  number,
+  stored,
+  onAnswer,
+  onReveal,
+  renderReplay,
+}: QuestionViewProps) {
   const [draft, setDraft] = useState<QuizAnswerValue>(() => stored?.answer ?? freshDraft(q));
   const [result, setResult] = useState<boolean | null>(stored?.correct ?? null);
   const [pending, setPending] = useState(false);
@@ -137,6 +146,7 @@ export function QuestionView({ question: q, number, stored, onAnswer, onReveal }
                 The simulation measured: <strong>{describeMeasured(q, measured.value)}</strong>
               </p>
             )}
+            {q.type === 'predict' && measured !== null ? renderReplay?.(q) : null}
             <WhyList question={q} picked={list} />
             <Markdown text={q.explanation} className="course-explanation" />
           </div>

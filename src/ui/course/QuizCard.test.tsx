@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
+
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Question, Quiz } from '../../lessons/quiz';
 import { answerKey } from '../../store/progressSlice';
@@ -16,6 +18,7 @@ function mountQuestion(
   quiz: Quiz,
   question: Question,
   onReveal?: () => Promise<PredictReveal>,
+  renderReplay?: () => ReactNode,
 ) {
   const store = makeProgressStore();
   const one: Quiz = { ...quiz, questions: [question] };
@@ -28,6 +31,7 @@ function mountQuestion(
           answers={s.progress.answers}
           onAnswer={s.answerQuestion}
           onReveal={onReveal}
+          renderReplay={renderReplay}
         />
       )}
     </WithProgress>,
@@ -130,15 +134,19 @@ describe('QuizCard', () => {
     if (answer === undefined || wrong === undefined) throw new Error('content');
     let finish: (r: PredictReveal) => void = () => {};
     const onReveal = vi.fn(() => new Promise<PredictReveal>((r) => (finish = r)));
-    const { stored } = mountQuestion('03-execution-environment', quiz, question, onReveal);
+    const replay = () => <p data-testid="replay">timeline</p>;
+    const { stored } = mountQuestion('03-execution-environment', quiz, question, onReveal, replay);
     pick(wrong.text);
     check();
+    expect(screen.queryByTestId('replay')).toBeNull();
     expect(onReveal).toHaveBeenCalledOnce();
     expect(screen.getByTestId('quiz.answer').textContent).toBe('Running the simulation…');
     expect(screen.getByTestId('quiz.answer')).toHaveProperty('disabled', true);
     await act(async () => finish({ value: answer.value }));
     expect(result()).toContain('Not quite.');
     expect(within(screen.getByTestId('quiz.measured')).getByText(answer.text)).toBeTruthy();
+    // The promised timeline follows the measured value.
+    expect(screen.getByTestId('replay')).toBeTruthy();
     expect(stored()).toMatchObject({ correct: false, answer: [wrong.id] });
     retry();
     pick(answer.text);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Quiz } from '../../lessons/quiz';
 import { answerKey, type QuizAnswer, type QuizAnswerValue } from '../../store/progressSlice';
 import { type PredictQuestionData, type PredictReveal, QuestionView } from './QuestionView';
@@ -13,6 +14,8 @@ export interface QuizCardProps {
   readonly onAnswer: (key: string, answer: QuizAnswerValue, correct: boolean) => void;
   /** Runs a predict question's world in the sim and resolves with the measured value. */
   readonly onReveal?: (question: PredictQuestionData, quiz: Quiz) => Promise<PredictReveal>;
+  /** The predict question's scenario shown in a visualizer after the reveal. */
+  readonly renderReplay?: (question: PredictQuestionData) => ReactNode;
 }
 
 const PURPOSE: Record<Quiz['purpose'], string> = {
@@ -22,7 +25,7 @@ const PURPOSE: Record<Quiz['purpose'], string> = {
   final: 'Final check',
 };
 
-export function QuizCard({ lessonId, quiz, answers, onAnswer, onReveal }: QuizCardProps) {
+export function QuizCard({ lessonId, quiz, answers, onAnswer, onReveal, renderReplay }: QuizCardProps) {
   const keyOf = (questionId: string) => answerKey(lessonId, quiz.id, questionId);
   const correct = quiz.questions.filter((q) => answers[keyOf(q.id)]?.correct === true).length;
   const headingId = `quiz-${lessonId}-${quiz.id}`;
@@ -47,6 +50,7 @@ export function QuizCard({ lessonId, quiz, answers, onAnswer, onReveal }: QuizCa
           stored={answers[keyOf(q.id)]}
           onAnswer={(answer, ok) => onAnswer(keyOf(q.id), answer, ok)}
           onReveal={onReveal === undefined ? undefined : (question) => onReveal(question, quiz)}
+          renderReplay={renderReplay}
         />
       ))}
     </section>
