@@ -61,13 +61,13 @@ export function createChannelWriter(buffer: SharedArrayBuffer) {
 export function callThroughChannel(
   buffer: SharedArrayBuffer,
   interrupt: Uint8Array | null,
-  post: (message: { type: 'awsCall'; requestJson: string } | { type: 'awsCallMore' }) => void,
+  post: (message: { type: 'awsCall'; requestJson: string; nestable: true } | { type: 'awsCallMore' }) => void,
   requestJson: string,
 ): string | null {
   const header = new Int32Array(buffer, 0, 3);
   const data = new Uint8Array(buffer, HEADER_BYTES);
   Atomics.store(header, STATE, IDLE);
-  post({ type: 'awsCall', requestJson });
+  post({ type: 'awsCall', requestJson, nestable: true });
   const parts: Uint8Array[] = [];
   let received = 0;
   for (;;) {

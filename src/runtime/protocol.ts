@@ -92,7 +92,12 @@ export type WorkerToHost =
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
   /** A handler's boto3 call: the worker blocks until the host answers through the AWS channel. */
-  | { readonly type: 'awsCall'; readonly requestJson: string }
+  | {
+      readonly type: 'awsCall';
+      readonly requestJson: string;
+      /** The worker waits on shared memory and can run another phase inside the wait (awsChannel.ts). */
+      readonly nestable?: boolean;
+    }
   /** The worker has read one chunk of a long answer and waits for the next. */
   | { readonly type: 'awsCallMore' };
 

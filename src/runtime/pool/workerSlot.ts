@@ -40,6 +40,18 @@ const NO_SERVICES = JSON.stringify({
   },
 });
 
+/** A worker without shared memory (JSPI) cannot run the callee of a synchronous invoke inside its wait. */
+const NOT_NESTABLE = JSON.stringify({
+  kind: 'error',
+  error: {
+    code: 'LabUnsupported',
+    message:
+      'A synchronous Lambda-to-Lambda invoke needs a cross-origin isolated page (open the lab at http://localhost or its usual address). Invoke with InvocationType="Event" here.',
+    httpStatus: 400,
+    errorKind: 'client',
+  },
+});
+
 export interface WorkerSlot {
   readonly envIds: Set<string>;
   run(message: RunMessage, budgetMs: number | undefined): Promise<JobResult>;
@@ -127,7 +139,8 @@ export function createWorkerSlot(
           });
         }
         if (typeof answer === 'string') next.answerAws(answer);
-        else wait(answer, next);
+        else if (message.nestable) wait(answer, next);
+        else next.answerAws(NOT_NESTABLE);
       } else if (message.type === 'awsCallMore') {
         next.nextAwsChunk();
       } else if (message.type === 'fatal') {
