@@ -6,9 +6,9 @@ events): a `try/except BaseException` inside a loop cannot keep it running, and 
 control back with the phase's logs and /tmp intact. Runtime code (/var/runtime) is never stopped.
 """
 
+import _signal
 import os
 import posix
-import signal
 import sys
 import time
 
@@ -19,9 +19,10 @@ _RUNTIME_DIR = "/var/runtime/"
 _monitoring = sys.monitoring
 _set_events = _monitoring.set_events
 _STOP_EVENTS = _monitoring.events.LINE | _monitoring.events.JUMP
-_set_signal = signal.signal
-_get_signal = signal.getsignal
-_SIGINT = signal.SIGINT
+# The C functions, not signal.py's wrappers: those look up helpers a handler could have patched.
+_set_signal = _signal.signal
+_get_signal = _signal.getsignal
+_SIGINT = int(_signal.SIGINT)
 _stopping = None
 # Set by lambda_lab_sandbox: puts its import blocker first on sys.meta_path again.
 keep_first = None
