@@ -99,10 +99,12 @@ export function createLabRunner(world: World, runtime: RuntimePort): LabRunner {
   });
   const drain = async () => {
     while (inflight.size > 0) {
-      if (world.parkedCount() > 0) {
-        const step = world.advanceTo(Number.POSITIVE_INFINITY);
+      // One instant at a time, so time stops where the last waiting handler got its answer.
+      for (let next = world.nextEventTime(); world.parkedCount() > 0 && next !== undefined; ) {
+        const step = world.advanceTo(next);
         runEffects(step.effects);
-        if (inflight.size === 0) break;
+        if (step.blocked) break;
+        next = world.nextEventTime();
       }
       await Promise.race([...inflight, new Promise<void>((resolve) => (wake = resolve))]);
     }

@@ -1,8 +1,10 @@
 /**
  * A handler parked on a synchronous call (Lambda-to-Lambda invoke). While it waits, the world may move
  * on: its runtime effect stops holding virtual time back, and its place in the report order is given
- * up. Releasing it (the answer is known, or its own deadline came) holds time again at that instant,
- * as a newly issued effect, so the same seed and outcomes still give the same trace.
+ * up. Releasing it (the answer is known, or its own deadline came) ends the wait; the handler holds
+ * time again only when its report comes, numbered then. Several chains on one worker nest like a stack,
+ * so a released caller may have to wait for the calls above it to finish before it can run on; holding
+ * time in the meantime would stop the very calls it waits for.
  */
 import { applyInOrder, type Env, schedule, type WorldCtx } from './worldTypes';
 
@@ -13,9 +15,15 @@ export interface ParkHandle {
   release(): boolean;
 }
 
-const parkedByCtx = new WeakMap<WorldCtx, Map<string, Env>>();
+interface Parked {
+  readonly env: Env;
+  /** False once the answer is known (the handler may run on; its report is still to come). */
+  waiting: boolean;
+}
 
-function parkedOf(ctx: WorldCtx): Map<string, Env> {
+const parkedByCtx = new WeakMap<WorldCtx, Map<string, Parked>>();
+
+function parkedOf(ctx: WorldCtx): Map<string, Parked> {
   let map = parkedByCtx.get(ctx);
   if (!map) {
     map = new Map();
@@ -38,17 +46,15 @@ export function park(ctx: WorldCtx, requestId: string, onDeadline: () => void): 
   if (!env || !inv) return null;
   const parked = parkedOf(ctx);
   if (parked.has(requestId)) return null;
-  parked.set(requestId, env);
+  const entry: Parked = { env, waiting: true };
+  parked.set(requestId, entry);
   ctx.outstanding--;
   // The caller's report slot is consumed now (it reported "waiting"); release issues a new one.
   applyInOrder(ctx, env, () => undefined);
   const deadlineMs = inv.serveStart + env.config.timeout * 1000;
   const release = (): boolean => {
-    if (parked.get(requestId) !== env) return false;
-    parked.delete(requestId);
-    env.issueSeq = ctx.nextIssueSeq++;
-    env.reported = false;
-    ctx.outstanding++;
+    if (parked.get(requestId) !== entry || !entry.waiting) return false;
+    entry.waiting = false;
     ctx.trace.emit('lambda.invoke.resumed', ctx.now, { requestId, functionName: env.config.functionName });
     return true;
   };
@@ -58,24 +64,27 @@ export function park(ctx: WorldCtx, requestId: string, onDeadline: () => void): 
     // Background: an answered caller leaves this timer behind, and it must not keep the world busy.
     background: true,
     run: () => {
-      if (parked.get(requestId) === env) onDeadline();
+      if (parked.get(requestId) === entry && entry.waiting) onDeadline();
     },
   });
   ctx.trace.emit('lambda.invoke.parked', ctx.now, { requestId, functionName: env.config.functionName });
   return { deadlineMs, release };
 }
 
-/** A report for a caller still parked (its worker was lost): hold time again so it can be applied. */
+/** The report of a parked handler has come (it ran on, or its worker was lost): number it now and apply it. */
 export function unparkForReport(ctx: WorldCtx, requestId: string): void {
   const parked = parkedOf(ctx);
-  const env = parked.get(requestId);
-  if (!env) return;
+  const entry = parked.get(requestId);
+  if (!entry) return;
   parked.delete(requestId);
-  env.issueSeq = ctx.nextIssueSeq++;
-  env.reported = false;
+  entry.env.issueSeq = ctx.nextIssueSeq++;
+  entry.env.reported = false;
   ctx.outstanding++;
 }
 
+/** Handlers still waiting for an answer: while there are any, the shell must keep time moving. */
 export function parkedCount(ctx: WorldCtx): number {
-  return parkedOf(ctx).size;
+  let n = 0;
+  for (const p of parkedOf(ctx).values()) if (p.waiting) n++;
+  return n;
 }
