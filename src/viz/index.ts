@@ -4,6 +4,7 @@
  */
 
 export { ColdStartTimeline, type ColdStartTimelineProps } from './coldStart/ColdStartTimeline';
+export { DEFAULT_MIN_GAP_MS, type IdleGap, idleGaps } from './coldStart/timeAxis';
 export type * from './coldStart/timelineTypes';
 export type { EnvStateAt, TimelineOptions } from './coldStart/toTimelineModel';
 export {

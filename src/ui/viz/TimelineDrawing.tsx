@@ -1,7 +1,7 @@
 /** The timeline of any trace with its playback and event table: the tab, lessons and the benchmark use it. */
 import { type ReactNode, useMemo, useRef } from 'react';
 import type { TraceEvent } from '../../sim';
-import { activityStartMs, ColdStartTimeline, toTimelineModel } from '../../viz';
+import { activityStartMs, ColdStartTimeline, idleGaps, toTimelineModel } from '../../viz';
 import { useElementWidth } from './useElementWidth';
 import { keyTimesOf, useVizPlayback } from './useVizPlayback';
 import { EmptyState, VizFrame } from './VizFrame';
@@ -27,7 +27,9 @@ export function TimelineDrawing({
   const model = useMemo(() => toTimelineModel(events), [events]);
   const keys = useMemo(() => keyTimesOf(events), [events]);
   const fromMs = useMemo(() => activityStartMs(events) ?? model.startMs, [events, model]);
-  const { playback, state } = useVizPlayback(fromMs, model.endMs, keys);
+  // One set of folded stretches: the drawing shows them as breaks and playing jumps over them.
+  const gaps = useMemo(() => idleGaps(model, { fromMs, toMs: model.endMs }), [model, fromMs]);
+  const { playback, state } = useVizPlayback(fromMs, model.endMs, keys, gaps);
   return (
     <div ref={ref} className="viz-measure">
       {model.rows.length === 0 ? (
@@ -52,6 +54,7 @@ export function TimelineDrawing({
             width={width}
             viewportRows={viewportRows}
             fromMs={fromMs}
+            gaps={gaps}
             title={label}
           />
         </VizFrame>

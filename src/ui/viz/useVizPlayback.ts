@@ -8,6 +8,7 @@ import {
   createPlayback,
   type Playback,
   type PlaybackState,
+  type TimeStretch,
   usePlayback,
   usePrefersReducedMotion,
 } from '../../viz';
@@ -16,6 +17,7 @@ export function useVizPlayback(
   startMs: number,
   endMs: number,
   keyTimes?: ArrayLike<number>,
+  skips?: readonly TimeStretch[],
 ): { playback: Playback; state: PlaybackState } {
   const reducedMotion = usePrefersReducedMotion();
   const [playback] = useState(() =>
@@ -30,6 +32,7 @@ export function useVizPlayback(
     if (first.current || parked || before.startMs !== startMs) playback.seek(endMs);
     first.current = false;
   }, [playback, startMs, endMs, keyTimes]);
+  useEffect(() => playback.setSkips(skips ?? []), [playback, skips]);
   useEffect(() => playback.setReducedMotion(reducedMotion), [playback, reducedMotion]);
   useEffect(() => () => playback.dispose(), [playback]);
   return { playback, state: usePlayback(playback) };

@@ -6,11 +6,21 @@ import '../viz.css';
 import { memo, useId, useMemo, useState } from 'react';
 import { formatDuration, plural } from '../common/format';
 import { Patterns, patternIds } from '../common/Patterns';
-import { createTimeScale, dataScale, type TimeScale, timeTicks } from '../common/scale';
+import { dataScale, type TimeScale } from '../common/scale';
 import { TextAlternative } from '../common/TextAlternative';
 import { stepPath } from './stepPath';
 import { TimelineRow } from './TimelineRow';
 import { TimelineTable } from './TimelineTable';
+import { BreakBands, ZoomBar } from './TimelineZoom';
+import {
+  type AxisView,
+  type BrokenScale,
+  brokenTicks,
+  createBrokenScale,
+  FULL_VIEW,
+  type IdleGap,
+  idleGaps,
+} from './timeAxis';
 import { timelineFrameAt } from './timelineFrame';
 import type { TimelineModel } from './timelineTypes';
 
@@ -25,6 +35,8 @@ export interface ColdStartTimelineProps {
   readonly fromMs?: number;
   readonly toMs?: number;
   readonly title?: string;
+  /** Idle stretches drawn as short breaks; by default those of the model (see idleGaps). */
+  readonly gaps?: readonly IdleGap[];
 }
 
 /** The row labels' column: narrower in a narrow column (a lesson's), so the time axis keeps its room. */
@@ -48,15 +60,29 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
   // Stable, so a row's props stay equal between frames and its memo holds.
   const patterns = useMemo(() => patternIds(prefix), [prefix]);
   const [scrollTop, setScrollTop] = useState(0);
+  const [view, setView] = useState<AxisView>(FULL_VIEW);
+  const originMs = props.fromMs ?? model.startMs;
+  const untilMs = props.toMs ?? model.endMs;
+  const ownGaps = useMemo(
+    () => props.gaps ?? idleGaps(model, { fromMs: originMs, toMs: untilMs }),
+    [props.gaps, model, originMs, untilMs],
+  );
   const scale = useMemo(
     () =>
-      createTimeScale(
-        props.fromMs ?? model.startMs,
-        props.toMs ?? model.endMs,
+      createBrokenScale(
+        originMs,
+        untilMs,
+        ownGaps,
         labelWidthFor(width),
         width - labelWidthFor(width) - RIGHT_PAD,
+        view,
       ),
-    [props.fromMs, props.toMs, model.startMs, model.endMs, width],
+    [originMs, untilMs, ownGaps, width, view],
+  );
+  // Zoom keeps the playhead still: its place as a fraction of the whole axis.
+  const whole = useMemo(
+    () => createBrokenScale(originMs, untilMs, ownGaps, 0, 1),
+    [originMs, untilMs, ownGaps],
   );
   const frame = timelineFrameAt(model, timeMs);
   const px = scale.xOf(Math.min(Math.max(timeMs, scale.fromMs), scale.toMs));
@@ -68,13 +94,15 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
   );
   const lat = frame.latency;
   const summary =
-    `${title} at ${formatDuration(timeMs - scale.fromMs)}: ${plural(frame.rowCount, 'environment')} created, ` +
+    `${title} at ${formatDuration(timeMs - originMs)}: ${plural(frame.rowCount, 'environment')} created, ` +
     `${frame.environmentsAlive} alive, concurrency ${frame.concurrency}, ${plural(frame.throttleCount, 'throttle')}` +
-    (lat.count > 0 ? `, latency p50 ${formatDuration(lat.p50)}, p99 ${formatDuration(lat.p99)}.` : '.');
+    (lat.count > 0 ? `, latency p50 ${formatDuration(lat.p50)}, p99 ${formatDuration(lat.p99)}.` : '.') +
+    (scale.breaks.length > 0 ? ` Folded idle time: ${scale.breaks.map((b) => b.label).join(', ')}.` : '');
   return (
     <figure className="viz" data-testid="timeline" data-time-ms={timeMs} {...dataScale(scale)}>
       <figcaption>{title}</figcaption>
-      <Legend patterns={patterns} prefix={prefix} />
+      <Legend patterns={patterns} prefix={prefix} folded={ownGaps.length > 0} />
+      <ZoomBar view={view} onView={setView} focusU={whole.xOf(timeMs)} />
       <div role="img" aria-label={summary}>
         <div className="viz-layer">
           <svg width={width} height={LANE} data-testid="timeline.throttles" aria-hidden="true">
@@ -104,6 +132,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
                   patterns={patterns}
                 />
               ))}
+              <BreakBands scale={scale} height={Math.max(1, model.rows.length) * rowHeight} />
             </svg>
           </div>
           {/* Over the scroll viewport, clear of the scrollbar on the right. */}
@@ -114,7 +143,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
             <text x={4} y={14} className="muted">
               concurrency
             </text>
-            <ChartBody d={conc} scale={scale} />
+            <ChartBody d={conc} scale={scale} originMs={originMs} />
           </svg>
           <Cover x={px} width={width} height={CHART} />
           <span className="viz-layer-value" data-testid="timeline.concurrency.value">
@@ -129,7 +158,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
       </div>
       <TextAlternative label="environments table" testId="timeline.alternative">
         <p>{summary}</p>
-        <TimelineTable model={model} rowCount={frame.rowCount} originMs={scale.fromMs} />
+        <TimelineTable model={model} rowCount={frame.rowCount} originMs={originMs} />
       </TextAlternative>
     </figure>
   );
@@ -166,14 +195,23 @@ function Cover(props: {
 }
 
 /** The concurrency line and the time axis: drawn once per model and scale. */
-const ChartBody = memo(function ChartBody({ d, scale }: { readonly d: string; readonly scale: TimeScale }) {
+const ChartBody = memo(function ChartBody({
+  d,
+  scale,
+  originMs,
+}: {
+  readonly d: string;
+  readonly scale: BrokenScale;
+  readonly originMs: number;
+}) {
   return (
     <>
       <path d={d} fill="none" stroke="var(--viz-line)" />
+      <BreakBands scale={scale} height={CHART + 16} labelY={CHART - 10} />
       {/* About one label per 90 px, so a narrow lesson column does not print them over each other. */}
-      {timeTicks(scale.fromMs, scale.toMs, Math.max(2, Math.floor(scale.width / 90))).map((t) => (
+      {brokenTicks(scale, 90).map((t) => (
         <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
-          {t === scale.fromMs ? '0' : formatDuration(t - scale.fromMs)}
+          {t === originMs ? '0' : formatDuration(t - originMs)}
         </text>
       ))}
     </>
@@ -209,9 +247,11 @@ const ThrottleMarks = memo(function ThrottleMarks({
 const Legend = memo(function Legend({
   patterns,
   prefix,
+  folded,
 }: {
   readonly patterns: ReturnType<typeof patternIds>;
   readonly prefix: string;
+  readonly folded: boolean;
 }) {
   const swatch = (fill: string, extra?: string) => (
     <svg width={22} height={12} aria-hidden="true">
@@ -236,6 +276,7 @@ const Legend = memo(function Legend({
       </li>
       <li>{swatch('var(--viz-idle)')} Idle</li>
       <li>✕ Shutdown · ▼ Throttle · PC = provisioned</li>
+      {folded ? <li>⫽ Idle time folded (its real length is labelled; not to scale)</li> : null}
     </ul>
   );
 });

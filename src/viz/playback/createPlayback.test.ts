@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualScheduler, createPlayback } from './createPlayback';
+import { createManualScheduler, createPlayback, skipIdle } from './createPlayback';
 
 function setup(extra: Partial<Parameters<typeof createPlayback>[0]> = {}) {
   const scheduler = createManualScheduler();
@@ -77,5 +77,38 @@ describe('createPlayback', () => {
     p.seek(4000);
     p.setRange(1000, 50_000);
     expect(p.getState()).toMatchObject({ timeMs: 4000, endMs: 50_000 });
+  });
+
+  it('skips idle time while playing: the playhead jumps to the next event instead of crawling', () => {
+    const { p, scheduler } = setup({ skips: [{ startMs: 2000, endMs: 9000 }] });
+    p.seek(1990);
+    p.play();
+    scheduler.frame(0);
+    scheduler.frame(5);
+    expect(p.getState().timeMs).toBe(1995);
+    // The next frame would land 5 ms into the quiet stretch: it lands at its end instead.
+    scheduler.frame(20);
+    expect(p.getState()).toMatchObject({ timeMs: 9000, playing: true });
+    scheduler.frame(30);
+    expect(p.getState().timeMs).toBe(9010);
+    // Scrubbing into a skipped stretch still shows it; playing on leaves it.
+    p.pause();
+    p.seek(5000);
+    expect(p.getState().timeMs).toBe(5000);
+    p.setSkips([]);
+    p.play();
+    scheduler.frame(100);
+    scheduler.frame(110);
+    expect(p.getState().timeMs).toBe(5010);
+  });
+
+  it('finds the stretch a time falls in', () => {
+    const skips = [
+      { startMs: 10, endMs: 20 },
+      { startMs: 30, endMs: 40 },
+    ];
+    expect([5, 10, 15, 20, 25, 39, 40, 50].map((t) => skipIdle(skips, t))).toEqual([
+      5, 10, 20, 20, 25, 40, 40, 50,
+    ]);
   });
 });

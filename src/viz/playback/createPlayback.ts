@@ -30,6 +30,13 @@ export interface PlaybackOptions {
   readonly stepWallMs?: number;
   /** Times worth stopping at (trace event times, ascending) for step forward/back. */
   readonly keyTimes?: ArrayLike<number>;
+  /** Stretches where nothing happens (ascending, apart): playing jumps over them instead of crawling. */
+  readonly skips?: readonly TimeStretch[];
+}
+
+export interface TimeStretch {
+  readonly startMs: number;
+  readonly endMs: number;
 }
 
 export interface Playback {
@@ -47,6 +54,8 @@ export interface Playback {
   /** A live trace grows: widen the range without moving the playhead. */
   setRange(startMs: number, endMs: number, keyTimes?: ArrayLike<number>): void;
   setReducedMotion(on: boolean): void;
+  /** Replace the idle stretches that playing skips. */
+  setSkips(skips: readonly TimeStretch[]): void;
   dispose(): void;
 }
 
@@ -68,10 +77,24 @@ function nextKey(keys: ArrayLike<number>, t: number, direction: 1 | -1): number 
   return i >= 0 && i < keys.length ? keys[i]! : null;
 }
 
+/** Where playing lands from t: the end of the skipped stretch t falls inside, else t itself. */
+export function skipIdle(skips: readonly TimeStretch[], t: number): number {
+  let lo = 0;
+  let hi = skips.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (skips[mid]!.startMs < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = skips[lo - 1];
+  return s && t < s.endMs ? s.endMs : t;
+}
+
 export function createPlayback(options: PlaybackOptions): Playback {
   const scheduler = options.scheduler;
   const stepWallMs = options.stepWallMs ?? 1000;
   let keyTimes: ArrayLike<number> = options.keyTimes ?? [];
+  let skips: readonly TimeStretch[] = options.skips ?? [];
   let state: PlaybackState = {
     timeMs: options.startMs,
     startMs: options.startMs,
@@ -111,7 +134,7 @@ export function createPlayback(options: PlaybackOptions): Playback {
       if (advance > 0) pendingWall -= stepWallMs;
     }
     if (advance > 0) {
-      const timeMs = Math.min(state.endMs, state.timeMs + advance * state.speed);
+      const timeMs = Math.min(state.endMs, skipIdle(skips, state.timeMs + advance * state.speed));
       set({ timeMs, playing: timeMs < state.endMs });
     }
     if (state.playing) handle = scheduler.request(tick);
@@ -162,6 +185,9 @@ export function createPlayback(options: PlaybackOptions): Playback {
     setReducedMotion(on) {
       pendingWall = 0;
       set({ reducedMotion: on });
+    },
+    setSkips(next) {
+      skips = next;
     },
     dispose() {
       stopFrames();

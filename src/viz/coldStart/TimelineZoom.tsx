@@ -1,0 +1,132 @@
+/** The timeline's zoom and pan toolbar (buttons and keys) and the marks drawn where idle time is folded. */
+import { type KeyboardEvent, memo } from 'react';
+import { MAX_ZOOM, panView, zoomOf, zoomView } from './axisView';
+import { type AxisView, type BrokenScale, FULL_VIEW } from './timeAxis';
+
+export interface ZoomBarProps {
+  readonly view: AxisView;
+  readonly onView: (view: AxisView) => void;
+  /** Where zooming keeps still (the playhead, as a fraction of the whole axis). */
+  readonly focusU: number;
+}
+
+/** + and - zoom around the playhead, arrows pan by a quarter of the view, 0 resets. */
+export function ZoomBar({ view, onView, focusU }: ZoomBarProps) {
+  const zoom = zoomOf(view);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next =
+      e.key === '+' || e.key === '='
+        ? zoomView(view, 2, focusU)
+        : e.key === '-'
+          ? zoomView(view, 0.5, focusU)
+          : e.key === 'ArrowLeft'
+            ? panView(view, -0.25)
+            : e.key === 'ArrowRight'
+              ? panView(view, 0.25)
+              : e.key === '0'
+                ? FULL_VIEW
+                : null;
+    if (!next) return;
+    e.preventDefault();
+    onView(next);
+  };
+  return (
+    <div
+      className="viz-zoom"
+      role="toolbar"
+      aria-label="Timeline zoom (keys: + zoom in, - zoom out, arrows pan, 0 reset)"
+      onKeyDown={onKeyDown}
+      data-testid="timeline.zoom"
+      data-zoom={zoom}
+    >
+      {[
+        { label: 'Zoom in', key: '+', text: '+', off: zoom >= MAX_ZOOM, to: () => zoomView(view, 2, focusU) },
+        { label: 'Zoom out', key: '-', text: '−', off: zoom <= 1, to: () => zoomView(view, 0.5, focusU) },
+        {
+          label: 'Pan earlier',
+          key: 'ArrowLeft',
+          text: '◀',
+          off: view.u0 <= 0,
+          to: () => panView(view, -0.25),
+        },
+        {
+          label: 'Pan later',
+          key: 'ArrowRight',
+          text: '▶',
+          off: view.u1 >= 1,
+          to: () => panView(view, 0.25),
+        },
+      ].map((b) => (
+        <button
+          key={b.label}
+          type="button"
+          aria-label={b.label}
+          aria-keyshortcuts={b.key}
+          disabled={b.off}
+          onClick={() => onView(b.to())}
+        >
+          {b.text}
+        </button>
+      ))}
+      <button type="button" aria-keyshortcuts="0" disabled={zoom <= 1} onClick={() => onView(FULL_VIEW)}>
+        Reset zoom
+      </button>
+      <span className="muted" aria-live="polite">
+        {zoom > 1 ? `${Math.round(zoom * 10) / 10}×` : 'whole run'}
+      </span>
+    </div>
+  );
+}
+
+/** Each folded stretch: a band with a zigzag edge, so it never reads as time drawn to scale. */
+export const BreakBands = memo(function BreakBands({
+  scale,
+  height,
+  labelY,
+}: {
+  readonly scale: BrokenScale;
+  readonly height: number;
+  /** Where to print "15 min idle" (omit for no label). */
+  readonly labelY?: number;
+}) {
+  return (
+    <>
+      {scale.breaks.map((b) => {
+        const zig: string[] = [];
+        for (let y = 0; y < height; y += 6) zig.push(`L${b.x + (y % 12 === 0 ? 2 : -2)} ${y}`);
+        const right = zig.map((p) => p.replace(/^L([\d.-]+)/, (_, x: string) => `L${Number(x) + b.w}`));
+        return (
+          <g key={b.startMs} data-testid="timeline.break" data-start-ms={b.startMs} data-end-ms={b.endMs}>
+            <rect
+              x={b.x}
+              y={0}
+              width={b.w}
+              height={height}
+              fill="var(--viz-break, var(--bg))"
+              opacity={0.85}
+            />
+            <path d={`M${b.x} 0${zig.join('')}`} fill="none" stroke="var(--viz-line)" strokeWidth={0.75} />
+            <path
+              d={`M${b.x + b.w} 0${right.join('')}`}
+              fill="none"
+              stroke="var(--viz-line)"
+              strokeWidth={0.75}
+            />
+            <title>{`${b.label}: folded, not drawn to scale`}</title>
+            {labelY === undefined ? null : (
+              <text
+                x={b.x + b.w / 2}
+                y={labelY}
+                textAnchor="middle"
+                className="viz-break-label"
+                data-testid="timeline.break.label"
+              >
+                {b.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
+    </>
+  );
+});
