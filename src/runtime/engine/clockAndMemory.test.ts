@@ -170,6 +170,18 @@ def lambda_handler(event, context):
     engine.destroy(second.env.envId);
   });
 
+  it('memory kept in space a destroyed environment freed is still counted', () => {
+    const source =
+      'DATA = []\ndef lambda_handler(event, context):\n    DATA.append(bytearray(30 * 1024 * 1024))\n    return len(DATA)\n';
+    const gone = run(source, { memoryMb: 512 });
+    expect(gone.report.maxMemoryMb).toBeGreaterThanOrEqual(68);
+    engine.destroy(gone.env.envId);
+    const { env, report } = run(source, { memoryMb: 512 });
+    expect(report.maxMemoryMb).toBeGreaterThanOrEqual(68);
+    expect(engine.invoke(invokeRequest(env)).maxMemoryMb).toBeGreaterThanOrEqual(98);
+    engine.destroy(env.envId);
+  });
+
   it('a big but allowed allocation succeeds after another environment ran out of memory', () => {
     const source =
       'DATA = None\ndef lambda_handler(e, c):\n    global DATA\n    DATA = bytearray(60 * 1024 * 1024)\n    return len(DATA)\n';

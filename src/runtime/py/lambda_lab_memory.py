@@ -7,6 +7,10 @@ so each environment is charged:
     + the Python memory it retains (malloc in-use growth over its phases)
     + the transient peak of the current phase (growth of malloc in-use or of the heap footprint).
 
+malloc in-use comes from mallinfo(), which walks every chunk of the shared heap (~5 ms once a
+thousand environments exist), so it is read only when the heap has free holes a phase could fill
+unseen; otherwise a phase's in-use growth is its footprint growth (off by at most _SMALL_HOLES).
+
 The limit is enforced for real: during a phase, dlmalloc's footprint limit is set so that the
 phase may only grow the heap by what the environment has left; beyond it malloc fails and Python
 raises MemoryError, which the runtime reports as out-of-memory.
@@ -76,15 +80,25 @@ def baseline_bytes(runtime):
     return BASELINE_MB.get(runtime, DEFAULT_BASELINE_MB) * MB
 
 
-# mallinfo() walks the whole heap (~0.4 ms), so it runs once per phase, at its end; the next phase
-# starts from that figure (only the runtime's own bookkeeping runs between phases).
-_last_in_use = None
+# Below this much free space inside the heap, footprint growth stands in for in-use growth.
+_SMALL_HOLES = 2 * MB
+# Frees inside handlers make holes unseen, so the estimate is re-measured after this many phases.
+_REMEASURE_EVERY = 64
+_holes = None  # free bytes inside the heap at the last phase's end, or None when unknown
+_phases_since_measure = 0
 
 
-def _in_use():
-    global _last_in_use
-    _last_in_use = _libc.mallinfo().uordblks
-    return _last_in_use
+def heap_changed():
+    """The runtime freed an environment's memory: the holes are unknown until measured again."""
+    global _holes
+    _holes = None
+
+
+def _measured_holes():
+    global _holes, _phases_since_measure
+    _phases_since_measure = 0
+    _holes = _libc.malloc_footprint() - _libc.mallinfo().uordblks
+    return _holes
 
 
 class PhaseMeter:
@@ -93,21 +107,22 @@ class PhaseMeter:
     def __init__(self, limit_bytes, charged_bytes):
         self.allowance = limit_bytes - charged_bytes
         self.limit = None
-        self.in_use_start = self.footprint_start = 0
-        self.in_use_end = self.footprint_end = 0
+        self.holes_start = self.footprint_start = self.footprint_end = 0
+        self.retained = 0
 
     def start(self):
-        global _memory_error_seen
+        global _memory_error_seen, _phases_since_measure
         _memory_error_seen = False
         _watch_raises(True)
         if _libc is None:
             return
-        self.in_use_start = _in_use() if _last_in_use is None else _last_in_use
+        _phases_since_measure += 1
+        stale = _holes is None or _phases_since_measure > _REMEASURE_EVERY
+        self.holes_start = _measured_holes() if stale else _holes
         self.footprint_start = _libc.malloc_footprint()
-        holes = self.footprint_start - self.in_use_start
         # Free space inside the heap is usable without growing it, so only the rest may be added;
         # but half the allowance always may, as fragmented holes cannot hold one large object.
-        growth = max(self.allowance - holes, self.allowance // 2, 0)
+        growth = max(self.allowance - self.holes_start, self.allowance // 2, 0)
         self.limit = self.footprint_start + growth
         _libc.malloc_set_footprint_limit(self.limit)
 
@@ -120,13 +135,21 @@ class PhaseMeter:
         self.footprint_end = _libc.malloc_footprint()
 
     def finish(self):
+        global _holes
         if _libc is None:
             return
-        self.in_use_end = _in_use()
+        footprint = _libc.malloc_footprint()
+        if self.holes_start >= _SMALL_HOLES:
+            # The phase may have filled holes without growing the heap: measure what it kept.
+            holes = _measured_holes()
+        else:
+            holes = self.holes_start
+            _holes = holes
+        self.retained = (footprint - holes) - (self.footprint_start - self.holes_start)
 
     @property
     def retained_delta(self):
-        return self.in_use_end - self.in_use_start
+        return self.retained
 
     @property
     def peak_delta(self):

@@ -222,6 +222,7 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
 
 def _reset(env):
     envs.forget(env)
+    memory.heap_changed()
     env.retained_bytes = 0
     env.max_bytes = 0
     env.environ = dict(env.spec["environment"])
@@ -298,6 +299,7 @@ def destroy_env(env_id):
     env = _envs.pop(env_id, None)
     if env is not None:
         envs.forget(env)
+        memory.heap_changed()
 
 
 def env_ids():
