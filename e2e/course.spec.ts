@@ -34,7 +34,7 @@ test('an exercise: load the starter, fail a check with feedback, fix the code, p
   await page.screenshot({ path: test.info().outputPath('exercise-passed.png') });
 });
 
-test('a lesson snippet runs, and "open in the lab" loads a prepared world whose function runs warm on the second Test', async ({
+test('a lesson snippet runs, "open in the lab" loads a prepared world whose function runs warm on the second Test, and the SQS starter finds its table', async ({
   page,
 }) => {
   const lab = new LabPage(page);
@@ -60,4 +60,16 @@ test('a lesson snippet runs, and "open in the lab" loads a prepared world whose 
   await lab.testButton.click();
   await expect(page.getByTestId('result.summary')).toContainText('warm');
   await expect(lab.resultLogs).toContainText('Version: $LATEST');
+
+  // Loading an exercise's starter builds its own resources: Test on the SQS starter reaches its table.
+  await page.getByTestId('course.contents').click();
+  await page.getByTestId('nav.lesson').filter({ hasText: 'push and poll' }).first().click();
+  const card = page.locator('.course-exercise').filter({ hasText: 'An SQS batch with partial failures' });
+  await card.getByTestId('exercise.starter').scrollIntoViewIfNeeded();
+  await card.getByTestId('exercise.starter').click();
+  await expect(page.getByTestId('workspace.function')).toHaveValue('process-orders');
+  await lab.testButton.click();
+  await expect(lab.resultStatus).toHaveText('Succeeded');
+  await expect(lab.resultResponse).toContainText('batchItemFailures');
+  await expect(lab.resultLogs).not.toContainText('ResourceNotFoundException');
 });

@@ -31,6 +31,8 @@ test('a lesson demo plays without instructor mode; the Package panel measures an
   const starter = page.getByTestId('exercise.starter').first();
   await starter.scrollIntoViewIfNeeded();
   await starter.click();
+  // With Python ready the starter's code arrives once the exercise's world is built.
+  await expect(page.getByTestId('workspace.function')).toHaveValue('invoice-pdf');
   await page.getByTestId('exercise.package.measure').click();
   const invoice = page.locator('.course-package-fn[data-function="invoice-pdf"]');
   await expect(invoice).toContainText('modeled: pandas 70 MB');

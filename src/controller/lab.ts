@@ -32,5 +32,8 @@ export const revealPredict = (
 ): Promise<{ value: Json }> => controller().then((c) => c.revealPredict(course, lessonId, question));
 export const openWorld = (course: Course, lessonId: string, world: string): Promise<void> =>
   controller().then((c) => c.openWorld(course, lessonId, world));
+/** Loads an exercise's starter into the workspace and its resources into the learner's world. */
+export const loadExercise = (course: Course, exercise: ExerciseContent): Promise<void> =>
+  import('./exerciseWorld').then((m) => m.loadExercise(course, exercise));
 export const replaceWorld = <T>(build: (lab: LabWorld, runner: LabRunner) => Promise<T>): Promise<T> =>
   controller().then((c) => c.replaceWorld(build));

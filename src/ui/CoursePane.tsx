@@ -3,8 +3,7 @@
  * exercises wired to the lab (load the starter into the editor, run a snippet).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { exerciseWorkspace } from '../controller/exerciseWorkspace';
-import { checkExercise, openWorld, revealPredict, runSnippet } from '../controller/lab';
+import { checkExercise, loadExercise, openWorld, revealPredict, runSnippet } from '../controller/lab';
 import { loadBundledCourse } from '../lessons/bundle';
 import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';
@@ -64,9 +63,13 @@ export function CoursePane() {
   const current = course.lessons.find((l) => l.id === progress.currentLesson) ?? course.lessons[0];
   if (!current) return <p className="inline-error">The course has no lessons.</p>;
 
-  const loadStarter = (exercise: ExerciseContent) => {
-    const { workspace } = exerciseWorkspace(exercise);
-    state.replaceWorkspace(workspace);
+  const loadStarter = async (exercise: ExerciseContent) => {
+    try {
+      await loadExercise(course, exercise);
+    } catch (error) {
+      state.addNotice('warning', error instanceof Error ? error.message : String(error));
+      return;
+    }
     const edits = exercise.spec.files.flatMap((f) =>
       'rolePolicy' in f
         ? [`${f.path} (Configuration › Permissions)`]
@@ -125,7 +128,7 @@ export function CoursePane() {
         lesson={current}
         progress={progress}
         actions={state}
-        onLoadStarter={loadStarter}
+        onLoadStarter={(exercise) => void loadStarter(exercise)}
         onCheckExercise={(exercise) => {
           const reason = cannotGradeReason(exercise, pageAbilities());
           return reason ? Promise.reject(new Error(reason)) : checkExercise(course, exercise);
