@@ -6,8 +6,12 @@ When an environment leaves the interpreter, save() compares each dict with its c
 entries the environment changed and puts the copies' values back; apply() replays them when the
 environment returns. Settings that live outside a dict get the same treatment: the recursion limit,
 import hooks, warning filters, gc, the decimal context, the random state.
+
+Comparing all ~1,100 dicts costs ~1 ms a switch, so each dict is watched (PyDict_AddWatcher): its
+first change after a switch marks it and stops the watch, and save() compares only marked dicts.
 """
 
+import ctypes
 import gc
 import sys
 
@@ -24,6 +28,16 @@ _base_importer_cache = {}
 _base_settings = None
 _decimal = None
 _random = None
+# Dict watching: index of each watched dict by id, the ids marked since the last save(), and whether
+# the next save() must compare every dict (no watcher, or a phase that ran out of memory, when a mark
+# could have failed to allocate).
+_index = {}
+_targets = []  # per watched position, the real dict, or None when it cannot be watched
+_always = frozenset()
+_marked = []
+_check_all = True
+_marking = False
+_watch = _unwatch = _watcher = None
 
 
 class Saved:
@@ -37,6 +51,53 @@ class Saved:
         self.settings = None
         self.decimal_context = None
         self.random_state = None
+
+
+def _on_change(event, changed, key, value):
+    global _marking
+    _marking = True  # stays set if the mark below fails (it allocates): save() then compares all
+    try:
+        _unwatch(_watcher, changed)
+        _marked.append(id(changed))
+    except Exception:
+        return 0
+    _marking = False
+    return 0
+
+
+_CALLBACK_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.py_object, ctypes.c_void_p, ctypes.c_void_p)
+_callback = _CALLBACK_TYPE(_on_change)
+
+
+def _start_watching():
+    global _watch, _unwatch, _watcher, _check_all, _always
+    try:
+        api = ctypes.pythonapi
+        api.PyDict_AddWatcher.argtypes = [_CALLBACK_TYPE]
+        for name in ("PyDict_Watch", "PyDict_Unwatch"):
+            getattr(api, name).argtypes = [ctypes.c_int, ctypes.py_object]
+        watcher = api.PyDict_AddWatcher(_callback)
+    except (AttributeError, OSError):  # no watchers here: every save() compares every dict
+        return
+    if watcher < 0:
+        return
+    _watcher, _watch, _unwatch = watcher, api.PyDict_Watch, api.PyDict_Unwatch
+    for position, (live, _, owner) in enumerate(_dicts):
+        # A class's __dict__ is a read-only proxy over its real dict, which is the one to watch.
+        real = live if owner is None else gc.get_referents(live)[0]
+        if isinstance(real, dict) and _watch(_watcher, real) == 0:
+            _index[id(real)] = position
+            _targets.append(real)
+        else:
+            _targets.append(None)
+    _always = frozenset(p for p, real in enumerate(_targets) if real is None)
+    _check_all = False
+
+
+def check_all_next():
+    """Compare every dict at the next save() (a phase ran out of memory: a mark may be missing)."""
+    global _check_all
+    _check_all = True
 
 
 def _watch_dicts(modules, extra):
@@ -96,6 +157,7 @@ def seal(private_namespaces):
     random = sys.modules.get("random")
     if random is not None and hasattr(random, "_inst"):
         _random = random._inst
+    _start_watching()
 
 
 def _diff(live, copy):
@@ -124,8 +186,15 @@ def _put(live, owner, key, value):
 
 def save(saved):
     """Move the resident environment's changes into `saved` and put the interpreter back as sealed."""
+    global _check_all, _marking
     patches = []
-    for live, copy, owner in _dicts:
+    if _check_all or _marking or _watcher is None:
+        positions = range(len(_dicts))
+    else:
+        positions = sorted({_index[key] for key in _marked if key in _index} | _always)
+    _marked.clear()
+    for position in positions:
+        live, copy, owner = _dicts[position]
         try:
             if live == copy:
                 continue
@@ -136,6 +205,12 @@ def save(saved):
             patches.append((live, owner, changed))
             for key in changed:
                 _put(live, owner, key, copy.get(key, _MISSING))
+    if _watcher is not None:
+        for position in positions:
+            if _targets[position] is not None:
+                _watch(_watcher, _targets[position])
+        _marked.clear()  # the restores above may have marked dicts that were not yet unwatched
+        _check_all = _marking = False
     saved.patches = patches
     saved.settings = _settings()
     _apply_settings(_base_settings)

@@ -221,6 +221,8 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init):
 
 
 def _reset(env):
+    # A phase that ran out of memory may have failed to mark a dict it changed (lambda_lab_interp).
+    envs.interp.check_all_next()
     envs.forget(env)
     memory.heap_changed()
     env.retained_bytes = 0
