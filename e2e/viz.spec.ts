@@ -276,6 +276,44 @@ test.describe('visualizers of the learner world', () => {
       }
     }
   });
+
+  // Last: it adds a later cold start to the shared world.
+  test('timeline: +15 min of idle time folds into a labelled break; zoom and reset', async () => {
+    const info = test.info();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.getByTestId('clock.skip').click();
+    await lab.testButton.click();
+    await viz.openTab('timeline');
+    const view = viz.view('timeline');
+    const figure = view.getByTestId('timeline');
+    // The idle environment was reaped in the quarter hour: the Test started a second one, cold.
+    await expect(figure.getByTestId('timeline.row')).toHaveCount(2, { timeout: 60_000 });
+    await viz.goToEnd(view);
+    await expect(figure.getByTestId('timeline.break.label').first()).toHaveText(/^1?\d min \d+ s idle$/);
+    await page.getByTestId('viz.large').click();
+    await viz.snap(page, 'timeline-idle-gap-1366x768', info);
+    // Drawn to scale, each cold start's Init (about 100 ms) in a quarter hour would be a fraction of a pixel.
+    const scale = await viz.scaleOf(figure);
+    const inits = (await viz.spans(figure)).filter(
+      (s) => s.kind === 'init-modeled' && s.endMs - s.startMs > 10,
+    );
+    expect(inits.length).toBeGreaterThanOrEqual(2);
+    for (const s of inits) {
+      const linear = ((s.endMs - s.startMs) / (scale.toMs - scale.fromMs)) * scale.width;
+      expect(s.width).toBeGreaterThan(Math.max(10, 50 * linear));
+    }
+    const zoom = figure.getByTestId('timeline.zoom');
+    await figure.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(zoom).toHaveAttribute('data-zoom', '2');
+    await figure.getByRole('button', { name: 'Zoom in' }).press('-');
+    await expect(zoom).toHaveAttribute('data-zoom', '1');
+    await figure.getByRole('button', { name: 'Zoom in' }).click();
+    await viz.snap(page, 'timeline-idle-gap-zoomed-1366x768', info);
+    await figure.getByRole('button', { name: 'Reset zoom' }).click();
+    await expect(zoom).toHaveAttribute('data-zoom', '1');
+    await page.getByTestId('viz.large').click();
+  });
 });
 
 test.describe('lesson visualizers', () => {

@@ -209,14 +209,24 @@ const ChartBody = memo(function ChartBody({
       <path d={d} fill="none" stroke="var(--viz-line)" />
       <BreakBands scale={scale} height={CHART + 16} labelY={CHART - 10} />
       {/* About one label per 90 px, so a narrow lesson column does not print them over each other. */}
-      {brokenTicks(scale, 90).map((t) => (
+      {tickLabels(brokenTicks(scale, 90), originMs).map(([t, label]) => (
         <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
-          {t === originMs ? '0' : formatDuration(t - originMs)}
+          {label}
         </text>
       ))}
     </>
   );
 });
+
+/** Tick labels, dropping a tick that would print the same text as the one before (after a fold, "15 min 3 s"). */
+function tickLabels(ticks: readonly number[], originMs: number): [number, string][] {
+  const out: [number, string][] = [];
+  for (const t of ticks) {
+    const label = t === originMs ? '0' : formatDuration(t - originMs);
+    if (out[out.length - 1]?.[1] !== label) out.push([t, label]);
+  }
+  return out;
+}
 
 /** Every throttle as a mark on the lane, drawn once per model (the future is covered, not removed). */
 const ThrottleMarks = memo(function ThrottleMarks({
@@ -276,7 +286,7 @@ const Legend = memo(function Legend({
       </li>
       <li>{swatch('var(--viz-idle)')} Idle</li>
       <li>✕ Shutdown · ▼ Throttle · PC = provisioned</li>
-      {folded ? <li>⫽ Idle time folded (its real length is labelled; not to scale)</li> : null}
+      {folded ? <li>≈ Idle time folded (its real length is labelled; not to scale)</li> : null}
     </ul>
   );
 });

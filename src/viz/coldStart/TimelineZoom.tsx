@@ -89,6 +89,15 @@ export const BreakBands = memo(function BreakBands({
   /** Where to print "15 min idle" (omit for no label). */
   readonly labelY?: number;
 }) {
+  // Breaks side by side (split by a shutdown) print their labels on alternate lines.
+  let lastLabelX = Number.NEGATIVE_INFINITY;
+  let lift = 0;
+  const lifts = scale.breaks.map((b) => {
+    const mid = b.x + b.w / 2;
+    lift = mid - lastLabelX < 120 ? (lift + 1) % 3 : 0;
+    lastLabelX = mid;
+    return lift;
+  });
   return (
     <>
       {scale.breaks.map((b) => {
@@ -97,14 +106,7 @@ export const BreakBands = memo(function BreakBands({
         const right = zig.map((p) => p.replace(/^L([\d.-]+)/, (_, x: string) => `L${Number(x) + b.w}`));
         return (
           <g key={b.startMs} data-testid="timeline.break" data-start-ms={b.startMs} data-end-ms={b.endMs}>
-            <rect
-              x={b.x}
-              y={0}
-              width={b.w}
-              height={height}
-              fill="var(--viz-break, var(--bg))"
-              opacity={0.85}
-            />
+            <rect x={b.x} y={0} width={b.w} height={height} fill="var(--bg)" opacity={0.85} />
             <path d={`M${b.x} 0${zig.join('')}`} fill="none" stroke="var(--viz-line)" strokeWidth={0.75} />
             <path
               d={`M${b.x + b.w} 0${right.join('')}`}
@@ -113,20 +115,24 @@ export const BreakBands = memo(function BreakBands({
               strokeWidth={0.75}
             />
             <title>{`${b.label}: folded, not drawn to scale`}</title>
-            {labelY === undefined ? null : (
-              <text
-                x={b.x + b.w / 2}
-                y={labelY}
-                textAnchor="middle"
-                className="viz-break-label"
-                data-testid="timeline.break.label"
-              >
-                {b.label}
-              </text>
-            )}
           </g>
         );
       })}
+      {/* Labels after every band, so no band covers a neighbour's label. */}
+      {labelY === undefined
+        ? null
+        : scale.breaks.map((b, i) => (
+            <text
+              key={b.startMs}
+              x={b.x + b.w / 2}
+              y={labelY - lifts[i]! * 14}
+              textAnchor="middle"
+              className="viz-break-label"
+              data-testid="timeline.break.label"
+            >
+              {b.label}
+            </text>
+          ))}
     </>
   );
 });
