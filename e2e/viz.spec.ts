@@ -313,6 +313,17 @@ test.describe('visualizers of the learner world', () => {
     await figure.getByRole('button', { name: 'Reset zoom' }).click();
     await expect(zoom).toHaveAttribute('data-zoom', '1');
     await page.getByTestId('viz.large').click();
+    // The same picture in the output column, on a projector and on a phone.
+    for (const [w, h] of [
+      [1366, 768],
+      [1280, 720],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await figure.scrollIntoViewIfNeeded();
+      await expect(figure.getByTestId('timeline.break.label').first()).toBeVisible();
+      await viz.snap(page, `timeline-idle-gap-column-${w}x${h}`, info);
+    }
   });
 });
 

@@ -210,7 +210,14 @@ const ChartBody = memo(function ChartBody({
       <BreakBands scale={scale} height={CHART + 16} labelY={CHART - 10} />
       {/* About one label per 90 px, so a narrow lesson column does not print them over each other. */}
       {tickLabels(brokenTicks(scale, 90), originMs).map(([t, label]) => (
-        <text key={t} x={scale.xOf(t)} y={CHART + 12} textAnchor="middle" className="muted">
+        <text
+          key={t}
+          x={scale.xOf(t)}
+          y={CHART + 12}
+          // A tick at the right edge ends there, so its label is not cut off.
+          textAnchor={scale.xOf(t) > scale.x0 + scale.width - 30 ? 'end' : 'middle'}
+          className="muted"
+        >
           {label}
         </text>
       ))}

@@ -124,9 +124,8 @@ export const BreakBands = memo(function BreakBands({
         : scale.breaks.map((b, i) => (
             <text
               key={b.startMs}
-              x={b.x + b.w / 2}
+              {...labelPlace(b, scale)}
               y={labelY - lifts[i]! * 14}
-              textAnchor="middle"
               className="viz-break-label"
               data-testid="timeline.break.label"
             >
@@ -136,3 +135,11 @@ export const BreakBands = memo(function BreakBands({
     </>
   );
 });
+
+/** Centred over its break, but ending at the break near the right edge so the text stays in view. */
+function labelPlace(b: BrokenScale['breaks'][number], scale: BrokenScale) {
+  const mid = b.x + b.w / 2;
+  if (mid > scale.x0 + scale.width - 60) return { x: b.x + b.w, textAnchor: 'end' } as const;
+  if (mid < scale.x0 + 60) return { x: b.x, textAnchor: 'start' } as const;
+  return { x: mid, textAnchor: 'middle' } as const;
+}
