@@ -199,6 +199,27 @@ def lambda_handler(event, context):
     engine.destroy(b.envId);
   });
 
+  it('module and class changes made in any later invoke stay in their environment', () => {
+    const source = `
+import json, logging
+def lambda_handler(event, context):
+    mark = event.get("mark")
+    if mark:
+        json.lab_mark = mark
+        logging.Logger.lab_mark = mark
+    return [getattr(json, "lab_mark", None), getattr(logging.Logger, "lab_mark", None)]
+`;
+    const a = start(source);
+    const b = start(source);
+    for (const mark of ['one', 'two', 'three']) {
+      expect(call(a, { mark })).toEqual([mark, mark]);
+      expect(call(b)).toEqual([null, null]);
+      expect(call(a)).toEqual([mark, mark]);
+    }
+    engine.destroy(a.envId);
+    engine.destroy(b.envId);
+  });
+
   it('modules an environment imports are its own', () => {
     const source = `
 import csv
