@@ -1,8 +1,12 @@
 /** Two configurations on the same traffic, one timeline above the other on a shared time axis. */
 import '../viz.css';
 import { ColdStartTimeline } from '../coldStart/ColdStartTimeline';
+import type { IdleGap } from '../coldStart/timeAxis';
 import { formatDuration } from '../common/format';
 import type { WhatIfResult, WhatIfSide } from './whatIf';
+
+/** Both sides on one linear axis, so the same moment sits at the same x (no per-side idle folds). */
+const SAME_AXIS: readonly IdleGap[] = [];
 
 export interface WhatIfTimelinesProps {
   readonly result: WhatIfResult;
@@ -70,6 +74,7 @@ export function WhatIfTimelines({ result, timeMs, width = 800, viewportRows = 8 
             viewportRows={viewportRows}
             fromMs={result.startMs}
             toMs={result.endMs}
+            gaps={SAME_AXIS}
             title={`${s.config.label}: ${describeConfig(s)}`}
           />
         ) : (
