@@ -101,7 +101,6 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
   return (
     <figure className="viz" data-testid="timeline" data-time-ms={timeMs} {...dataScale(scale)}>
       <figcaption>{title}</figcaption>
-      <Legend patterns={patterns} prefix={prefix} folded={ownGaps.length > 0} />
       <ZoomBar view={view} onView={setView} focusU={whole.xOf(timeMs)} />
       <div role="img" aria-label={summary}>
         <div className="viz-layer">
@@ -156,6 +155,8 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
             : 'No invocation has finished yet.'}
         </p>
       </div>
+      {/* Below the drawing, so a short screen (a projector at 720 px) shows the chart first. */}
+      <Legend patterns={patterns} prefix={prefix} folded={ownGaps.length > 0} />
       <TextAlternative label="environments table" testId="timeline.alternative">
         <p>{summary}</p>
         <TimelineTable model={model} rowCount={frame.rowCount} originMs={originMs} />
