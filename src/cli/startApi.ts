@@ -93,7 +93,7 @@ export async function startApiServer(
       flushLogs();
       if (!r) {
         res.writeHead(502, { 'Content-Type': 'application/json' });
-        res.end('{"message":"Internal server error"}');
+        res.end('{"message": "Internal server error"}');
         return;
       }
       res.writeHead(r.statusCode, r.headers);

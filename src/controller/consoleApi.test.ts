@@ -76,7 +76,7 @@ describe('API Gateway request builder', () => {
     const r = await sendApiRequest(t, request(apiId));
     expect(r).toMatchObject({
       ok: true,
-      value: { statusCode: 502, body: '{"message":"Internal server error"}' },
+      value: { statusCode: 502, body: '{"message": "Internal server error"}' },
     });
     const bad = await apiLab(ok({ hello: 'world' }));
     const r2 = await sendApiRequest(bad.t, request(bad.apiId));
@@ -91,7 +91,7 @@ describe('API Gateway request builder', () => {
     const r = await sendApiRequest(t, request(apiId));
     expect(r).toMatchObject({
       ok: true,
-      value: { statusCode: 504, body: '{"message":"Endpoint request timed out"}', latencyMs: 29_000 },
+      value: { statusCode: 504, body: '{"message": "Endpoint request timed out"}', latencyMs: 29_000 },
     });
   });
 

@@ -117,7 +117,7 @@ describe('demos with real Python', () => {
   it('API Gateway: 504 "Endpoint request timed out" at 29 s while the function runs on; the fix answers 200', async () => {
     const { runner, reports } = await runAll('api-timeout');
     const slow = report(reports, 'api-timeout', 'Call the API');
-    expect(slow.responses).toEqual(['504 {"message":"Endpoint request timed out"}']);
+    expect(slow.responses).toEqual(['504 {"message": "Endpoint request timed out"}']);
     const trace = runner.trace();
     const [asked] = eventsNamed(trace, 'apigw.request');
     const [answered] = eventsNamed(trace, 'apigw.response');

@@ -132,7 +132,7 @@ describe('API Gateway REST proxy integration', () => {
     const { lab, apiId } = setup(() => ({ status: 'success', json }));
     expect(get(lab, apiId, '/x')).toMatchObject({
       statusCode: 502,
-      body: '{"message":"Internal server error"}',
+      body: '{"message": "Internal server error"}',
     });
   });
 
@@ -140,7 +140,7 @@ describe('API Gateway REST proxy integration', () => {
     const { lab, apiId } = setup(() => ({ status: 'error', message: 'bug' }));
     expect(get(lab, apiId, '/x')).toMatchObject({
       statusCode: 502,
-      body: '{"message":"Internal server error"}',
+      body: '{"message": "Internal server error"}',
     });
   });
 
@@ -151,7 +151,7 @@ describe('API Gateway REST proxy integration', () => {
       60,
     );
     const r = get(lab, apiId, '/slow');
-    expect(r).toMatchObject({ statusCode: 504, body: '{"message":"Endpoint request timed out"}' });
+    expect(r).toMatchObject({ statusCode: 504, body: '{"message": "Endpoint request timed out"}' });
     const sent = lab.world.trace.events.find((e) => e.name === 'apigw.response');
     const asked = lab.world.trace.events.find((e) => e.name === 'apigw.request');
     expect(sent!.t - asked!.t).toBe(29_000);
@@ -162,7 +162,7 @@ describe('API Gateway REST proxy integration', () => {
     lab.ok('lambda', 'RemovePermission', { FunctionName: 'api', StatementId: 'apigw' });
     expect(get(lab, apiId, '/x')).toMatchObject({
       statusCode: 500,
-      body: '{"message":"Internal server error"}',
+      body: '{"message": "Internal server error"}',
     });
     const p = lab.services.apigateway.request({ apiId, stage: 'prod', method: 'GET', path: '/' });
     expect(p.response()).toMatchObject({

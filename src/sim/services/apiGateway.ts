@@ -98,6 +98,14 @@ const json = (statusCode: number, message: string): HttpResponse => ({
   body: JSON.stringify({ message }),
   isBase64Encoded: false,
 });
+/** A REST API's integration failures (500, 502, 504) print their body with a space after the colon (facts §7). */
+const restError = (statusCode: number, message: string): HttpResponse => ({
+  ...json(statusCode, message),
+  body: `{"message": ${JSON.stringify(message)}}`,
+});
+/** The same failure as each kind of API words it: REST's spaced lowercase body, or the HTTP API's capitalised one. */
+const serverError = (kind: string, restStatus: number): HttpResponse =>
+  kind === 'REST' ? restError(restStatus, 'Internal server error') : json(500, 'Internal Server Error');
 
 export function createApiGateway(hub: Hub): ApiGateway {
   const apis = new Map<string, RestApi>();
@@ -253,7 +261,7 @@ export function createApiGateway(hub: Hub): ApiGateway {
         });
       // Lambda refused the invoke (permissions): API Gateway answers 500 (facts §7).
       done(
-        json(500, 'Internal server error'),
+        serverError(api.kind, 500),
         'Execution failed due to configuration error: Invalid permissions on Lambda function',
       );
       return pending;
@@ -293,34 +301,26 @@ export function createApiGateway(hub: Hub): ApiGateway {
           });
     hub.ctx.schedule(now + method.timeoutMs, 'apigw.timeout', () => {
       done(
-        api.kind === 'REST' ? json(504, 'Endpoint request timed out') : json(503, 'Service Unavailable'),
+        api.kind === 'REST' ? restError(504, 'Endpoint request timed out') : json(503, 'Service Unavailable'),
         'integration timeout',
       );
     });
     const qualifier = method.qualifier ?? undefined;
     hub.invokeSync({ functionName: fn, qualifier, payloadJson: JSON.stringify(event) }, 0, (o) => {
       if (o.kind === 'refused') {
-        done(
-          o.error.httpStatus === 429
-            ? json(502, 'Internal server error')
-            : json(500, 'Internal server error'),
-          o.error.message,
-        );
+        done(serverError(api.kind, o.error.httpStatus === 429 ? 502 : 500), o.error.message);
         return;
       }
       const res = o.response;
       if (res.functionError) {
-        done(
-          api.kind === 'REST' ? json(502, 'Internal server error') : json(500, 'Internal Server Error'),
-          'Lambda function error',
-        );
+        done(serverError(api.kind, 502), 'Lambda function error');
         return;
       }
       const parsed = parseProxyResponse(res.payloadJson, api.kind);
       if (parsed) done(parsed, 'ok');
       else
         done(
-          json(502, 'Internal server error'),
+          serverError(api.kind, 502),
           'Execution failed due to configuration error: Malformed Lambda proxy response',
         );
     });
