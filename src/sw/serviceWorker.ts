@@ -91,7 +91,9 @@ async function switchBuilds(): Promise<boolean> {
 async function answer(event: FetchEvent): Promise<Response> {
   const request = event.request;
   if (request.mode === 'navigate') {
-    if (await switchBuilds()) return new Response('', { headers: { Refresh: '0' } });
+    // Reload after a second, not at once: Chrome activates the skipped-waiting build only while this worker
+    // has no fetch in flight, and an immediate reload loop can keep it busy for good.
+    if (await switchBuilds()) return new Response('', { headers: { Refresh: '1' } });
     const cached = await caches.match(inScope('index.html'), { cacheName: CACHE, ignoreVary: true });
     if (cached && new URL(request.url).pathname === new URL(self.registration.scope).pathname)
       return isolated(cached);
