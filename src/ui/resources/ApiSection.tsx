@@ -14,7 +14,7 @@ import {
   useAction,
 } from './formParts';
 import { type Kit, useWorldRead } from './labLink';
-import { NotReady, ResourcePicker } from './ResourcePicker';
+import { byIdOrFirst, IdPicker, NotReady } from './ResourcePicker';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -27,16 +27,15 @@ export function ApiSection() {
   if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live } = data;
   const { apis, functions } = data.value;
-  const label = (a: ApiView) => `${a.name} (${a.id})`;
-  const api = apis.find((a) => a.id === chosen) ?? apis[0];
+  const api = byIdOrFirst(apis, chosen);
   return (
     <div className="res-section">
       <CreateApi kit={kit} live={live} functions={functions} onCreated={setChosen} />
-      <ResourcePicker
+      <IdPicker
         label="API"
-        items={apis.map(label)}
-        value={api ? label(api) : ''}
-        onChange={(l) => setChosen(apis.find((a) => label(a) === l)?.id ?? '')}
+        items={apis}
+        chosen={api}
+        onChoose={setChosen}
         testId="resources.api.api"
         empty="No APIs yet. Create one above, in front of a deployed function."
       />

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { LiveWorld, WebSocketApiView } from '../../controller/consoleKit';
 import { ActionStatus, FunctionSelect, formatTime, pickFunction, TextField, useAction } from './formParts';
 import { type Kit, useWorldRead } from './labLink';
-import { NotReady, ResourcePicker } from './ResourcePicker';
+import { byIdOrFirst, IdPicker, NotReady } from './ResourcePicker';
 import './webSocket.css';
 
 export function WebSocketSection() {
@@ -19,16 +19,15 @@ export function WebSocketSection() {
   if ('missing' in data) return <NotReady why={data.missing} />;
   const { kit, live } = data;
   const { apis, functions } = data.value;
-  const label = (a: WebSocketApiView) => `${a.name} (${a.id})`;
-  const api = apis.find((a) => a.id === chosen) ?? apis[0];
+  const api = byIdOrFirst(apis, chosen);
   return (
     <div className="res-section">
       <CreateWebSocketApi kit={kit} live={live} functions={functions} onCreated={setChosen} />
-      <ResourcePicker
+      <IdPicker
         label="WebSocket API"
-        items={apis.map(label)}
-        value={api ? label(api) : ''}
-        onChange={(l) => setChosen(apis.find((a) => label(a) === l)?.id ?? '')}
+        items={apis}
+        chosen={api}
+        onChoose={setChosen}
         testId="resources.ws.api"
         empty="No WebSocket APIs yet. Create one above, in front of a deployed function."
       />
