@@ -51,7 +51,8 @@ function Presenter({ plan, titles }: { readonly plan: Plan; readonly titles: Rea
   useEffect(() => {
     root.current?.focus();
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // A key a focused control already used (the timeline's zoom arrows) is not a segment move.
+      if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       if (e.target instanceof HTMLElement && TYPING.has(e.target.tagName)) return;
       if (e.key === 'Escape') useLabStore.getState().setPresenting(false);
       else if (e.key === 'ArrowRight' || e.key === 'PageDown') keys.current.forward();

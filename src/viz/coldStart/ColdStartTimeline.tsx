@@ -11,7 +11,7 @@ import { TextAlternative } from '../common/TextAlternative';
 import { stepPath } from './stepPath';
 import { TimelineRow } from './TimelineRow';
 import { TimelineTable } from './TimelineTable';
-import { BreakBands, ZoomBar } from './TimelineZoom';
+import { BreakBands, ZOOM_KEYS_HINT, ZoomBar, zoomKeys } from './TimelineZoom';
 import {
   type AxisView,
   type BrokenScale,
@@ -102,7 +102,18 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
     <figure className="viz" data-testid="timeline" data-time-ms={timeMs} {...dataScale(scale)}>
       <figcaption>{title}</figcaption>
       <ZoomBar view={view} onView={setView} focusU={whole.xOf(timeMs)} />
-      <div role="img" aria-label={summary}>
+      {/* Focusable, so the zoom keys work on the drawing itself, not only on its toolbar. */}
+      <div
+        role="img"
+        aria-label={summary}
+        aria-keyshortcuts="+ - ArrowLeft ArrowRight 0"
+        aria-description={`Zoom ${ZOOM_KEYS_HINT}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the drawing takes the zoom keys (aria-keyshortcuts)
+        tabIndex={0}
+        className="viz-drawing"
+        onKeyDown={zoomKeys(view, setView, whole.xOf(timeMs))}
+        data-testid="timeline.drawing"
+      >
         <div className="viz-layer">
           <svg width={width} height={LANE} data-testid="timeline.throttles" aria-hidden="true">
             <text x={4} y={LANE - 5} className="muted">

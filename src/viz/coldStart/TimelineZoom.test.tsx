@@ -59,4 +59,28 @@ describe('ColdStartTimeline with idle time', () => {
     expect(bar.dataset.zoom).toBe('1');
     expect(Number(fig.dataset.toMs)).toBe(m.endMs);
   });
+
+  it('takes the zoom keys on the drawing itself, and keeps them from the page', () => {
+    const m = gapModel();
+    const { container } = render(<ColdStartTimeline model={m} timeMs={m.startMs} width={1000} />);
+    const drawing = screen.getByTestId('timeline.drawing');
+    const bar = screen.getByRole('toolbar', { name: /Timeline zoom/ });
+    expect(drawing.tabIndex).toBe(0);
+    let reachedPage = 0;
+    const onPage = () => reachedPage++;
+    container.ownerDocument.addEventListener('keydown', onPage);
+    drawing.focus();
+    fireEvent.keyDown(drawing, { key: '+' });
+    fireEvent.keyDown(drawing, { key: '=' });
+    expect(bar.dataset.zoom).toBe('4');
+    fireEvent.keyDown(drawing, { key: 'ArrowRight' });
+    expect(Number(screen.getByTestId('timeline').dataset.fromMs)).toBeGreaterThan(m.startMs);
+    fireEvent.keyDown(drawing, { key: '0' });
+    expect(bar.dataset.zoom).toBe('1');
+    // Handled keys stop at the drawing; others (Tab, letters) go on to the page.
+    expect(reachedPage).toBe(0);
+    fireEvent.keyDown(drawing, { key: 'x' });
+    expect(reachedPage).toBe(1);
+    container.ownerDocument.removeEventListener('keydown', onPage);
+  });
 });

@@ -1,6 +1,6 @@
 /** The timeline's zoom and pan toolbar (buttons and keys) and the marks drawn where idle time is folded. */
 import { type KeyboardEvent, memo } from 'react';
-import { MAX_ZOOM, panView, zoomOf, zoomView } from './axisView';
+import { MAX_ZOOM, panView, viewForKey, zoomOf, zoomView } from './axisView';
 import { type AxisView, type BrokenScale, FULL_VIEW } from './timeAxis';
 
 export interface ZoomBarProps {
@@ -10,31 +10,30 @@ export interface ZoomBarProps {
   readonly focusU: number;
 }
 
+export const ZOOM_KEYS_HINT = 'keys: + zoom in, - zoom out, arrows pan, 0 reset';
+
+/** The zoom keys for the toolbar and the drawing alike (a key handled here goes no further). */
+export function zoomKeys(view: AxisView, onView: (view: AxisView) => void, focusU: number) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const next = viewForKey(view, e.key, focusU);
+    if (!next) return;
+    // The presenter's own arrow keys (next segment) must not fire as well.
+    e.preventDefault();
+    e.stopPropagation();
+    onView(next);
+  };
+}
+
 /** + and - zoom around the playhead, arrows pan by a quarter of the view, 0 resets. */
 export function ZoomBar({ view, onView, focusU }: ZoomBarProps) {
   const zoom = zoomOf(view);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const next =
-      e.key === '+' || e.key === '='
-        ? zoomView(view, 2, focusU)
-        : e.key === '-'
-          ? zoomView(view, 0.5, focusU)
-          : e.key === 'ArrowLeft'
-            ? panView(view, -0.25)
-            : e.key === 'ArrowRight'
-              ? panView(view, 0.25)
-              : e.key === '0'
-                ? FULL_VIEW
-                : null;
-    if (!next) return;
-    e.preventDefault();
-    onView(next);
-  };
+  const onKeyDown = zoomKeys(view, onView, focusU);
   return (
     <div
       className="viz-zoom"
       role="toolbar"
-      aria-label="Timeline zoom (keys: + zoom in, - zoom out, arrows pan, 0 reset)"
+      aria-label={`Timeline zoom (${ZOOM_KEYS_HINT})`}
       onKeyDown={onKeyDown}
       data-testid="timeline.zoom"
       data-zoom={zoom}

@@ -25,3 +25,13 @@ export function panView(view: AxisView, byVisible: number): AxisView {
 }
 
 export const zoomOf = (view: AxisView) => 1 / (view.u1 - view.u0);
+
+/** The zoom keys (+ and - zoom around `focusU`, arrows pan a quarter, 0 resets); null for any other key. */
+export function viewForKey(view: AxisView, key: string, focusU: number): AxisView | null {
+  if (key === '+' || key === '=') return zoomView(view, 2, focusU);
+  if (key === '-') return zoomView(view, 0.5, focusU);
+  if (key === 'ArrowLeft') return panView(view, -0.25);
+  if (key === 'ArrowRight') return panView(view, 0.25);
+  if (key === '0') return FULL_VIEW;
+  return null;
+}
