@@ -5,8 +5,8 @@
 // cores (baseline: the busy/quiet ratio of its real round trips). Run by bench/run.mjs as
 // `node --import tsx bench/modeledTime.ts`; prints one JSON line.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createLabRunner, type LabRunner } from '../src/controller/labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from '../src/controller/labWorld';
+import { createLabRunner, type LabRunner } from '../src/host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../src/host/labWorld';
 import { createNodeRuntime } from '../src/runtime/node/nodeRuntime';
 import { cpuScaleFor } from '../src/sim';
 

@@ -1,8 +1,8 @@
 // Profiles the invoke path's Node side: `node --cpu-prof --cpu-prof-dir=DIR --import tsx bench/profileInvoke.ts`
 // runs warm invokes and a 1,000-environment burst through the runner and pool (as bench/nodeFigures.ts does);
 // summarise a profile with `node bench/profileSummary.mjs DIR/file.cpuprofile`.
-import { createLabRunner } from '../src/controller/labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from '../src/controller/labWorld';
+import { createLabRunner } from '../src/host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../src/host/labWorld';
 import { createNodeRuntime } from '../src/runtime/node/nodeRuntime';
 
 const START = Date.UTC(2026, 10, 26, 12);

@@ -5,7 +5,7 @@
  */
 import '../src/ui/app.css';
 import { createRoot } from 'react-dom/client';
-import { runBurstDemo } from '../src/controller/vizLabScenarios';
+import { runBurstDemo } from '../src/controller/scenarios/vizLabScenarios';
 import { FlowDrawing } from '../src/ui/viz/FlowDrawing';
 import { TimelineDrawing } from '../src/ui/viz/TimelineDrawing';
 import '../src/ui/viz/vizPanel.css';

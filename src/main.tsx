@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPython } from './controller/lab';
+import { startPython } from './controller/lab/lab';
 import { useLabStore } from './store/labStore';
 import { registerServiceWorker } from './sw/registerServiceWorker';
 import { classroomFromUrl } from './ui/classroom/classroomUrl';

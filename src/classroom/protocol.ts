@@ -3,8 +3,8 @@
  * one version constant, the limits both sides enforce, and one zod union per direction.
  */
 import { z } from 'zod';
+import { seededShuffle } from '../lessons/grade';
 import { Question } from '../lessons/quiz';
-import { seededShuffle } from '../ui/course/grade';
 import { CODE_LENGTH, CODE_PATTERN } from './joinCode';
 
 export { CODE_ALPHABET, CODE_LENGTH, displayCode, isJoinCode, normalizeCode } from './joinCode';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeQuestion } from '../ui/course/grade';
+import { gradeQuestion } from '../lessons/grade';
 import { answerProblem, correctAnswer, describeAnswer } from './tally';
 import { multiple, order, single, sort } from './testQuestions';
 

@@ -3,8 +3,9 @@
  * histogram buckets it counts in, and how it reads (CSV, reveal). Grading is the course's own
  * `gradeQuestion`, so solo and class agree.
  */
+
+import { gradeQuestion } from '../lessons/grade';
 import type { Question } from '../lessons/quiz';
-import { gradeQuestion } from '../ui/course/grade';
 import type { AnswerValue, Histogram } from './protocol';
 
 type Bucket = Histogram['buckets'][number];

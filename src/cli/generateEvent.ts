@@ -1,5 +1,5 @@
 /** `lambda-lab generate-event SOURCE KIND [--option value]...`, like `sam local generate-event`. */
-import { buildTemplate, EVENT_TEMPLATES, findTemplate } from '../controller/eventTemplates';
+import { buildTemplate, EVENT_TEMPLATES, findTemplate } from '../host/eventTemplates';
 import { type CommandOutput, UsageError } from './invokeCommand';
 
 export function listTemplates(): string[] {

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { buildTemplate, findTemplate } from '../controller/eventTemplates';
-import { createLabRunner } from '../controller/labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../controller/labWorld';
+import { buildTemplate, findTemplate } from '../host/eventTemplates';
+import { createLabRunner } from '../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../host/labWorld';
 import type { RuntimePort } from '../sim';
 
 export interface InvokeOptions {

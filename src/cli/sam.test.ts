@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LabWorld } from '../controller/labWorld';
+import type { LabWorld } from '../host/labWorld';
 import type { NodeRuntime } from '../runtime/node/nodeRuntime';
 import { bootedRuntime, FIXTURES } from '../sam/testSupport';
 import { main } from './main';

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createLabRunner, type LabRunner } from '../controller/labRunner';
-import { createLabWorld, type LabWorld } from '../controller/labWorld';
+import { createLabRunner, type LabRunner } from '../host/labRunner';
+import { createLabWorld, type LabWorld } from '../host/labWorld';
 import { createNodeRuntime } from '../runtime/node/nodeRuntime';
 import { type BuiltApp, buildSamApp, SamBuildError } from '../sam/buildApp';
 import { readSamTemplate } from '../sam/readTemplate';

@@ -2,10 +2,11 @@
  * What the checker needs from its host: a RuntimePort (Node worker threads in tests, the browser's pool
  * in the app) whose boto3 calls are routed to whichever lab world a check is running, and fresh seeds.
  */
-import { createLabRunner } from '../../controller/labRunner';
-import { createLabWorld, type LabWorld } from '../../controller/labWorld';
-import type { RuntimePort } from '../../sim';
-import { type BuildInput, type BuiltWorld, buildWorld } from './buildWorld';
+
+import type { RuntimePort } from '../sim';
+import { createLabRunner } from './labRunner';
+import { createLabWorld, type LabWorld } from './labWorld';
+import { type BuildInput, type BuiltWorld, buildWorld } from './scenario/buildWorld';
 
 export interface LabRouter {
   /** Pass this as the runtime's `awsCall`: it answers for the active lab world. */

@@ -6,8 +6,8 @@
  * concurrency.
  */
 import { z } from 'zod';
-import { EventSpec } from '../lessons/events';
-import { Action, PolicyDocument, WorldSpec } from '../lessons/world';
+import { EventSpec } from '../host/scenario/events';
+import { Action, PolicyDocument, WorldSpec } from '../host/scenario/world';
 
 const Name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, - _ . (max 64)');
 

@@ -1,6 +1,6 @@
 /** The capstone is a project: one hidden check (or more) per user story, and no solution to reveal. */
 import { describe, expect, it } from 'vitest';
-import { exerciseWorkspace } from '../controller/exerciseWorkspace';
+import { exerciseWorkspace } from '../controller/lab/exerciseWorkspace';
 import { exportSamFiles } from '../sam/exportApp';
 import { loadLessonsOrThrow } from './loadLessons';
 

@@ -4,9 +4,9 @@
  * `ast` reads the code's syntax tree, `config` the function's settings, `policy` the execution role.
  */
 import { z } from 'zod';
-import { EventPath, EventSet, EventSpec, Json } from './events';
+import { EventPath, EventSet, EventSpec, Json } from '../host/scenario/events';
+import { Action, ManagedPolicy } from '../host/scenario/world';
 import { CheckTraceName } from './traceNames';
-import { Action, ManagedPolicy } from './world';
 
 export const CheckId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
 const Name = z.string().min(1);

@@ -1,10 +1,10 @@
 /** The loaded course: validated content, resolved paths and the files themselves. */
 import type { z } from 'zod';
+import type { WorldSpec } from '../host/scenario/world';
 import type { ParsedYaml } from './locate';
 import type { Quiz } from './quiz';
 import type { RenderedMarkdown } from './renderMarkdown';
 import type { CoverageFile, Exercise, FaqFile, LessonFrontMatter, PackageSizesFile } from './schema';
-import type { WorldSpec } from './world';
 
 export interface WorldContent {
   readonly spec: WorldSpec;

@@ -1,4 +1,6 @@
 /** References between content files: every id, path and name must point at something that exists. */
+
+import type { EventSpec } from '../host/scenario/events';
 import type { Check } from './checks';
 import {
   type Course,
@@ -8,7 +10,6 @@ import {
   resolveWorld,
   type YamlIndex,
 } from './course';
-import type { EventSpec } from './events';
 import type { ContentError } from './locate';
 import type { CoverageRef } from './schema';
 import { checkActionRefs, checkMeasureRefs, checkWorldRefs, worldNames } from './worldRefs';

@@ -1,6 +1,5 @@
 /** Grading quiz answers and the seeded shuffle of ordering questions: pure, so tests and the UI agree. */
-import type { Question } from '../../lessons/quiz';
-import type { QuizAnswerValue } from '../../store/progressSlice';
+import type { Question, QuizAnswerValue } from './quiz';
 
 /** FNV-1a: a stable 32-bit seed from a question id. */
 function hash(text: string): number {

@@ -3,9 +3,9 @@
  * questions whose answer the app reveals by running the sim (a prepared world + actions + a measure).
  */
 import { z } from 'zod';
+import { Json } from '../host/scenario/events';
+import { Action } from '../host/scenario/world';
 import { CheckId } from './checks';
-import { Json } from './events';
-import { Action } from './world';
 
 const Choice = z.strictObject({
   id: CheckId,
@@ -115,3 +115,7 @@ export const Quiz = z.strictObject({
 export type Quiz = z.infer<typeof Quiz>;
 
 export const QuizFile = z.strictObject({ quizzes: z.array(Quiz).min(1) });
+
+/** Choice ids (single, multiple, predict), item ids in order (order), item id -> bucket id (sort). */
+export const quizAnswerValueSchema = z.union([z.array(z.string()), z.record(z.string(), z.string())]);
+export type QuizAnswerValue = z.infer<typeof quizAnswerValueSchema>;

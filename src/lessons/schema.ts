@@ -4,8 +4,9 @@
  * lessons/coverage.yaml, lessons/faq.yaml, lessons/package-sizes.yaml.
  */
 import { z } from 'zod';
+import { FunctionConfig, WorkspaceFile } from '../host/scenario/workspace';
+import { WorldSpec } from '../host/scenario/world';
 import { Check, CheckId } from './checks';
-import { WorldSpec } from './world';
 
 export const OBJECTIVES = [
   'handler',
@@ -40,31 +41,6 @@ export const LessonFrontMatter = z.strictObject({
   teachingTips: z.array(z.string().min(1)).optional(),
 });
 export type LessonFrontMatter = z.infer<typeof LessonFrontMatter>;
-
-/** Where a workspace file goes: a function's code, a layer's files, or a role's inline policy. */
-const FileBase = {
-  path: z.string().regex(/^[A-Za-z0-9_./-]+$/),
-  language: z.enum(['python', 'json', 'text']),
-};
-export const WorkspaceFile = z.union([
-  z.strictObject({ ...FileBase, function: z.string() }),
-  z.strictObject({ ...FileBase, layer: z.string() }),
-  z.strictObject({ ...FileBase, rolePolicy: z.string() }),
-]);
-export type WorkspaceFile = z.infer<typeof WorkspaceFile>;
-
-/** Settings the learner can change in the config panel, per function. */
-export const FunctionConfig = z.strictObject({
-  memoryMb: z.int().min(128).max(10_240).optional(),
-  timeoutS: z.int().min(1).max(900).optional(),
-  ephemeralStorageMb: z.int().min(512).max(10_240).optional(),
-  env: z.record(z.string(), z.string()).optional(),
-  reservedConcurrency: z.int().min(0).nullable().optional(),
-  provisionedConcurrency: z.int().min(0).optional(),
-  packageType: z.enum(['Zip', 'Image']).optional(),
-  layers: z.array(z.string()).optional(),
-});
-export type FunctionConfig = z.infer<typeof FunctionConfig>;
 
 export const Mistake = z.strictObject({
   id: CheckId,
@@ -168,6 +144,7 @@ export const PackageSizesFile = z.strictObject({
   packages: z.record(z.string(), z.number().positive()),
 });
 
+export { FunctionConfig, WorkspaceFile } from '../host/scenario/workspace';
+export { WorldSpec } from '../host/scenario/world';
 export { Check } from './checks';
 export { Quiz, QuizFile } from './quiz';
-export { WorldSpec } from './world';

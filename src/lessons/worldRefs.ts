@@ -1,6 +1,7 @@
 /** Names inside a world that must point at something declared in the same world. */
+
+import type { Action, WorldSpec } from '../host/scenario/world';
 import type { Measure } from './quiz';
-import type { Action, WorldSpec } from './world';
 
 export interface WorldNames {
   readonly functions: ReadonlySet<string>;

@@ -4,11 +4,11 @@
  * deployDraft), then what a draft cannot express (mappings with extra properties, Kinesis, dead-letter
  * queues, aliases, HTTP API routes, rules, subscriptions, permissions). A refusal names the resource.
  */
-import { deployOnRunner, LIVE_ALIAS, specJson } from '../controller/deploy';
-import { deployStateOf, type TriggerInfo, triggersOf } from '../controller/deployState';
-import type { LabRunner } from '../controller/labRunner';
-import type { LabWorld } from '../controller/labWorld';
-import { info } from '../controller/triggerShared';
+import { deployOnRunner, LIVE_ALIAS, specJson } from '../controller/deploy/deploy';
+import { deployStateOf, type TriggerInfo, triggersOf } from '../controller/deploy/deployState';
+import { info } from '../controller/deploy/triggerShared';
+import type { LabRunner } from '../host/labRunner';
+import type { LabWorld } from '../host/labWorld';
 import type { Result } from '../sim';
 import type { JsonObject } from '../sim/services/json';
 import type { FunctionDraft, TriggerSpec, WorkspaceDoc } from '../store/workspaceDoc';

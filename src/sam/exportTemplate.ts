@@ -4,7 +4,7 @@
  * layers, destinations and Events from its triggers, plus the resources they name. Reading the template
  * back gives the same workspace.
  */
-import { managedPolicyArn } from '../controller/deployFields';
+import { managedPolicyArn } from '../controller/deploy/deployFields';
 import { BASIC_EXECUTION_POLICY, type FunctionDraft, type TriggerSpec } from '../store/draftSchema';
 import { newFunctionDraft, type WorkspaceDoc } from '../store/workspaceDoc';
 import { ExportError, eventOf, mappingEvent } from './exportEvents';

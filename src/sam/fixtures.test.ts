@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { deployDraft } from '../controller/deploy';
+import { deployDraft } from '../controller/deploy/deploy';
 import type { NodeRuntime } from '../runtime/node/nodeRuntime';
 import { appInput } from './appFiles';
 import { exportSamFiles } from './exportApp';

@@ -2,7 +2,7 @@
  * One AWS::Serverless::Function (its Globals merged in and intrinsics resolved) as a workspace function
  * draft: code, configuration, role with its policies, layers, destinations, and its events.
  */
-import { MANAGED_POLICY_NAMES } from '../controller/deployFields';
+import { MANAGED_POLICY_NAMES } from '../controller/deploy/deployFields';
 import type { JsonObject } from '../sim/services/json';
 import { BASIC_EXECUTION_POLICY, type DestinationRef, type FunctionDraft } from '../store/draftSchema';
 import { newFunctionDraft } from '../store/workspaceDoc';

@@ -1,8 +1,8 @@
 /** A template's DynamoDB secondary indexes reach the simulated table and survive an export (#21). */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createLabRunner } from '../controller/labRunner';
-import { createLabWorld } from '../controller/labWorld';
+import { createLabRunner } from '../host/labRunner';
+import { createLabWorld } from '../host/labWorld';
 import { createFakeRuntime } from '../sim';
 import type { JsonObject } from '../sim/services/json';
 import { buildSamApp } from './buildApp';

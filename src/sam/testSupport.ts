@@ -1,8 +1,8 @@
 /** Test support: a fixture folder as app files, and a lab world built from it on a shared Node runtime. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLabRunner, type LabRunner } from '../controller/labRunner';
-import { createLabWorld, type LabWorld } from '../controller/labWorld';
+import { createLabRunner, type LabRunner } from '../host/labRunner';
+import { createLabWorld, type LabWorld } from '../host/labWorld';
 import { createNodeRuntime, type NodeRuntime, type NodeRuntimeOptions } from '../runtime/node/nodeRuntime';
 import type { RuntimePort } from '../sim';
 import { appInput } from './appFiles';

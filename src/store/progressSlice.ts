@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { StateCreator } from 'zustand';
+import { type QuizAnswerValue, quizAnswerValueSchema } from '../lessons/quiz';
 
 export const PROGRESS_VERSION = 1;
 
@@ -41,10 +42,6 @@ export const exerciseProgressSchema = z.strictObject({
   passedFiles: z.record(z.string(), z.string()).nullable(),
 });
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
-
-/** Choice ids (single, multiple, predict), item ids in order (order), item id -> bucket id (sort). */
-export const quizAnswerValueSchema = z.union([z.array(z.string()), z.record(z.string(), z.string())]);
-export type QuizAnswerValue = z.infer<typeof quizAnswerValueSchema>;
 
 export const quizAnswerSchema = z.strictObject({
   answer: quizAnswerValueSchema,

@@ -3,7 +3,7 @@
  * exercises wired to the lab (load the starter into the editor, run a snippet).
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { checkExercise, loadExercise, openWorld, revealPredict, runSnippet } from '../controller/lab';
+import { checkExercise, loadExercise, openWorld, revealPredict, runSnippet } from '../controller/lab/lab';
 import { loadBundledCourse } from '../lessons/bundle';
 import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';

@@ -1,5 +1,5 @@
 /** Shows Python's start-up as named phases with download progress, and a Retry button if it fails. */
-import { startPython } from '../controller/lab';
+import { startPython } from '../controller/lab/lab';
 import { BOOT_PHASES } from '../runtime/protocol';
 import { useLabStore } from '../store/labStore';
 

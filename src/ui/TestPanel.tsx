@@ -1,12 +1,12 @@
 /** The test event editor and the Test button, disabled with its reason while the event or Python is not ready. */
 import { Suspense } from 'react';
-import { runTest } from '../controller/lab';
+import { runTest } from '../controller/lab/lab';
+import { validateEventJson } from '../lib/validateJson';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
 import { EventBar } from './events/EventBar';
 import { useResolvedTheme } from './ThemePicker';
-import { validateEventJson } from './validateJson';
 
 export function testBlocker(eventError: string | null, pythonState: string, running: boolean): string | null {
   if (eventError) return `Fix the test event first. ${eventError}`;

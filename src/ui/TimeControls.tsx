@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { CLOCK_SPEEDS, type ClockSpeed } from '../store/clockSlice';
 import { useLabStore } from '../store/labStore';
 
-const clock = () => import('../controller/labClock');
+const clock = () => import('../controller/lab/labClock');
 
 const SKIP_MS = 15 * 60_000;
 

@@ -3,8 +3,8 @@
  * split it between two (a weighted alias, RoutingConfig), and send requests through it to see the split.
  * Changes go through Lambda's own API, so they are refused with AWS's words where AWS would refuse them.
  */
-import type { LabRunner } from './labRunner';
-import type { LabWorld } from './labWorld';
+import type { LabRunner } from '../../host/labRunner';
+import type { LabWorld } from '../../host/labWorld';
 
 export interface AliasView {
   readonly primary: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FakePhase } from '../sim';
+import type { FakePhase } from '../../sim';
+import { listApis } from '../readModels/worldResources';
 import { createApi, parseHeaders, parseQuery, requestUrl, sendApiRequest } from './consoleApi';
-import { createConsoleTestLab, failing } from './consoleTestLab';
-import { listApis } from './worldResources';
+import { createConsoleTestLab, failing } from './consoleFixture';
 
 const ok = (response: object): FakePhase => ({
   outcome: { status: 'success', responseJson: JSON.stringify(response) },

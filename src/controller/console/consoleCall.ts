@@ -2,9 +2,10 @@
  * Console calls as the Resources view makes them: through the runner (so an upload waits for a handler
  * that is running, instead of landing in the middle of it) and answered as a result or the service's error.
  */
-import type { JsonObject } from '../sim/services/json';
-import type { LabRunner } from './labRunner';
-import type { LabWorld } from './labWorld';
+
+import type { LabRunner } from '../../host/labRunner';
+import type { LabWorld } from '../../host/labWorld';
+import type { JsonObject } from '../../sim/services/json';
 
 export interface LiveWorld {
   readonly lab: LabWorld;

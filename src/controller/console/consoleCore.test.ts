@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { filterLogEvents, logGroups } from '../readModels/worldLogs';
+import { functionNames, listBuckets, listQueues, listTables, listTopics } from '../readModels/worldResources';
 import {
   addBucketTrigger,
   addEventSourceTrigger,
@@ -14,10 +16,8 @@ import {
   UPLOAD_LIMIT_BYTES,
   uploadObject,
 } from './consoleCore';
+import { createConsoleTestLab, failing } from './consoleFixture';
 import { bucketNameProblem, queueNameProblem } from './consoleNames';
-import { createConsoleTestLab, failing } from './consoleTestLab';
-import { filterLogEvents, logGroups } from './worldLogs';
-import { functionNames, listBuckets, listQueues, listTables, listTopics } from './worldResources';
 
 const text = (s: string) => ({
   key: 'note.txt',

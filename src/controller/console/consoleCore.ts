@@ -3,8 +3,9 @@
  * objects, send and publish messages, write items and wire triggers, each as the AWS console would call
  * the API. A console action only changes the world; the virtual clock delivers what follows.
  */
-import { base64Encode, isObject, type Json, type JsonObject } from '../sim/services/json';
-import { validateEventJson } from '../ui/validateJson';
+
+import { validateEventJson } from '../../lib/validateJson';
+import { base64Encode, isObject, type Json, type JsonObject } from '../../sim/services/json';
 import { type ActionResult, allowInvoke, call, done, type LiveWorld, refuse } from './consoleCall';
 import {
   attributeNameProblem,

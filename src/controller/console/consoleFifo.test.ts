@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQueue, sendMessage } from './consoleCore';
-import { createConsoleTestLab } from './consoleTestLab';
+import { createConsoleTestLab } from './consoleFixture';
 
 describe('sending to a FIFO queue from the console', () => {
   it('a repeated deduplication ID answers with the first message, a blank one always sends', async () => {

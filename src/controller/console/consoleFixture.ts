@@ -2,10 +2,11 @@
  * Test support for the console and the read models: a real lab world (services and all) with the scripted
  * runtime behind a real runner, plus a function to trigger.
  */
-import { createFakeRuntime, type FakeRuntime, type FakeScript, utcMs } from '../sim';
+
+import { createLabRunner } from '../../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../../host/labWorld';
+import { createFakeRuntime, type FakeRuntime, type FakeScript, utcMs } from '../../sim';
 import type { LiveWorld } from './consoleCall';
-import { createLabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from './labWorld';
 
 export const CONSOLE_TEST_START_MS = utcMs(2026, 11, 27, 9, 0, 0, 0);
 

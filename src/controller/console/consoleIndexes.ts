@@ -1,7 +1,7 @@
 /** Querying a DynamoDB secondary index from the console: one partition of the index, in its sort order. */
-import type { JsonObject } from '../sim/services/json';
+import type { JsonObject } from '../../sim/services/json';
+import type { IndexView } from '../readModels/worldResources';
 import { type ActionResult, call, done, type LiveWorld, refuse } from './consoleCall';
-import type { IndexView } from './worldResources';
 
 export interface IndexQueryResult {
   readonly items: readonly JsonObject[];

@@ -3,11 +3,11 @@
  * actions over a LiveWorld. consoleActions.ts binds it to the learner's world; tests bind it to their own.
  */
 
-export type { Json, JsonObject } from '../sim/services/json';
+export type { Json, JsonObject } from '../../sim/services/json';
+export * from '../readModels/worldView';
 export * from './consoleApi';
 export type { ActionResult, LiveWorld } from './consoleCall';
 export * from './consoleCore';
 export * from './consoleIndexes';
 export * from './consoleUrls';
 export * from './consoleWebSocket';
-export * from './worldView';

@@ -2,7 +2,7 @@
  * Function URLs from the console: create one (for AuthType NONE the console also adds the statement that
  * lets anyone call lambda:InvokeFunctionUrl) and send a request to it, waiting in virtual time for the answer.
  */
-import type { UrlAuthType } from '../sim/services/functionUrls';
+import type { UrlAuthType } from '../../sim/services/functionUrls';
 import { parseHeaders, parseQuery } from './consoleApi';
 import { type ActionResult, call, done, type LiveWorld, refuse, untilAnswered } from './consoleCall';
 import { normalizePath } from './consoleNames';

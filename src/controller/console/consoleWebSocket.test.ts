@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createConsoleTestLab } from './consoleTestLab';
+import { findTemplate } from '../../host/eventTemplates';
+import { createConsoleTestLab } from './consoleFixture';
 import {
   closeWebSocket,
   createWebSocketApi,
@@ -8,7 +9,6 @@ import {
   pushToConnection,
   sendWebSocket,
 } from './consoleWebSocket';
-import { findTemplate } from './eventTemplates';
 
 describe('WebSocket APIs from the console', () => {
   it('refuses a custom route key the console cannot create, creating nothing', async () => {

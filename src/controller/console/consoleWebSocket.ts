@@ -4,9 +4,10 @@
  * as `aws apigatewaymanagementapi post-to-connection` does. Each action waits in virtual time until the
  * routes it started have answered.
  */
-import type { WsConnection, WsFrame } from '../sim/services/apiGatewayWs';
+
+import type { LabWorld } from '../../host/labWorld';
+import type { WsConnection, WsFrame } from '../../sim/services/apiGatewayWs';
 import { type ActionResult, allowInvoke, call, callAll, done, type LiveWorld, refuse } from './consoleCall';
-import type { LabWorld } from './labWorld';
 
 export interface WebSocketApiView {
   readonly id: string;

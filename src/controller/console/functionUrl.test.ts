@@ -1,7 +1,7 @@
 /** Function URLs with real Python: the 2.0 event, the public policy NONE needs, and signed AWS_IAM requests. */
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPythonServiceHost, type PythonServiceLab } from '../../host/testing/pythonServiceFixture';
 import { createFunctionUrl, listFunctionUrls, sendUrlRequest } from './consoleUrls';
-import { createPythonServiceHost, type PythonServiceLab } from './pythonServiceLab';
 
 const host = createPythonServiceHost();
 afterAll(() => host.close());

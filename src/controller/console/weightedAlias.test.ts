@@ -1,9 +1,9 @@
 /** A weighted alias (canary) with real Python: set up through boto3, and the executed version shows everywhere. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { createLabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from './labWorld';
-import { metricsView } from './worldMetrics';
+import { createLabRunner } from '../../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../../host/labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { metricsView } from '../readModels/worldMetrics';
 
 let runtime: NodeRuntime;
 let lab: LabWorld;

@@ -1,10 +1,10 @@
 /** The execution role built from the draft is what boto3 calls are checked against (real Python). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { defaultWorkspace, type WorkspaceDoc } from '../store/workspaceDoc';
+import { createLabRunner } from '../../host/labRunner';
+import { createLabWorld, type LabWorld } from '../../host/labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { defaultWorkspace, type WorkspaceDoc } from '../../store/workspaceDoc';
 import { deployOnRunner } from './deploy';
-import { createLabRunner } from './labRunner';
-import { createLabWorld, type LabWorld } from './labWorld';
 
 const CODE = [
   'import boto3',

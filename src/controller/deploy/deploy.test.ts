@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, deployedTriggers, LIVE_ALIAS } from './deploy';
-import { deployHarness, FN, sqsTrigger } from './deployTesting';
+import { deployHarness, FN, sqsTrigger } from './deployFixture';
 
 const QUEUE_ROLE = ['AWSLambdaBasicExecutionRole', 'AWSLambdaSQSQueueExecutionRole'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TriggerSpec } from '../store/workspaceDoc';
+import type { TriggerSpec } from '../../store/workspaceDoc';
 import { deployedTriggers, policyStatements } from './deploy';
-import { type DeployHarness, deployHarness, FN, sqsTrigger } from './deployTesting';
+import { type DeployHarness, deployHarness, FN, sqsTrigger } from './deployFixture';
 
 const ACCOUNT = '123456789012';
 const FN_ARN = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${FN}`;

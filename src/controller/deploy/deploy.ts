@@ -6,17 +6,18 @@
  * refused (see deployTx.ts). Only what differs is changed: an unchanged function keeps its warm
  * environments, a changed one gets new ones (a cold start).
  */
-import { utcMs } from '../sim';
-import { statementJson } from '../sim/services/iam';
-import type { JsonObject } from '../sim/services/json';
-import type { TriggerSpec, WorkspaceDoc } from '../store/workspaceDoc';
+
+import type { LabRunner } from '../../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../../host/labWorld';
+import { utcMs } from '../../sim';
+import { statementJson } from '../../sim/services/iam';
+import type { JsonObject } from '../../sim/services/json';
+import type { TriggerSpec, WorkspaceDoc } from '../../store/workspaceDoc';
 import { draftErrors, type FieldErrors } from './deployFields';
 import { deployConcurrency, deployDestinations, deployFunctionCore, deployLayers } from './deployFunction';
 import { checkVpcRole, deployRole } from './deployRole';
 import { type DeployState, deployStateOf, stableJson, type TriggerInfo, triggersOf } from './deployState';
 import { runTx, type Tx, type TxOutcome } from './deployTx';
-import type { LabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from './labWorld';
 import { addTrigger, removeTrigger } from './triggerApply';
 import { LATE_KINDS } from './triggerShared';
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeRuntime } from '../sim/fakeRuntime';
-import { useLabStore } from '../store/labStore';
-import { defaultWorkspace } from '../store/workspaceDoc';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, type LabWorld } from './labWorld';
+import { createLabRunner, type LabRunner } from '../../host/labRunner';
+import { createLabWorld, type LabWorld } from '../../host/labWorld';
+import { createFakeRuntime } from '../../sim/fakeRuntime';
+import { useLabStore } from '../../store/labStore';
+import { defaultWorkspace } from '../../store/workspaceDoc';
 
 let lab: LabWorld;
 let runner: LabRunner;
-vi.mock('./labController', () => ({ ensureLab: () => ({ runner, lab }) }));
+vi.mock('../lab/labController', () => ({ ensureLab: () => ({ runner, lab }) }));
 
 const { deployActive, describeDeploy } = await import('./deployActive');
 

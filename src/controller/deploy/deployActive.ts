@@ -3,9 +3,9 @@
  * the learner's world now, so the next invoke starts a new execution environment (a cold start). Uses the
  * same deploy commands Test runs before invoking.
  */
-import { useLabStore } from '../store/labStore';
+import { useLabStore } from '../../store/labStore';
+import { ensureLab } from '../lab/labController';
 import { deployOnRunner } from './deploy';
-import { ensureLab } from './labController';
 
 export type DeployOutcome =
   /** `changes` in the learner's words, as deploy notes them ("updated the code"). */

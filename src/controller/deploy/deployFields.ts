@@ -3,14 +3,14 @@
  * simulator's own (configValidation, the IAM policy parser, EventBridge's schedule parser): each field is
  * checked alone on top of a valid base, so each error lands beside the field that caused it.
  */
-import type { FunctionConfigPatch, LayerVersion } from '../sim';
-import { type ConfigCandidate, filesSize, validateCandidate } from '../sim/configValidation';
-import { ACCOUNT_ID_DEFAULT, REGION_DEFAULT } from '../sim/limits';
-import { parsePolicy } from '../sim/services/iamPolicy';
-import { MANAGED_POLICIES } from '../sim/services/managedPolicies';
-import { parseSchedule } from '../sim/services/schedule';
-import { type FunctionDraft, roleNameOf } from '../store/draftSchema';
-import type { TriggerSpec, WorkspaceDoc } from '../store/workspaceDoc';
+import type { FunctionConfigPatch, LayerVersion } from '../../sim';
+import { type ConfigCandidate, filesSize, validateCandidate } from '../../sim/configValidation';
+import { ACCOUNT_ID_DEFAULT, REGION_DEFAULT } from '../../sim/limits';
+import { parsePolicy } from '../../sim/services/iamPolicy';
+import { MANAGED_POLICIES } from '../../sim/services/managedPolicies';
+import { parseSchedule } from '../../sim/services/schedule';
+import { type FunctionDraft, roleNameOf } from '../../store/draftSchema';
+import type { TriggerSpec, WorkspaceDoc } from '../../store/workspaceDoc';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 

@@ -1,14 +1,15 @@
 /** Test support for deploy: a lab world on the scripted runtime and drafts to deploy into it. */
-import { createFakeRuntime, type FakeScript } from '../sim';
+
+import { createLabRunner, type LabRunner } from '../../host/labRunner';
+import { createLabWorld, type LabWorld } from '../../host/labWorld';
+import { createFakeRuntime, type FakeScript } from '../../sim';
 import {
   defaultWorkspace,
   type FunctionDraft,
   type TriggerSpec,
   type WorkspaceDoc,
-} from '../store/workspaceDoc';
+} from '../../store/workspaceDoc';
 import { deployOnRunner } from './deploy';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, type LabWorld } from './labWorld';
 
 export const FN = 'hello-lambda';
 

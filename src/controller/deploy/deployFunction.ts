@@ -3,9 +3,9 @@
  * provisioned concurrency, and the asynchronous invocation's destinations. Only what differs from the
  * world is changed, so an unchanged function keeps its warm environments.
  */
-import type { FunctionConfigPatch, FunctionConfiguration, World } from '../sim';
-import { ASYNC_MAX_EVENT_AGE_MAX_S, ASYNC_MAX_RETRY_ATTEMPTS_DEFAULT } from '../sim/limits';
-import type { FunctionDraft, WorkspaceDoc } from '../store/workspaceDoc';
+import type { FunctionConfigPatch, FunctionConfiguration, World } from '../../sim';
+import { ASYNC_MAX_EVENT_AGE_MAX_S, ASYNC_MAX_RETRY_ATTEMPTS_DEFAULT } from '../../sim/limits';
+import type { FunctionDraft, WorkspaceDoc } from '../../store/workspaceDoc';
 import { configPatchOf } from './deployFields';
 import { type DeployState, stableJson } from './deployState';
 import { type Tx, undoCall } from './deployTx';

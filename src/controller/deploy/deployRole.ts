@@ -4,8 +4,8 @@
  * with basic Lambda permissions" does; like the console, a role created for a deploy that is then refused
  * stays (empty of the draft's policies). Every policy change is undone when a later step is refused.
  */
-import type { JsonObject } from '../sim/services/json';
-import { type FunctionDraft, roleNameOf } from '../store/draftSchema';
+import type { JsonObject } from '../../sim/services/json';
+import { type FunctionDraft, roleNameOf } from '../../store/draftSchema';
 import { managedPolicyArn, roleArnOf } from './deployFields';
 import { StepRefused, type Tx, undoCall } from './deployTx';
 

@@ -3,8 +3,9 @@
  * (with the handles needed to remove them), the layer versions it published, the async configuration it
  * set and the APIs it created. Lives beside the world (a reload builds a new world and redeploys).
  */
-import type { TriggerKind } from '../store/workspaceDoc';
-import type { LabWorld } from './labWorld';
+
+import type { LabWorld } from '../../host/labWorld';
+import type { TriggerKind } from '../../store/workspaceDoc';
 
 /** One deployed trigger as the Configuration panel shows it. */
 export interface TriggerInfo {

@@ -3,9 +3,10 @@
  * refused step undoes what came before, in reverse, so the learner's world is never left half-deployed.
  * Steps name the draft field they came from, so a refusal is shown where the learner typed the value.
  */
-import type { Effect, Result, World } from '../sim';
-import type { JsonObject } from '../sim/services/json';
-import type { LabWorld } from './labWorld';
+
+import type { LabWorld } from '../../host/labWorld';
+import type { Effect, Result, World } from '../../sim';
+import type { JsonObject } from '../../sim/services/json';
 
 /** A step the world refused, and the draft field it belongs to (see deployFields.ts). */
 export class StepRefused extends Error {

@@ -3,8 +3,8 @@
  * does not exist, then either an event source mapping (SQS, DynamoDB Streams: Lambda polls) or the
  * source's own subscription plus a statement in the function's resource-based policy (push sources).
  */
-import type { JsonObject } from '../sim/services/json';
-import type { TriggerSpec } from '../store/workspaceDoc';
+import type { JsonObject } from '../../sim/services/json';
+import type { TriggerSpec } from '../../store/workspaceDoc';
 import { triggerField } from './deployFields';
 import type { DeployedTrigger } from './deployState';
 import { StepRefused, type Tx, undoCall } from './deployTx';

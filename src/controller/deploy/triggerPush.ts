@@ -3,8 +3,8 @@
  * notification, an SNS subscription, an EventBridge target, an API integration) the function's
  * resource-based policy needs a statement allowing that service principal from that source ARN.
  */
-import type { JsonObject } from '../sim/services/json';
-import type { TriggerSpec } from '../store/workspaceDoc';
+import type { JsonObject } from '../../sim/services/json';
+import type { TriggerSpec } from '../../store/workspaceDoc';
 import { triggerField } from './deployFields';
 import type { TriggerInfo } from './deployState';
 import { type Tx, undoCall } from './deployTx';

@@ -1,5 +1,5 @@
 /** What every trigger needs: the function it targets, the permission statement of push sources. */
-import type { TriggerSpec } from '../store/workspaceDoc';
+import type { TriggerSpec } from '../../store/workspaceDoc';
 import { triggerField } from './deployFields';
 import type { DeployState, TriggerInfo } from './deployState';
 import { type Tx, undoCall } from './deployTx';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLabRouter } from '../lessons/checkers/host';
-import { runChecks } from '../lessons/checkers/runChecks';
-import type { ExerciseContent } from '../lessons/course';
-import { loadLessonsOrThrow } from '../lessons/loadLessons';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { parseWorkspace, WORKSPACE_VERSION, type WorkspaceDoc } from '../store/workspaceDoc';
+import { createLabRouter } from '../../host/router';
+import { runChecks } from '../../lessons/checkers/runChecks';
+import type { ExerciseContent } from '../../lessons/course';
+import { loadLessonsOrThrow } from '../../lessons/loadLessons';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { parseWorkspace, WORKSPACE_VERSION, type WorkspaceDoc } from '../../store/workspaceDoc';
 import { exerciseWorkspace, workspaceForChecks } from './exerciseWorkspace';
 
 const course = loadLessonsOrThrow();

@@ -4,18 +4,18 @@
  * policy in the role editor and layer files in the workspace's layers. And back: the learner's workspace
  * becomes the files and settings the exercise's hidden checks run against.
  */
-import type { Workspace } from '../lessons/checkers/buildWorld';
-import type { ExerciseContent } from '../lessons/course';
-import type { FunctionConfig } from '../lessons/schema';
-import type { FunctionSpec, WorldSpec } from '../lessons/world';
-import { defaultSettings } from '../store/draftSchema';
+import type { Workspace } from '../../host/scenario/buildWorld';
+import type { FunctionSpec, WorldSpec } from '../../host/scenario/world';
+import type { ExerciseContent } from '../../lessons/course';
+import type { FunctionConfig } from '../../lessons/schema';
+import { defaultSettings } from '../../store/draftSchema';
 import {
   type FunctionDraft,
   type LayerDraft,
   newFunctionDraft,
   WORKSPACE_VERSION,
   type WorkspaceDoc,
-} from '../store/workspaceDoc';
+} from '../../store/workspaceDoc';
 import { exerciseEvents, worldEvents } from './matchingEvents';
 
 export interface ExerciseWorkspace {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ExerciseContent } from '../lessons/course';
-import { loadLessonsOrThrow } from '../lessons/loadLessons';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { createFakeRuntime } from '../sim/fakeRuntime';
-import { useLabStore } from '../store/labStore';
-import { defaultWorkspace } from '../store/workspaceDoc';
+import { createLabRunner } from '../../host/labRunner';
+import { createLabWorld } from '../../host/labWorld';
+import type { ExerciseContent } from '../../lessons/course';
+import { loadLessonsOrThrow } from '../../lessons/loadLessons';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { createFakeRuntime } from '../../sim/fakeRuntime';
+import { useLabStore } from '../../store/labStore';
+import { defaultWorkspace } from '../../store/workspaceDoc';
 import { exerciseWorkspace } from './exerciseWorkspace';
-import { createLabRunner } from './labRunner';
-import { createLabWorld } from './labWorld';
 
 // The real controller on real Python in Node: only the browser's boot is replaced by a Node runtime.
 let runtime: NodeRuntime;

@@ -4,14 +4,15 @@
  * same table and queue the checks do. All or nothing: the world and the workspace change together, or
  * neither does. Before Python is ready the code loads at once and the world follows when Python is.
  */
-import { buildWorld } from '../lessons/checkers/buildWorld';
-import { type Course, type ExerciseContent, filesUnder } from '../lessons/course';
-import { useLabStore } from '../store/labStore';
-import type { WorkspaceDoc } from '../store/workspaceDoc';
+
+import type { LabRunner } from '../../host/labRunner';
+import type { LabWorld } from '../../host/labWorld';
+import { buildWorld } from '../../host/scenario/buildWorld';
+import { type Course, type ExerciseContent, filesUnder } from '../../lessons/course';
+import { useLabStore } from '../../store/labStore';
+import type { WorkspaceDoc } from '../../store/workspaceDoc';
 import { exerciseWorkspace, workspaceForChecks } from './exerciseWorkspace';
 import { replaceWorld } from './labController';
-import type { LabRunner } from './labRunner';
-import type { LabWorld } from './labWorld';
 
 /** Builds `exercise`'s world, with `workspace`'s code and settings, inside `lab`. */
 export async function buildExerciseWorld(

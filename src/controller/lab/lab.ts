@@ -2,12 +2,13 @@
  * The controller, loaded on demand: the simulated world, its services and the runtime pool are a large
  * chunk, and none of it is needed to paint the first frame. Components call these thin wrappers.
  */
-import type { PredictQuestion } from '../lessons/checkers/predict';
-import type { Course, ExerciseContent } from '../lessons/course';
-import type { Json } from '../sim/services/json';
-import type { ExerciseCheckResult } from '../store/progressSlice';
-import type { LabRunner } from './labRunner';
-import type { LabWorld } from './labWorld';
+
+import type { LabRunner } from '../../host/labRunner';
+import type { LabWorld } from '../../host/labWorld';
+import type { PredictQuestion } from '../../lessons/checkers/predict';
+import type { Course, ExerciseContent } from '../../lessons/course';
+import type { Json } from '../../sim/services/json';
+import type { ExerciseCheckResult } from '../../store/progressSlice';
 import { bootPython } from './pythonBoot';
 
 type Controller = typeof import('./labController');

@@ -1,6 +1,7 @@
 /** The learner's world's clock, bound to the store's time controls (see clock.ts for the driver). */
-import { useLabStore } from '../store/labStore';
-import { type ClockDriver, createClockDriver } from './clock';
+
+import { type ClockDriver, createClockDriver } from '../../host/clock';
+import { useLabStore } from '../../store/labStore';
 import { ensureLab } from './labController';
 
 let driver: ClockDriver | null = null;

@@ -4,25 +4,25 @@
  * status and results into the store.
  */
 
-import { buildWorld } from '../lessons/checkers/buildWorld';
-import { type CheckerDeps, createLabRouter } from '../lessons/checkers/host';
-import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
-import { runChecks } from '../lessons/checkers/runChecks';
-import { type Course, type ExerciseContent, filesUnder, resolveWorld } from '../lessons/course';
-import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
-import { cpuScaleFor, type TraceEvent } from '../sim';
-import type { Json } from '../sim/services/json';
-import { useLabStore } from '../store/labStore';
-import type { ExerciseCheckResult } from '../store/progressSlice';
-import { type FunctionDraft, WORKSPACE_VERSION } from '../store/workspaceDoc';
-import { selectActiveFunction } from '../store/workspaceSlice';
-import { validateEventJson } from '../ui/validateJson';
-import { deployOnRunner, LIVE_ALIAS } from './deploy';
+import { createLabRunner, type LabRunner } from '../../host/labRunner';
+import { createLabWorld, type LabWorld } from '../../host/labWorld';
+import { type CheckerDeps, createLabRouter } from '../../host/router';
+import { buildWorld } from '../../host/scenario/buildWorld';
+import { type PredictQuestion, runPredict } from '../../lessons/checkers/predict';
+import { runChecks } from '../../lessons/checkers/runChecks';
+import { type Course, type ExerciseContent, filesUnder, resolveWorld } from '../../lessons/course';
+import { validateEventJson } from '../../lib/validateJson';
+import type { PooledRuntime } from '../../runtime/pool/pooledRuntime';
+import { cpuScaleFor, type TraceEvent } from '../../sim';
+import type { Json } from '../../sim/services/json';
+import { useLabStore } from '../../store/labStore';
+import type { ExerciseCheckResult } from '../../store/progressSlice';
+import { type FunctionDraft, WORKSPACE_VERSION } from '../../store/workspaceDoc';
+import { selectActiveFunction } from '../../store/workspaceSlice';
+import { deployOnRunner, LIVE_ALIAS } from '../deploy/deploy';
+import { lastFourKb, requestLogLines } from '../readModels/requestLogs';
 import { workspaceForChecks, worldFunctionDraft, worldLayers } from './exerciseWorkspace';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, type LabWorld } from './labWorld';
 import { currentRuntime, setAwsCall } from './pythonBoot';
-import { lastFourKb, requestLogLines } from './requestLogs';
 
 let runtime: PooledRuntime | null = null;
 let runner: LabRunner | null = null;

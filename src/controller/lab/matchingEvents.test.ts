@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLessonsOrThrow } from '../lessons/loadLessons';
+import { loadLessonsOrThrow } from '../../lessons/loadLessons';
 import { exerciseWorkspace } from './exerciseWorkspace';
 import { sourceTemplate } from './matchingEvents';
 

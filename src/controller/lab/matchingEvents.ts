@@ -5,11 +5,11 @@
  * for a handler that reads `event["Records"]`.
  */
 
-import { buildTemplateEvent, resolveEvent } from '../lessons/checkers/eventSource';
-import type { EventTemplateName, Json } from '../lessons/events';
-import type { Exercise } from '../lessons/schema';
-import type { WorldSpec } from '../lessons/world';
-import { createRng } from '../sim';
+import { buildTemplateEvent, resolveEvent } from '../../host/scenario/eventSource';
+import type { EventTemplateName, Json } from '../../host/scenario/events';
+import type { WorldSpec } from '../../host/scenario/world';
+import type { Exercise } from '../../lessons/schema';
+import { createRng } from '../../sim';
 
 /** The console's limit: up to ten saved events per function. */
 const MAX_EVENTS = 10;

@@ -3,11 +3,11 @@
  * purpose, so the worker starts before the large controller chunk (world, services, checkers) arrives;
  * the controller binds the AWS call handler and its world to the runtime afterwards.
  */
-import { createBrowserRuntime } from '../runtime/browser/browserRuntime';
-import type { PooledRuntime } from '../runtime/pool/pooledRuntime';
-import { BootError } from '../runtime/pool/pythonWorker';
-import type { SyntaxProblem } from '../runtime/protocol';
-import { useLabStore } from '../store/labStore';
+import { createBrowserRuntime } from '../../runtime/browser/browserRuntime';
+import type { PooledRuntime } from '../../runtime/pool/pooledRuntime';
+import { BootError } from '../../runtime/pool/pythonWorker';
+import type { SyntaxProblem } from '../../runtime/protocol';
+import { useLabStore } from '../../store/labStore';
 
 const NOT_READY =
   '{"kind":"error","error":{"code":"LabNotReady","message":"The lab is still starting.","httpStatus":503,"errorKind":"client"}}';

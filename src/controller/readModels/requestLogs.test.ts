@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestWorld } from '../sim/testWorld';
+import { createTestWorld } from '../../sim/testWorld';
 import { lastFourKb, requestLogLines } from './requestLogs';
 
 describe('requestLogLines', () => {

@@ -1,5 +1,5 @@
 /** The log lines of one request, as the console's Test result shows them (init lines included when cold). */
-import type { LogEvent } from '../sim';
+import type { LogEvent } from '../../sim';
 
 export function requestLogLines(events: readonly LogEvent[], requestId: string): string[] {
   const span = requestLogSpan(events, requestId);

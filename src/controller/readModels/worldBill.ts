@@ -2,7 +2,7 @@
  * The bill against the monthly free tier, read from the world's own billing (facts §8): requests and
  * GB-seconds used, what the free tier covers, and the modeled cost beyond it at the facts' prices.
  */
-import { type Bill, limits, type TraceEvent } from '../sim';
+import { type Bill, limits, type TraceEvent } from '../../sim';
 import type { WorldSource } from './worldResources';
 
 export interface FunctionCharges {

@@ -2,7 +2,7 @@
  * CloudWatch Logs as the console shows it: log groups (`/aws/lambda/<function>`), one stream per execution
  * environment (`2026/11/27/[$LATEST]<hex>`), and Filter events by request id and by text.
  */
-import type { EnvState, LogEvent } from '../sim';
+import type { EnvState, LogEvent } from '../../sim';
 import { requestLogSpan } from './requestLogs';
 import type { WorldSource } from './worldResources';
 

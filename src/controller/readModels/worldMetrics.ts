@@ -3,9 +3,9 @@
  * Throttles (sums), Duration p50/p99 and ConcurrentExecutions (maximum) per period. Concurrency reuses the
  * cold-start timeline's reading of environment states, so the two views can never disagree.
  */
-import type { TraceEvent } from '../sim';
-import { toTimelineModel } from '../viz/coldStart/toTimelineModel';
-import { lowerBound, percentile, stepAt } from '../viz/trace/search';
+import type { TraceEvent } from '../../sim';
+import { toTimelineModel } from '../../viz/coldStart/toTimelineModel';
+import { lowerBound, percentile, stepAt } from '../../viz/trace/search';
 
 export interface MetricsView {
   readonly functionName: string | null;

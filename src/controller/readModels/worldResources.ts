@@ -3,12 +3,12 @@
  * them. Each reads through the services' own read operations, called directly rather than through
  * `consoleCall`, so a read leaves no `aws.call` in the trace (a view re-reads on every trace change).
  */
-import type { World } from '../sim';
-import type { ApiSummary } from '../sim/services/apiGateway';
-import { isObject, type Json, type JsonObject } from '../sim/services/json';
-import { isPending } from '../sim/services/operation';
-import { ServiceError } from '../sim/services/serviceError';
-import type { AwsServices } from '../sim/services/services';
+import type { World } from '../../sim';
+import type { ApiSummary } from '../../sim/services/apiGateway';
+import { isObject, type Json, type JsonObject } from '../../sim/services/json';
+import { isPending } from '../../sim/services/operation';
+import { ServiceError } from '../../sim/services/serviceError';
+import type { AwsServices } from '../../sim/services/services';
 
 /** What the read models need: a LabWorld (or any world with its services) satisfies it. */
 export interface WorldSource {

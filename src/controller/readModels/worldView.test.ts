@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { limits } from '../sim';
-import { createConsoleTestLab, failing } from './consoleTestLab';
+import { limits } from '../../sim';
+import { createConsoleTestLab, failing } from '../console/consoleFixture';
 import { billView, MAX_POINTS, metricsView } from './worldView';
 
 describe('metricsView', () => {

@@ -3,15 +3,16 @@
  * (as the solo reveal does) and keeps that world's trace, so the instructor's screen can replay it in
  * the cold-start timeline while the class sees the answer.
  */
-import { createLabRouter, type LabRouter } from '../lessons/checkers/host';
-import { type PredictQuestion, runPredict } from '../lessons/checkers/predict';
-import type { Course } from '../lessons/course';
-import type { TraceEvent } from '../sim';
-import type { Json } from '../sim/services/json';
-import { useLabStore } from '../store/labStore';
-import { ensureLab } from './labController';
-import type { LabWorld } from './labWorld';
-import { currentAwsCall, setAwsCall } from './pythonBoot';
+
+import type { LabWorld } from '../../host/labWorld';
+import { createLabRouter, type LabRouter } from '../../host/router';
+import { type PredictQuestion, runPredict } from '../../lessons/checkers/predict';
+import type { Course } from '../../lessons/course';
+import type { TraceEvent } from '../../sim';
+import type { Json } from '../../sim/services/json';
+import { useLabStore } from '../../store/labStore';
+import { ensureLab } from '../lab/labController';
+import { currentAwsCall, setAwsCall } from '../lab/pythonBoot';
 
 export interface PredictReplay {
   readonly value: Json;

@@ -3,12 +3,12 @@
  * it promises the room, as lambda-facts.md says it happens. One runtime for the file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoContent, loadDemos } from '../instructor/demoFiles';
-import type { StepReport } from '../instructor/demoSession';
-import { createLabRouter } from '../lessons/checkers/host';
-import { readContentFiles } from '../lessons/loadLessons';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { eventsNamed } from '../sim';
+import { createLabRouter } from '../../host/router';
+import { type DemoContent, loadDemos } from '../../instructor/demoFiles';
+import type { StepReport } from '../../instructor/demoSession';
+import { readContentFiles } from '../../lessons/loadLessons';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { eventsNamed } from '../../sim';
 import { createDemoRunner, type DemoRunner } from './demoRunner';
 
 const files = readContentFiles();

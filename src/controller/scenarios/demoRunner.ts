@@ -5,19 +5,19 @@
  * routes the demo's boto3 calls to the demo's world while a step runs.
  */
 
-import { type DemoContent, demoDirFiles } from '../instructor/demoFiles';
-import type { DemoExecutor, StepReport } from '../instructor/demoSession';
-import { stepLogs, stepStats, summaryLines } from '../instructor/stepSummary';
-import { buildWorld } from '../lessons/checkers/buildWorld';
-import type { LabRouter } from '../lessons/checkers/host';
-import { createLabRouter } from '../lessons/checkers/host';
-import type { RuntimePort, TraceEvent } from '../sim';
-import { useLabStore } from '../store/labStore';
+import { createLabRunner } from '../../host/labRunner';
+import { createLabWorld } from '../../host/labWorld';
+import type { LabRouter } from '../../host/router';
+import { createLabRouter } from '../../host/router';
+import { buildWorld } from '../../host/scenario/buildWorld';
+import { type DemoContent, demoDirFiles } from '../../instructor/demoFiles';
+import type { DemoExecutor, StepReport } from '../../instructor/demoSession';
+import { stepLogs, stepStats, summaryLines } from '../../instructor/stepSummary';
+import type { RuntimePort, TraceEvent } from '../../sim';
+import { useLabStore } from '../../store/labStore';
+import { ensureLab } from '../lab/labController';
+import { currentAwsCall, setAwsCall } from '../lab/pythonBoot';
 import { type DemoWorld, runDemoAction } from './demoSteps';
-import { ensureLab } from './labController';
-import { createLabRunner } from './labRunner';
-import { createLabWorld } from './labWorld';
-import { currentAwsCall, setAwsCall } from './pythonBoot';
 
 export interface DemoRunnerDeps {
   readonly runtime: RuntimePort;

@@ -4,12 +4,12 @@
  * concurrency) are world commands and console calls, as a person at the AWS console would make them.
  */
 
-import { type DemoContent, demoDirFiles } from '../instructor/demoFiles';
-import type { DemoAction } from '../instructor/demoSchema';
-import { runActions } from '../lessons/checkers/actions';
-import { queueArn, queueUrl } from '../lessons/checkers/awsNames';
-import type { BuiltWorld } from '../lessons/checkers/buildWorld';
-import type { Action } from '../lessons/world';
+import { runActions } from '../../host/scenario/actions';
+import { queueArn, queueUrl } from '../../host/scenario/awsNames';
+import type { BuiltWorld } from '../../host/scenario/buildWorld';
+import type { Action } from '../../host/scenario/world';
+import { type DemoContent, demoDirFiles } from '../../instructor/demoFiles';
+import type { DemoAction } from '../../instructor/demoSchema';
 
 /** A built world whose traffic qualifiers change as the demo turns on provisioned concurrency. */
 export interface DemoWorld extends BuiltWorld {

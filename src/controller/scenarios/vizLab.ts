@@ -5,24 +5,24 @@
  * in scratch worlds, one job at a time, while the Test button waits.
  */
 
-import { loadBundledCourse } from '../lessons/bundle';
-import type { CheckerDeps } from '../lessons/checkers/host';
-import { filesUnder, resolveWorld } from '../lessons/course';
-import type { RunReport, RuntimePort, TraceEvent } from '../sim';
-import { useLabStore } from '../store/labStore';
-import { selectActiveFunction } from '../store/workspaceSlice';
-import { validateEventJson } from '../ui/validateJson';
-import type { SimLab } from '../viz/lab/simLab';
-import { type PowerTuningResult, runPowerTuning } from '../viz/powerTuning/powerTuning';
-import { runWhatIf, type TrafficScript, type WhatIfConfig, type WhatIfResult } from '../viz/whatIf/whatIf';
-import { withScratchDeps } from './labController';
-import { createLabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from './labWorld';
+import { createLabRunner } from '../../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../../host/labWorld';
+import type { CheckerDeps } from '../../host/router';
+import { loadBundledCourse } from '../../lessons/bundle';
+import { filesUnder, resolveWorld } from '../../lessons/course';
+import { validateEventJson } from '../../lib/validateJson';
+import type { RunReport, RuntimePort, TraceEvent } from '../../sim';
+import { useLabStore } from '../../store/labStore';
+import { selectActiveFunction } from '../../store/workspaceSlice';
+import type { SimLab } from '../../viz/lab/simLab';
+import { type PowerTuningResult, runPowerTuning } from '../../viz/powerTuning/powerTuning';
+import { runWhatIf, type TrafficScript, type WhatIfConfig, type WhatIfResult } from '../../viz/whatIf/whatIf';
+import { withScratchDeps } from '../lab/labController';
 import { runLessonScenario, type VizKind } from './vizLabLessons';
 import { createScriptedLab, type MeasuredHandler, replayScript, SCENARIO_START_MS } from './vizLabScenarios';
 
-export { RUNTIME_IDS } from '../sim';
-export { worldTrace } from './labController';
+export { RUNTIME_IDS } from '../../sim';
+export { worldTrace } from '../lab/labController';
 export {
   DEFAULT_PUSH_POLL,
   type PushPollScenario,

@@ -3,13 +3,13 @@
  * Python) and the trace shows what its caption promises.
  */
 import { describe, expect, it } from 'vitest';
-import { createLabRouter } from '../lessons/checkers/host';
-import { filesUnder, resolveWorld } from '../lessons/course';
-import { loadLessonsOrThrow } from '../lessons/loadLessons';
-import { createFakeRuntime } from '../sim';
-import { toTimelineModel } from '../viz/coldStart/toTimelineModel';
-import { toFlowModel } from '../viz/flow/toFlowModel';
-import { pushPollFrameAt, toPushPollModel } from '../viz/pushPoll/toPushPollModel';
+import { createLabRouter } from '../../host/router';
+import { filesUnder, resolveWorld } from '../../lessons/course';
+import { loadLessonsOrThrow } from '../../lessons/loadLessons';
+import { createFakeRuntime } from '../../sim';
+import { toTimelineModel } from '../../viz/coldStart/toTimelineModel';
+import { toFlowModel } from '../../viz/flow/toFlowModel';
+import { pushPollFrameAt, toPushPollModel } from '../../viz/pushPoll/toPushPollModel';
 import { runLessonScenario, scenarioActions, type VizKind } from './vizLabLessons';
 
 const course = loadLessonsOrThrow();

@@ -4,13 +4,14 @@
  * lifecycle, a burst past provisioned concurrency for cold starts, an upload, a message and a row
  * for push and poll), in a fresh lab world with real Python, and hands back the trace.
  */
-import type { VIZ_KINDS } from '../lessons/blocks';
-import { runActions } from '../lessons/checkers/actions';
-import { type CheckerDeps, withWorld } from '../lessons/checkers/host';
-import type { WorldContent } from '../lessons/course';
-import type { Json } from '../lessons/events';
-import type { Action, WorldSpec } from '../lessons/world';
-import type { TraceEvent } from '../sim';
+
+import { type CheckerDeps, withWorld } from '../../host/router';
+import { runActions } from '../../host/scenario/actions';
+import type { Json } from '../../host/scenario/events';
+import type { Action, WorldSpec } from '../../host/scenario/world';
+import type { VIZ_KINDS } from '../../lessons/blocks';
+import type { WorldContent } from '../../lessons/course';
+import type { TraceEvent } from '../../sim';
 
 export type VizKind = (typeof VIZ_KINDS)[number];
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toTimelineModel } from '../viz/coldStart/toTimelineModel';
-import { runPowerTuning } from '../viz/powerTuning/powerTuning';
-import { pushPollFrameAt, toPushPollModel } from '../viz/pushPoll/toPushPollModel';
-import { runWhatIf } from '../viz/whatIf/whatIf';
-import { LAB_ROLE_ARN } from './labWorld';
+import { LAB_ROLE_ARN } from '../../host/labWorld';
+import { toTimelineModel } from '../../viz/coldStart/toTimelineModel';
+import { runPowerTuning } from '../../viz/powerTuning/powerTuning';
+import { pushPollFrameAt, toPushPollModel } from '../../viz/pushPoll/toPushPollModel';
+import { runWhatIf } from '../../viz/whatIf/whatIf';
 import {
   createScriptedLab,
   DEFAULT_PUSH_POLL,

@@ -3,6 +3,9 @@
  * knobs change live, the 1,000-environment demo, and the replay of a measured handler for what-if. Each
  * handler outcome is scripted, so the UI labels what these draw "modeled".
  */
+
+import { createLabRunner, type LabRunner } from '../../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../../host/labWorld';
 import {
   advanceSettled,
   type CreateFunctionInput,
@@ -15,11 +18,9 @@ import {
   type TraceEvent,
   utcMs,
   type World,
-} from '../sim';
-import type { JsonObject } from '../sim/services/json';
-import type { KnobValues } from '../viz/pushPoll/knobs';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from './labWorld';
+} from '../../sim';
+import type { JsonObject } from '../../sim/services/json';
+import type { KnobValues } from '../../viz/pushPoll/knobs';
 
 /** Every scripted world starts at the same virtual instant, so a run repeats exactly. */
 export const SCENARIO_START_MS = utcMs(2026, 3, 14, 9, 0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { createLabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type RoleAccess } from './labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { createLabRunner } from '../labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type RoleAccess } from '../labWorld';
 
 let runtime: NodeRuntime;
 let lab = createLabWorld({ seed: 1, startTimeMs: Date.UTC(2026, 10, 26), access: 'admin' });

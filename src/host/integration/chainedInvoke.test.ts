@@ -1,8 +1,8 @@
 /** Lambda-to-Lambda synchronous invoke with real Python: the caller waits (and pays) while the callee runs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from './labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { createLabRunner, type LabRunner } from '../labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../labWorld';
 
 let runtime: NodeRuntime;
 let lab: LabWorld;

@@ -1,7 +1,7 @@
 /** DynamoDB secondary indexes from real Python handlers: boto3's client and resource APIs, and stream records. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../sim/services/json';
-import { createPythonServiceHost, type PythonServiceHost } from './pythonServiceLab';
+import type { JsonObject } from '../../sim/services/json';
+import { createPythonServiceHost, type PythonServiceHost } from '../testing/pythonServiceFixture';
 
 const SETUP = `import boto3
 from boto3.dynamodb.conditions import Attr, Key

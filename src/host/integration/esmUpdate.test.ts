@@ -1,7 +1,7 @@
 /** UpdateEventSourceMapping and ListEventSourceMappings from boto3, with real Python consumers. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventsNamed } from '../sim/trace';
-import { createPythonServiceHost } from './pythonServiceLab';
+import { eventsNamed } from '../../sim/trace';
+import { createPythonServiceHost } from '../testing/pythonServiceFixture';
 
 const host = createPythonServiceHost();
 afterAll(() => host.close());

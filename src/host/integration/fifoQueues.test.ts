@@ -1,7 +1,11 @@
 /** SQS FIFO queues with real Python handlers: a producer and a consumer calling boto3 through the lab. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../sim/services/json';
-import { createPythonServiceHost, type PythonServiceHost, type PythonServiceLab } from './pythonServiceLab';
+import type { JsonObject } from '../../sim/services/json';
+import {
+  createPythonServiceHost,
+  type PythonServiceHost,
+  type PythonServiceLab,
+} from '../testing/pythonServiceFixture';
 
 const ACCOUNT = '123456789012';
 const urlOf = (name: string) => `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/${name}`;

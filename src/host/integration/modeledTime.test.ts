@@ -3,11 +3,11 @@
  * CPU-bound handler, whatever this machine's speed or load. Nothing here reads the wall clock.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../runtime/engine/engine';
-import { loadEngine } from '../runtime/engine/testSupport';
-import type { InvokeResponse, RuntimePort } from '../sim';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from './labWorld';
+import type { Engine } from '../../runtime/engine/engine';
+import { loadEngine } from '../../runtime/engine/testSupport';
+import type { InvokeResponse, RuntimePort } from '../../sim';
+import { createLabRunner, type LabRunner } from '../labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../labWorld';
 
 const HELLO = 'def lambda_handler(event, context):\n    return {"statusCode": 200, "body": "Hello"}\n';
 // About 20 ms of work on one vCPU.

@@ -1,8 +1,8 @@
 /** SnapStart with real Python: restored environments share what Init drew, and the runtime hooks run. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import { createLabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from './labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import { createLabRunner } from '../labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../labWorld';
 
 let runtime: NodeRuntime;
 let lab: LabWorld;

@@ -1,7 +1,11 @@
 /** A WebSocket chat with a real Python handler: connection ids kept in DynamoDB, pushes, GoneException. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WsConnection } from '../sim/services/apiGatewayWs';
-import { createPythonServiceHost, type PythonServiceHost, type PythonServiceLab } from './pythonServiceLab';
+import type { WsConnection } from '../../sim/services/apiGatewayWs';
+import {
+  createPythonServiceHost,
+  type PythonServiceHost,
+  type PythonServiceLab,
+} from '../testing/pythonServiceFixture';
 
 const CHAT = `import json
 import boto3

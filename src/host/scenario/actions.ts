@@ -2,15 +2,16 @@
  * Runs content actions (invoke, http, sqsSend, traffic, ...) against a built world, recording what a
  * check or a predict question reads afterwards: HTTP responses in order and the invokes' request ids.
  */
-import type { InvokeOutcome } from '../../controller/labRunner';
+
 import type { HttpResponse, PendingHttp } from '../../sim/services/apiGateway';
 import { apiGatewayV1Event } from '../../sim/services/events';
-import type { Json } from '../events';
-import type { Action } from '../world';
+import type { InvokeOutcome } from '../labRunner';
 import { marshalItem, queueUrl, topicArn } from './awsNames';
 import type { BuiltWorld } from './buildWorld';
 import { type ReadFile, resolveEvent } from './eventSource';
+import type { Json } from './events';
 import { SetupError } from './setupError';
+import type { Action } from './world';
 
 export interface ActionLog {
   /** One per `http` action, in order (null: no answer before the world went idle). */

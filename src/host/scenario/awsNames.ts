@@ -1,6 +1,6 @@
 /** ARNs and URLs of the lab's account and region, and DynamoDB's typed attribute values. */
-import type { Json } from '../events';
-import { isObject, type JsonObject } from './values';
+import type { Json } from './events';
+import { isObject, type JsonObject } from './jsonPath';
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'us-east-1';

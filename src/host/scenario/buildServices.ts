@@ -1,9 +1,9 @@
 /** The services part of a lesson world: tables, queues, topics, buckets, mappings, APIs, schedules. */
-import type { LabWorld } from '../../controller/labWorld';
-import type { WorldSpec } from '../world';
+import type { LabWorld } from '../labWorld';
 import { marshalItem, queueArn, REGION } from './awsNames';
+import { isObject, type JsonObject } from './jsonPath';
 import { SetupError } from './setupError';
-import { isObject, type JsonObject } from './values';
+import type { WorldSpec } from './world';
 
 export type ConsoleCall = (service: string, operation: string, params: JsonObject) => JsonObject;
 

@@ -3,14 +3,14 @@
  * layers, functions, permissions, tables, queues, topics, buckets, event source mappings, APIs and
  * schedules. Workspace files and settings replace the spec's where an exercise maps them.
  */
-import type { LabRunner } from '../../controller/labRunner';
-import type { LabWorld } from '../../controller/labWorld';
-import type { FunctionConfig, WorkspaceFile } from '../schema';
-import type { FunctionSpec, WorldSpec } from '../world';
+import type { LabRunner } from '../labRunner';
+import type { LabWorld } from '../labWorld';
 import { fnArn, queueArn, roleArn } from './awsNames';
 import { buildServices } from './buildServices';
+import type { JsonObject } from './jsonPath';
 import { SetupError } from './setupError';
-import type { JsonObject } from './values';
+import type { FunctionConfig, WorkspaceFile } from './workspace';
+import type { FunctionSpec, WorldSpec } from './world';
 
 export interface Workspace {
   /** Workspace path -> text (the learner's files). */

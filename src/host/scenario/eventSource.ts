@@ -14,8 +14,8 @@ import {
   snsRecord,
   sqsRecord,
 } from '../../sim/services/events';
-import type { EventSet, EventSpec, EventTemplateName, Generator, Json } from '../events';
-import { setPath } from './values';
+import type { EventSet, EventSpec, EventTemplateName, Generator, Json } from './events';
+import { setPath } from './jsonPath';
 
 const DDB_CYCLE = ['INSERT', 'MODIFY', 'REMOVE'] as const;
 

@@ -2,10 +2,10 @@
  * Test support for services driven by real Python handlers: one Pyodide runtime in Node for a test file, a
  * fresh admin lab world per test, functions created from source, and console calls that must succeed.
  */
-import { createNodeRuntime, type NodeRuntime } from '../runtime/node/nodeRuntime';
-import type { JsonObject } from '../sim/services/json';
-import { createLabRunner, type LabRunner } from './labRunner';
-import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from './labWorld';
+import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+import type { JsonObject } from '../../sim/services/json';
+import { createLabRunner, type LabRunner } from '../labRunner';
+import { createLabWorld, LAB_ROLE_ARN, type LabWorld } from '../labWorld';
 
 export interface PythonServiceLab {
   readonly lab: LabWorld;

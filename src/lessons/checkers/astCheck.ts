@@ -2,13 +2,14 @@
  * `ast` checks. Python rules run Python's own `ast` module through the runtime (a helper function in a
  * small lab world of its own, created once per host); the policy rule reads JSON here.
  */
-import { createLabRunner, type LabRunner } from '../../controller/labRunner';
-import { createLabWorld, LAB_ROLE_ARN } from '../../controller/labWorld';
+import { createLabRunner, type LabRunner } from '../../host/labRunner';
+import { createLabWorld, LAB_ROLE_ARN } from '../../host/labWorld';
+import type { CheckerDeps } from '../../host/router';
+import { isObject } from '../../host/scenario/jsonPath';
 import type { AstRule, CheckOf } from '../checks';
 import { AST_HELPER_SOURCE } from './astHelper';
-import type { CheckerDeps } from './host';
 import type { CheckContext, CheckOutcome } from './types';
-import { type AssertionFailure, isObject } from './values';
+import type { AssertionFailure } from './values';
 
 const HELPER = 'lab-ast-rules';
 const helpers = new WeakMap<CheckerDeps, Promise<LabRunner>>();

@@ -3,10 +3,10 @@
  * fails the check it names with the feedback it declares. One Node runtime for the whole file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CheckerDeps, createLabRouter } from '../../host/router';
 import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
 import type { ExerciseContent } from '../course';
 import { loadLessonsOrThrow } from '../loadLessons';
-import { type CheckerDeps, createLabRouter } from './host';
 import { runPredict } from './predict';
 import { mistakeWorkspace, runChecks, solutionWorkspace, starterWorkspace } from './runChecks';
 

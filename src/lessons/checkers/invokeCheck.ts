@@ -1,10 +1,11 @@
 /** `invoke` checks: run the handler on declared or generated events and compare what it answered. */
-import type { InvokeOutcome } from '../../controller/labRunner';
+import type { InvokeOutcome } from '../../host/labRunner';
+import { withWorld } from '../../host/router';
+import { generateEventSet, resolveEvent } from '../../host/scenario/eventSource';
+import type { Json } from '../../host/scenario/events';
+import { isObject } from '../../host/scenario/jsonPath';
 import type { TraceEvent } from '../../sim';
 import type { CheckOf, InvokeExpect } from '../checks';
-import type { Json } from '../events';
-import { generateEventSet, resolveEvent } from './eventSource';
-import { withWorld } from './host';
 import { checkTrace, functionLogs } from './traceQuery';
 import type { CheckContext, CheckOutcome, InvokeSummary } from './types';
 import {
@@ -14,7 +15,6 @@ import {
   describeRange,
   includes,
   inRange,
-  isObject,
   show,
 } from './values';
 

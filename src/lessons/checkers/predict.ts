@@ -2,12 +2,13 @@
  * Predict-the-timeline questions: build the question's world, run its actions with real Python, read
  * the measure. The app reveals this value; CI proves it is the author's expected choice.
  */
+
+import { type CheckerDeps, withWorld } from '../../host/router';
+import { type ActionLog, runActions } from '../../host/scenario/actions';
+import type { BuiltWorld } from '../../host/scenario/buildWorld';
+import type { Json } from '../../host/scenario/events';
 import { type Course, filesUnder, resolveWorld } from '../course';
-import type { Json } from '../events';
 import type { Measure, Question } from '../quiz';
-import { type ActionLog, runActions } from './actions';
-import type { BuiltWorld } from './buildWorld';
-import { type CheckerDeps, withWorld } from './host';
 import { traceEvents } from './traceQuery';
 import { deepEqual } from './values';
 import { itemCount, queueBodies } from './worldCheck';

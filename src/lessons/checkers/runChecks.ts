@@ -2,15 +2,16 @@
  * The checker engine: runs an exercise's hidden checks against a workspace with real Python, and explains
  * a failure with the known mistake it matches (same check, same first failure code) when there is one.
  */
+
+import type { CheckerDeps } from '../../host/router';
+import type { BuildInput, Workspace } from '../../host/scenario/buildWorld';
+import { SetupError } from '../../host/scenario/setupError';
 import type { Check } from '../checks';
 import { type Course, type ExerciseContent, filesUnder } from '../course';
 import type { FunctionConfig, Mistake } from '../schema';
 import { runAstCheck } from './astCheck';
-import type { BuildInput, Workspace } from './buildWorld';
-import type { CheckerDeps } from './host';
 import { runInvokeCheck, runInvokes } from './invokeCheck';
 import { runConfigCheck, runPolicyCheck } from './settingsChecks';
-import { SetupError } from './setupError';
 import type { CheckContext, CheckOutcome, CheckResult, InvokeSummary } from './types';
 import { runWorldCheck } from './worldCheck';
 

@@ -1,9 +1,11 @@
 /** `config` and `policy` checks: they read the function's effective settings and the role's policies. */
+
+import { isObject } from '../../host/scenario/jsonPath';
+import type { FunctionSpec } from '../../host/scenario/world';
 import type { CheckOf, NumRange } from '../checks';
 import type { FunctionConfig } from '../schema';
-import type { FunctionSpec } from '../world';
 import type { CheckContext, CheckOutcome } from './types';
-import { type AssertionFailure, describeRange, inRange, isObject } from './values';
+import { type AssertionFailure, describeRange, inRange } from './values';
 
 function numCheck(
   label: string,

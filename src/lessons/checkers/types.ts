@@ -1,11 +1,12 @@
 /** Results of running an exercise's checks, and the context every check kind receives. */
+
+import type { CheckerDeps } from '../../host/router';
+import type { BuildInput, Workspace } from '../../host/scenario/buildWorld';
+import type { ReadFile } from '../../host/scenario/eventSource';
+import type { Json } from '../../host/scenario/events';
 import type { CheckKind } from '../checks';
 import type { WorldContent } from '../course';
-import type { Json } from '../events';
 import type { WorkspaceFile } from '../schema';
-import type { BuildInput, Workspace } from './buildWorld';
-import type { ReadFile } from './eventSource';
-import type { CheckerDeps } from './host';
 import type { AssertionFailure } from './values';
 
 export interface CheckResult {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generateEventSet, resolveEvent } from './eventSource';
-import { checkValue, getPath, includes, isMissing, setPath } from './values';
+import { generateEventSet, resolveEvent } from '../../host/scenario/eventSource';
+import { getPath, isMissing, setPath } from '../../host/scenario/jsonPath';
+import { checkValue, includes } from './values';
 
 describe('paths and value assertions', () => {
   it('reads and writes dotted paths, with * for every element', () => {

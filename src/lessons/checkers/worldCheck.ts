@@ -1,11 +1,12 @@
 /** `world` checks: drive the whole world with actions, then assert on the services' state and the trace. */
+
+import { withWorld } from '../../host/router';
+import { type ActionLog, runActions } from '../../host/scenario/actions';
+import { marshalItem, queueArn, unmarshal } from '../../host/scenario/awsNames';
+import type { BuiltWorld } from '../../host/scenario/buildWorld';
+import type { Json } from '../../host/scenario/events';
 import type { TraceEvent } from '../../sim';
 import type { CheckOf, WorldAssertion } from '../checks';
-import type { Json } from '../events';
-import { type ActionLog, runActions } from './actions';
-import { marshalItem, queueArn, unmarshal } from './awsNames';
-import type { BuiltWorld } from './buildWorld';
-import { withWorld } from './host';
 import { checkTrace, traceEvents } from './traceQuery';
 import type { CheckContext, CheckOutcome } from './types';
 import { type AssertionFailure, checkValue, describeRange, includes, inRange, show } from './values';

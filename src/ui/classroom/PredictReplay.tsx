@@ -3,7 +3,7 @@
  * class watches it play back in the cold-start timeline, beside the value it measured.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { PredictReplay as Replay } from '../../controller/classroomReplay';
+import type { PredictReplay as Replay } from '../../controller/scenarios/classroomReplay';
 import type { Course } from '../../lessons/course';
 import type { Question } from '../../lessons/quiz';
 import { useLabStore } from '../../store/labStore';
@@ -32,7 +32,7 @@ export function PredictReplay({ course, lessonId, question, showMeasured = true 
     if (!ready) return;
     let live = true;
     setError(null);
-    import('../../controller/classroomReplay')
+    import('../../controller/scenarios/classroomReplay')
       .then((m) => m.replayPredict(course, lessonId, question))
       .then(
         (r) => live && setResult(r),

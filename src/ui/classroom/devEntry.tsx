@@ -1,7 +1,7 @@
 /** Mounts one classroom screen by URL, as the app shell will (`&python=on` boots Python for replays). */
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startPython } from '../../controller/lab';
+import { startPython } from '../../controller/lab/lab';
 import { classroomFromUrl } from './classroomUrl';
 import { LazyInstructorClassroom, LazyStudentClassroom } from './lazy';
 import '../app.css';

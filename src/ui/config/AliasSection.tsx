@@ -4,7 +4,7 @@
  * sections this acts on the world at once, as the console does, not on the draft.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AliasEditorState } from '../../controller/aliasEditor';
+import type { AliasEditorState } from '../../controller/console/aliasEditor';
 import { useLabStore } from '../../store/labStore';
 import { Section } from './fields';
 import { useActiveName } from './useConfig';
@@ -12,7 +12,7 @@ import { useActiveName } from './useConfig';
 type Status = { readonly ok: boolean; readonly text: string } | null;
 
 const loadModules = () =>
-  Promise.all([import('../../controller/aliasEditor'), import('../../controller/labController')]);
+  Promise.all([import('../../controller/console/aliasEditor'), import('../../controller/lab/labController')]);
 
 export function AliasSection({ deployed }: { deployed: boolean }) {
   const name = useActiveName();

@@ -1,6 +1,6 @@
 /** Destinations (asynchronous invocations) and concurrency (reserved, and provisioned on the alias live). */
-import type { FieldErrors } from '../../controller/deployFields';
-import { LIVE_ALIAS } from '../../controller/deployFunction';
+import type { FieldErrors } from '../../controller/deploy/deployFields';
+import { LIVE_ALIAS } from '../../controller/deploy/deployFunction';
 import { useLabStore } from '../../store/labStore';
 import type { DestinationRef } from '../../store/workspaceDoc';
 import { Checkbox, Modeled, NumberField, Section, SelectField, TextField } from './fields';

@@ -5,7 +5,7 @@
  * names and shows the reason there.
  */
 import { type ReactNode, useEffect, useState } from 'react';
-import type { FieldErrors } from '../../controller/deployFields';
+import type { FieldErrors } from '../../controller/deploy/deployFields';
 import { useLabStore } from '../../store/labStore';
 import { AliasSection } from './AliasSection';
 import { ConcurrencySection, DestinationsSection } from './AsyncSections';
@@ -102,7 +102,7 @@ function DeployBar() {
   const deploy = async () => {
     setBusy(true);
     try {
-      const { deployActive, describeDeploy } = await import('../../controller/deployActive');
+      const { deployActive, describeDeploy } = await import('../../controller/deploy/deployActive');
       // deployActive records a refusal in the store (shown by its field); a success clears it.
       const outcome = await deployActive();
       if (outcome.kind === 'refused') setStatus(null);

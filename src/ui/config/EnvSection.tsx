@@ -4,7 +4,7 @@
  * the row through the field errors, so a reserved name is refused where it is typed.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { envField, type FieldErrors } from '../../controller/deployFields';
+import { envField, type FieldErrors } from '../../controller/deploy/deployFields';
 import { limits } from '../../sim';
 import { useLabStore } from '../../store/labStore';
 import { Section } from './fields';

@@ -1,5 +1,5 @@
 /** General configuration: runtime, handler, architecture, memory (with its modeled CPU share), timeout, /tmp. */
-import type { FieldErrors } from '../../controller/deployFields';
+import type { FieldErrors } from '../../controller/deploy/deployFields';
 import { cpuScaleFor, limits, RUNTIME_IDS } from '../../sim';
 import { useLabStore } from '../../store/labStore';
 import { Modeled, NumberField, Section, SelectField, TextField } from './fields';

@@ -4,7 +4,7 @@
  * appear under /opt (a Python module in python/ is importable by name).
  */
 import { useId, useState } from 'react';
-import type { FieldErrors } from '../../controller/deployFields';
+import type { FieldErrors } from '../../controller/deploy/deployFields';
 import { useLabStore } from '../../store/labStore';
 import { Section } from './fields';
 import { useActiveDraft, type WorldView } from './useConfig';

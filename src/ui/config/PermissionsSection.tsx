@@ -4,7 +4,11 @@
  * invoke the function), as the console's Permissions pane shows both.
  */
 import { useId, useState } from 'react';
-import { type FieldErrors, MANAGED_POLICY_NAMES, managedPolicyArn } from '../../controller/deployFields';
+import {
+  type FieldErrors,
+  MANAGED_POLICY_NAMES,
+  managedPolicyArn,
+} from '../../controller/deploy/deployFields';
 import { MANAGED_POLICIES } from '../../sim/services/managedPolicies';
 import { roleNameOf } from '../../store/draftSchema';
 import { useLabStore } from '../../store/labStore';

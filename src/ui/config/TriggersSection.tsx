@@ -4,8 +4,8 @@
  * a polling source, the resources Deploy created.
  */
 import { useState } from 'react';
-import type { TriggerView } from '../../controller/deploy';
-import { type FieldErrors, triggerError, triggerField } from '../../controller/deployFields';
+import type { TriggerView } from '../../controller/deploy/deploy';
+import { type FieldErrors, triggerError, triggerField } from '../../controller/deploy/deployFields';
 import { useLabStore } from '../../store/labStore';
 import type { TriggerKind, TriggerSpec } from '../../store/workspaceDoc';
 import { Section, SelectField } from './fields';

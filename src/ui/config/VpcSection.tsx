@@ -2,7 +2,7 @@
  * VPC: the lab models one VPC with two private subnets and a security group. A function inside it reaches
  * what is in the VPC, but outbound connections to the internet hang until the timeout (no NAT gateway).
  */
-import type { FieldErrors } from '../../controller/deployFields';
+import type { FieldErrors } from '../../controller/deploy/deployFields';
 import { useLabStore } from '../../store/labStore';
 import { Checkbox, Modeled, Section } from './fields';
 import { useActiveDraft } from './useConfig';

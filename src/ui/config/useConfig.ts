@@ -4,8 +4,8 @@
  * deploy, and what the learner's world holds for the deployed triggers.
  */
 import { useEffect, useState } from 'react';
-import type { TriggerView } from '../../controller/deploy';
-import type { FieldErrors } from '../../controller/deployFields';
+import type { TriggerView } from '../../controller/deploy/deploy';
+import type { FieldErrors } from '../../controller/deploy/deployFields';
 import { useLabStore } from '../../store/labStore';
 import type { FunctionDraft } from '../../store/workspaceDoc';
 import { selectActiveFunction } from '../../store/workspaceSlice';
@@ -13,10 +13,10 @@ import { selectActiveFunction } from '../../store/workspaceSlice';
 export const useActiveDraft = (): FunctionDraft => useLabStore(selectActiveFunction);
 export const useActiveName = (): string => useLabStore((s) => s.workspace.activeFunction);
 
-type DeployModule = typeof import('../../controller/deploy');
+type DeployModule = typeof import('../../controller/deploy/deploy');
 let deployModule: Promise<DeployModule> | null = null;
 const loadDeploy = (): Promise<DeployModule> => {
-  deployModule ??= import('../../controller/deploy');
+  deployModule ??= import('../../controller/deploy/deploy');
   return deployModule;
 };
 
@@ -66,7 +66,7 @@ export function useWorldView(): WorldView {
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
-    void Promise.all([loadDeploy(), import('../../controller/labController')]).then(([d, c]) => {
+    void Promise.all([loadDeploy(), import('../../controller/lab/labController')]).then(([d, c]) => {
       const live = c.ensureLab();
       if (cancelled || !live) return;
       const fn = live.lab.world.getFunction(name);

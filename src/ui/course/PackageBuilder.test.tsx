@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exerciseWorkspace } from '../../controller/exerciseWorkspace';
+import { exerciseWorkspace } from '../../controller/lab/exerciseWorkspace';
 import { useLabStore } from '../../store/labStore';
 import { exercise } from './courseTesting';
 import { PackageBuilder } from './PackageBuilder';

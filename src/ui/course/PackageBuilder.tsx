@@ -3,7 +3,7 @@
  * from the learner's workspace, measures them against Lambda's limits, and offers them as downloads.
  */
 import { useState } from 'react';
-import { workspaceForChecks } from '../../controller/exerciseWorkspace';
+import { workspaceForChecks } from '../../controller/lab/exerciseWorkspace';
 import { loadBundledCourse } from '../../lessons/bundle';
 import type { ExerciseContent } from '../../lessons/course';
 import { type BuiltZip, measurePackage, PACKAGE_LIMITS, type PackageMeasure } from '../../lessons/packageZip';

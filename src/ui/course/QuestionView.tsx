@@ -1,9 +1,9 @@
 /** One quiz question: answer, check, feedback with the explanation, and "try again". */
 import { type ReactNode, useId, useState } from 'react';
-import type { Json } from '../../lessons/events';
-import type { Question } from '../../lessons/quiz';
-import type { QuizAnswer, QuizAnswerValue } from '../../store/progressSlice';
-import { gradeQuestion, seededShuffle } from './grade';
+import type { Json } from '../../host/scenario/events';
+import { gradeQuestion, seededShuffle } from '../../lessons/grade';
+import type { Question, QuizAnswerValue } from '../../lessons/quiz';
+import type { QuizAnswer } from '../../store/progressSlice';
 import { ChoiceInput, OrderInput, SortInput } from './QuestionInputs';
 import { InlineMarkdown, Markdown } from './SafeHtml';
 

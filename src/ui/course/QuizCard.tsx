@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Quiz } from '../../lessons/quiz';
-import { answerKey, type QuizAnswer, type QuizAnswerValue } from '../../store/progressSlice';
+import type { Quiz, QuizAnswerValue } from '../../lessons/quiz';
+import { answerKey, type QuizAnswer } from '../../store/progressSlice';
 import { type PredictQuestionData, type PredictReveal, QuestionView } from './QuestionView';
 import { Markdown } from './SafeHtml';
 import './course.css';

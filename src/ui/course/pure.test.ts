@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { gradeQuestion, seededShuffle } from '../../lessons/grade';
 import { answerKey, emptyProgress, exerciseKey } from '../../store/progressSlice';
 import { courseStats, lessonStats, percent } from './courseStats';
 import { lesson, realCourse } from './courseTesting';
-import { gradeQuestion, seededShuffle } from './grade';
 import { diffLines, diffStats } from './lineDiff';
 import { maskSolution, tokenCount } from './solutionTokens';
 import { buildSummary, SUMMARY_FORMAT, summaryToJson, summaryToMarkdown } from './summary';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { checkSyntax } from '../../controller/pythonBoot';
+import { checkSyntax } from '../../controller/lab/pythonBoot';
 import type { SyntaxProblem } from '../../runtime/protocol';
 import { useLabStore } from '../../store/labStore';
 import { selectActiveFunction } from '../../store/workspaceSlice';

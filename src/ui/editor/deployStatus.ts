@@ -35,7 +35,7 @@ export async function runDeploy(): Promise<void> {
   if (status.state === 'deploying') return;
   set({ state: 'deploying', text: 'Deploying…', functionName: null });
   try {
-    const { deployActive, describeDeploy } = await import('../../controller/deployActive');
+    const { deployActive, describeDeploy } = await import('../../controller/deploy/deployActive');
     const outcome = await deployActive();
     set({
       state: outcome.kind === 'refused' || outcome.kind === 'blocked' ? 'failed' : 'done',

@@ -3,7 +3,7 @@
  * they are the shapes real triggers deliver), which one a test event looks like, and the keys found at a
  * path such as `event["Records"][0]["s3"]`.
  */
-import { buildTemplate, EVENT_TEMPLATES } from '../../controller/eventTemplates';
+import { buildTemplate, EVENT_TEMPLATES } from '../../host/eventTemplates';
 
 /** A path into an event: a key, or `number` for "an element of this list". */
 export type EventPath = readonly (string | number)[];

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { EventTemplate } from '../../controller/eventTemplates';
+import type { EventTemplate } from '../../host/eventTemplates';
 import {
   addEvent,
   applyToActive,
@@ -53,7 +53,7 @@ function NewEventForm({ onDone }: { readonly onDone: () => void }) {
   const [templates, setTemplates] = useState<readonly EventTemplate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void import('../../controller/eventTemplates').then((m) => setTemplates(m.EVENT_TEMPLATES));
+    void import('../../host/eventTemplates').then((m) => setTemplates(m.EVENT_TEMPLATES));
   }, []);
   const problem = name === '' ? null : eventNameProblem(draft, name);
 
@@ -65,7 +65,7 @@ function NewEventForm({ onDone }: { readonly onDone: () => void }) {
     }
     let json = DEFAULT_EVENT_JSON;
     if (template !== HELLO) {
-      const m = await import('../../controller/eventTemplates');
+      const m = await import('../../host/eventTemplates');
       const [source, kind] = template.split('/');
       const found = m.findTemplate(source ?? '', kind ?? '');
       if (found) json = `${JSON.stringify(m.buildTemplate(found), null, 2)}\n`;

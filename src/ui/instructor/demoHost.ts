@@ -85,7 +85,7 @@ export const demoHost = {
       const mine = ++generation;
       emit({ starting: true, error: null });
       try {
-        const { startBrowserDemo } = await import('../../controller/demoRunner');
+        const { startBrowserDemo } = await import('../../controller/scenarios/demoRunner');
         if (mine !== generation) return;
         const runner = startBrowserDemo(demo, library.files);
         traceOf = runner.trace;

@@ -3,7 +3,7 @@
  * the cost beyond it at the facts' us-east-1 prices. Modeled: durations are modeled, and the whole run
  * counts as one month of one account.
  */
-import type { BillView } from '../../controller/consoleKit';
+import type { BillView } from '../../controller/console/consoleKit';
 import { formatUsd } from '../../viz/common/format';
 import { useWorldRead } from '../resources/labLink';
 import { NotReady } from '../resources/ResourcePicker';

@@ -3,7 +3,7 @@
  * events by request id (that request's lines, Init included) and by text. Lines are shown exactly.
  */
 import { useState } from 'react';
-import type { LogGroupView } from '../../controller/consoleKit';
+import type { LogGroupView } from '../../controller/console/consoleKit';
 import { eventsNamed, type TraceEvent } from '../../sim';
 import { DURATION_MODEL_NOTE, explainDuration } from '../durationModel';
 import { formatTime } from '../resources/formParts';

@@ -3,7 +3,7 @@
  * data table for screen readers. Duration is modeled (measured CPU × the memory's CPU share + sleep).
  */
 import { useState } from 'react';
-import type { MetricsView } from '../../controller/consoleKit';
+import type { MetricsView } from '../../controller/console/consoleKit';
 import { formatDuration } from '../../viz/common/format';
 import { formatTime } from '../resources/formParts';
 import { useWorldRead } from '../resources/labLink';

@@ -3,7 +3,7 @@
  * with its stage and what a client gets back (status, headers, body), 502 and 504 included.
  */
 import { useState } from 'react';
-import type { ApiResponseView, ApiView, LiveWorld } from '../../controller/consoleKit';
+import type { ApiResponseView, ApiView, LiveWorld } from '../../controller/console/consoleKit';
 import {
   ActionStatus,
   FunctionSelect,

@@ -1,5 +1,5 @@
 /** Message attributes as the SQS and SNS consoles take them: name, type and value, up to ten. */
-import type { MessageAttributeInput } from '../../controller/consoleKit';
+import type { MessageAttributeInput } from '../../controller/console/consoleKit';
 
 export function AttributeRows({
   rows,

@@ -1,6 +1,6 @@
 /** The Create queue form: standard or FIFO, optionally with a dead-letter queue after N receives. */
 import { useState } from 'react';
-import type { LiveWorld } from '../../controller/consoleKit';
+import type { LiveWorld } from '../../controller/console/consoleKit';
 import { CreateForm, NumberField, saying } from './formParts';
 import type { Kit } from './labLink';
 

@@ -1,6 +1,6 @@
 /** The Create table form: a name, a partition key, an optional sort key, and a stream for Lambda triggers. */
 import { useState } from 'react';
-import type { LiveWorld } from '../../controller/consoleKit';
+import type { LiveWorld } from '../../controller/console/consoleKit';
 import { CreateForm, Field, SelectField, saying } from './formParts';
 import type { Kit } from './labLink';
 

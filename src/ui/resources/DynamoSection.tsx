@@ -1,6 +1,6 @@
 /** DynamoDB: tables, an item grid, and a JSON editor per item whose errors come from the service itself. */
 import { useState } from 'react';
-import type { JsonObject, LiveWorld, TableView } from '../../controller/consoleKit';
+import type { JsonObject, LiveWorld, TableView } from '../../controller/console/consoleKit';
 import { CreateTable } from './CreateTable';
 import { ActionStatus, Field, useAction } from './formParts';
 import { type Kit, useWorldRead } from './labLink';

@@ -3,7 +3,7 @@
  * The builder shows the answer and the payload format 2.0 event the function received.
  */
 import { useState } from 'react';
-import type { FunctionUrlView, LiveWorld, UrlResponseView } from '../../controller/consoleKit';
+import type { FunctionUrlView, LiveWorld, UrlResponseView } from '../../controller/console/consoleKit';
 import { ActionStatus, FunctionSelect, pickFunction, SelectField, TextField, useAction } from './formParts';
 import { type Kit, useWorldRead } from './labLink';
 import { NotReady, ResourcePicker } from './ResourcePicker';

@@ -1,6 +1,6 @@
 /** S3: buckets, their objects, uploads by drag-and-drop or file picker, and event notifications to Lambda. */
 import { type DragEvent, useRef, useState } from 'react';
-import type { BucketView, LiveWorld } from '../../controller/consoleKit';
+import type { BucketView, LiveWorld } from '../../controller/console/consoleKit';
 import {
   ActionStatus,
   CreateForm,

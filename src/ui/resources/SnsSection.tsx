@@ -1,6 +1,11 @@
 /** SNS: topics, their subscriptions (Lambda or SQS), and Publish with subject and message attributes. */
 import { useState } from 'react';
-import type { LiveWorld, MessageAttributeInput, QueueView, TopicView } from '../../controller/consoleKit';
+import type {
+  LiveWorld,
+  MessageAttributeInput,
+  QueueView,
+  TopicView,
+} from '../../controller/console/consoleKit';
 import { AttributeRows } from './AttributeRows';
 import {
   ActionStatus,

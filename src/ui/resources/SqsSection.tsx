@@ -1,6 +1,6 @@
 /** SQS: queues with their counts (available, in flight, delayed, dead-lettered), sending, and Lambda triggers. */
 import { useState } from 'react';
-import type { LiveWorld, MessageAttributeInput, QueueView } from '../../controller/consoleKit';
+import type { LiveWorld, MessageAttributeInput, QueueView } from '../../controller/console/consoleKit';
 import { AttributeRows } from './AttributeRows';
 import { CreateQueue } from './CreateQueue';
 import { ActionStatus, FunctionSelect, NumberField, pickFunction, TextField, useAction } from './formParts';

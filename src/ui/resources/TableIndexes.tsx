@@ -3,7 +3,7 @@
  * the learner sees a sparse index and what each projection type carries.
  */
 import { useState } from 'react';
-import type { IndexQueryResult, LiveWorld, TableView } from '../../controller/consoleKit';
+import type { IndexQueryResult, LiveWorld, TableView } from '../../controller/console/consoleKit';
 import { cellText } from './DynamoSection';
 import { ActionStatus, SelectField, TextField, useAction } from './formParts';
 import type { Kit } from './labLink';

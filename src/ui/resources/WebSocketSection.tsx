@@ -4,7 +4,7 @@
  * connection as the management API does, and close it (then a push answers GoneException).
  */
 import { useState } from 'react';
-import type { LiveWorld, WebSocketApiView } from '../../controller/consoleKit';
+import type { LiveWorld, WebSocketApiView } from '../../controller/console/consoleKit';
 import { ActionStatus, FunctionSelect, formatTime, pickFunction, TextField, useAction } from './formParts';
 import { type Kit, useWorldRead } from './labLink';
 import { byIdOrFirst, IdPicker, NotReady } from './ResourcePicker';

@@ -1,6 +1,6 @@
 /** Small pieces the resource forms share: running a console action with its outcome shown inline. */
 import { type ReactNode, useCallback, useId, useRef, useState } from 'react';
-import type { ActionResult } from '../../controller/consoleKit';
+import type { ActionResult } from '../../controller/console/consoleKit';
 import { useLabStore } from '../../store/labStore';
 import { runDeploy, useDeployStatus } from '../editor/deployStatus';
 

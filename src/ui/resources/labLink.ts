@@ -4,10 +4,10 @@
  * Tests provide their own world through LabLinkContext.
  */
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
-import type { LiveWorld } from '../../controller/consoleKit';
+import type { LiveWorld } from '../../controller/console/consoleKit';
 import { useLabStore } from '../../store/labStore';
 
-export type Kit = typeof import('../../controller/consoleKit');
+export type Kit = typeof import('../../controller/console/consoleKit');
 
 export interface LabLink {
   readonly kit: Kit;
@@ -16,7 +16,7 @@ export interface LabLink {
 }
 
 const loadLearnerLink = (): Promise<LabLink> =>
-  import('../../controller/consoleActions').then((m) => ({ kit: m, live: m.liveWorld }));
+  import('../../controller/console/consoleActions').then((m) => ({ kit: m, live: m.liveWorld }));
 
 export const LabLinkContext = createContext<() => Promise<LabLink>>(loadLearnerLink);
 

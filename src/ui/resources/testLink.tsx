@@ -1,8 +1,8 @@
 /** Component-test support: renders a view against a console test lab instead of the learner's world. */
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import * as kit from '../../controller/consoleKit';
-import { type ConsoleTestLab, createConsoleTestLab } from '../../controller/consoleTestLab';
+import { type ConsoleTestLab, createConsoleTestLab } from '../../controller/console/consoleFixture';
+import * as kit from '../../controller/console/consoleKit';
 import type { FakeScript } from '../../sim';
 import { useLabStore } from '../../store/labStore';
 import { type LabLink, LabLinkContext } from './labLink';

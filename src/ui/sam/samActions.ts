@@ -4,7 +4,7 @@
  * does the world become the learner's and the workspace become the app (undoable). Export zips the
  * workspace with what the opened app kept beside it (tables' keys, queues' attributes, secrets, ...).
  */
-import { replaceWorld } from '../../controller/lab';
+import { replaceWorld } from '../../controller/lab/lab';
 import type { SamExtras } from '../../sam/exportTemplate';
 import { useLabStore } from '../../store/labStore';
 import type { PickedFiles } from './samFiles';

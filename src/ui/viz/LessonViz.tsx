@@ -4,7 +4,7 @@
  */
 import './vizPanel.css';
 import { useEffect, useRef, useState } from 'react';
-import type { VizKind } from '../../controller/vizLabLessons';
+import type { VizKind } from '../../controller/scenarios/vizLabLessons';
 import type { TraceEvent } from '../../sim';
 import { useLabStore } from '../../store/labStore';
 import { FlowDrawing } from './FlowDrawing';

@@ -3,7 +3,7 @@
  * duration and cost plotted, the cheapest and the fastest marked (both figures modeled).
  */
 import { use, useId, useRef, useState } from 'react';
-import type { PowerTuningRun } from '../../controller/vizLab';
+import type { PowerTuningRun } from '../../controller/scenarios/vizLab';
 import { useLabStore } from '../../store/labStore';
 import { DEFAULT_MEMORY_SIZES, PowerTuningChart } from '../../viz';
 import { useElementWidth } from './useElementWidth';

@@ -3,7 +3,7 @@
  * plus how often the handler fails), or the learner's own world.
  */
 import { type ReactNode, use, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import type { PushPollScenario } from '../../controller/vizLabScenarios';
+import type { PushPollScenario } from '../../controller/scenarios/vizLabScenarios';
 import type { TraceEvent } from '../../sim';
 import { activityStartMs, type KnobName, type KnobValues, PushPollLanes, toPushPollModel } from '../../viz';
 import { keyTimesOf, useVizPlayback } from './useVizPlayback';

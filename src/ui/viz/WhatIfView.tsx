@@ -3,7 +3,7 @@
  * configurations on the same traffic, one timeline above the other. Settings re-run at once.
  */
 import { use, useEffect, useRef, useState } from 'react';
-import type { MeasuredFunction } from '../../controller/vizLab';
+import type { MeasuredFunction } from '../../controller/scenarios/vizLab';
 import { useLabStore } from '../../store/labStore';
 import { type TrafficScript, type WhatIfConfig, type WhatIfResult, WhatIfTimelines } from '../../viz';
 import { useElementWidth } from './useElementWidth';

@@ -6,11 +6,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceEvent } from '../../sim';
 import { useLabStore } from '../../store/labStore';
 
-export type VizLab = typeof import('../../controller/vizLab');
+export type VizLab = typeof import('../../controller/scenarios/vizLab');
 
 let loading: Promise<VizLab> | null = null;
 export const loadVizLab = (): Promise<VizLab> => {
-  loading ??= import('../../controller/vizLab');
+  loading ??= import('../../controller/scenarios/vizLab');
   return loading;
 };
 
