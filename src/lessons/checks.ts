@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EventPath, EventSet, EventSpec, Json } from '../host/scenario/events';
 import { Action, ManagedPolicy } from '../host/scenario/world';
-import { CheckTraceName } from './traceNames';
+import { isTraceName, TRACE_NAMES, type TraceName } from '../sim';
 
 export const CheckId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
 const Name = z.string().min(1);
@@ -17,8 +17,20 @@ export const NumRange = z.union([
 ]);
 export type NumRange = z.infer<typeof NumRange>;
 
+/** A name the kernel's trace emits (`TraceName`): a misspelt one would make a count check vacuous. */
+export const ContentTraceName = z.custom<TraceName>((v) => typeof v === 'string' && isTraceName(v), {
+  error: (issue) => `unknown trace name ${JSON.stringify(issue.input)}${suggestTraceName(issue.input)}`,
+});
+
+function suggestTraceName(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const service = input.split('.')[0];
+  const same = TRACE_NAMES.filter((n) => n.split('.')[0] === service);
+  return same.length > 0 ? `; ${service} names: ${same.join(', ')}` : '';
+}
+
 export const TraceAssertion = z.strictObject({
-  name: CheckTraceName,
+  name: ContentTraceName,
   /** Payload fields that must match exactly (`{ cold: true }`). */
   where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   count: NumRange,

@@ -98,6 +98,15 @@ describe('content errors carry file and line', () => {
     expect(errors).toContain(`${LESSON}:${lineOf(text, 'lab-quiz id=nope')}: no quiz "nope" in quizzes.yaml`);
   });
 
+  it('reports a trace name the kernel does not emit at its line', () => {
+    const file = 'lessons/05-iam/exercises/fix-access-denied/exercise.yaml';
+    const text = (pristine.get(file) ?? '').replace('name: aws.call', 'name: iam.access.denied');
+    const errors = errorsAfter((f) => f.set(file, text));
+    expect(errors).toContain(
+      `${file}:${lineOf(text, 'iam.access.denied')}: checks[3].assert[1].name: unknown trace name "iam.access.denied"; iam names: iam.role.created, iam.policy.changed`,
+    );
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const quiz = 'lessons/02-handler/quizzes.yaml';
     const text = `${pristine.get(quiz) ?? ''}\n  - id: [unclosed\n`;

@@ -68,6 +68,7 @@ export type {
   TracePayloads,
 } from './trace';
 export { eventsNamed } from './trace';
+export { isTraceName, TRACE_NAMES } from './traceNameList';
 export type { AdvanceResult, EnvSnapshot, ServiceContext, SimService, World, WorldOptions } from './world';
 export { createWorld } from './world';
 export type { DestinationDelivery, DestinationSink, InvokeResponse } from './worldTypes';

@@ -50,6 +50,16 @@ describe.each(exercises.map((e) => [e.id, e] as const))('exercise %s', (_id, ex)
   );
 });
 
+describe('trace assertions use kernel names', () => {
+  it('the IAM starter is caught by its aws.call AccessDenied count', async () => {
+    const ex = exercises.find((e) => e.id === 'fix-access-denied');
+    if (!ex) throw new Error('exercise fix-access-denied is missing');
+    const [result] = await runChecks(course, ex, starterWorkspace(ex), deps, { only: ['no-access-denied'] });
+    const codes = result?.details.failures.map((f) => f.code) ?? [];
+    expect(codes).toContain('trace:aws.call:3');
+  }, 120_000);
+});
+
 const predicts = course.lessons.flatMap((l) =>
   l.quizzes.flatMap((quiz) =>
     quiz.questions.flatMap((q) =>

@@ -7,6 +7,7 @@ import { type CheckerDeps, withWorld } from '../../host/router';
 import { type ActionLog, runActions } from '../../host/scenario/actions';
 import type { BuiltWorld } from '../../host/scenario/buildWorld';
 import type { Json } from '../../host/scenario/events';
+import type { TraceName } from '../../sim';
 import { type Course, filesUnder, resolveWorld } from '../course';
 import type { Measure, Question } from '../quiz';
 import { traceEvents } from './traceQuery';
@@ -21,7 +22,7 @@ export interface PredictOutcome {
   readonly choiceId: string | null;
 }
 
-const forFunction = (w: BuiltWorld, name: string, fn: string) =>
+const forFunction = (w: BuiltWorld, name: TraceName, fn: string) =>
   traceEvents(w.runner.world.trace.events, name).filter(
     (e) => (e as unknown as { functionName?: string }).functionName === fn,
   );

@@ -1,31 +1,14 @@
-/**
- * Trace reads shared by invoke checks, world checks and predict measures. Content may use a few names
- * the services emit under another name (checks were written before the services landed); they map here.
- */
-import type { TraceEvent } from '../../sim';
+/** Trace reads shared by invoke checks, world checks and predict measures; names are the kernel's own. */
+import type { TraceEvent, TraceName } from '../../sim';
 import type { TraceAssertion } from '../checks';
 import { type AssertionFailure, describeRange, inRange } from './values';
 
 type Where = TraceAssertion['where'];
 
-const ALIASES: Record<string, { name: string; where?: (e: Record<string, unknown>) => boolean }> = {
-  'iam.access.denied': {
-    name: 'aws.call',
-    where: (e) => typeof e.errorCode === 'string' && e.errorCode.startsWith('AccessDenied'),
-  },
-  'sqs.batch.received': { name: 'esm.sqs.batch.received' },
-  'sqs.message.dead-lettered': { name: 'sqs.message.redriven' },
-  'dynamodb.item.written': { name: 'dynamodb.item.changed' },
-  'dynamodb.stream.batch': { name: 'esm.stream.batch.received' },
-};
-
-export function traceEvents(events: readonly TraceEvent[], name: string, where?: Where): TraceEvent[] {
-  const alias = ALIASES[name];
-  const actual = alias?.name ?? name;
+export function traceEvents(events: readonly TraceEvent[], name: TraceName, where?: Where): TraceEvent[] {
   return events.filter((e) => {
-    if (e.name !== actual) return false;
+    if (e.name !== name) return false;
     const fields = e as unknown as Record<string, unknown>;
-    if (alias?.where && !alias.where(fields)) return false;
     return Object.entries(where ?? {}).every(([k, v]) => fields[k] === v);
   });
 }

@@ -5,13 +5,13 @@ import { type ActionLog, runActions } from '../../host/scenario/actions';
 import { marshalItem, queueArn, unmarshal } from '../../host/scenario/awsNames';
 import type { BuiltWorld } from '../../host/scenario/buildWorld';
 import type { Json } from '../../host/scenario/events';
-import type { TraceEvent } from '../../sim';
+import type { TraceEvent, TraceName } from '../../sim';
 import type { CheckOf, WorldAssertion } from '../checks';
 import { checkTrace, traceEvents } from './traceQuery';
 import type { CheckContext, CheckOutcome } from './types';
 import { type AssertionFailure, checkValue, describeRange, includes, inRange, show } from './values';
 
-const fnEvents = (trace: readonly TraceEvent[], name: string, fn: string | undefined) =>
+const fnEvents = (trace: readonly TraceEvent[], name: TraceName, fn: string | undefined) =>
   traceEvents(trace, name).filter(
     (e) => fn === undefined || (e as unknown as { functionName?: string }).functionName === fn,
   );
