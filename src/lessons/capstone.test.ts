@@ -1,7 +1,5 @@
 /** The capstone is a project: one hidden check (or more) per user story, and no solution to reveal. */
 import { describe, expect, it } from 'vitest';
-import { exerciseWorkspace } from '../controller/lab/exerciseWorkspace';
-import { exportSamFiles } from '../sam/exportApp';
 import { loadLessonsOrThrow } from './loadLessons';
 
 const course = loadLessonsOrThrow();
@@ -31,21 +29,5 @@ describe('capstone', () => {
   it('never reveals its solution', () => {
     expect(capstone?.spec.solution.reveal.mode).toBe('never');
     expect(capstone?.spec.solution.diffWhenDone).toBe(false);
-  });
-
-  it('exports the built functions as a SAM app, provisioned concurrency on the alias live', () => {
-    if (capstone === undefined) throw new Error('no capstone');
-    const files = exportSamFiles(exerciseWorkspace(capstone, 'solution').workspace);
-    expect(Object.keys(files)).toEqual(
-      expect.arrayContaining([
-        'template.yaml',
-        'OrdersApi/orders_api.py',
-        'FulfilWorker/worker.py',
-        'CostEstimate/cost.py',
-      ]),
-    );
-    expect(files['template.yaml']).toMatch(
-      /AutoPublishAlias: live\s+ProvisionedConcurrencyConfig:\s+ProvisionedConcurrentExecutions: 3/,
-    );
   });
 });

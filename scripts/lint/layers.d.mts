@@ -1,0 +1,17 @@
+/** Types of layers.mjs (plain JS so `node scripts/lint/layers.mjs --write` runs without a build). */
+export interface Layer {
+  readonly dir: string;
+  readonly uses: readonly string[];
+  readonly role: string;
+}
+export interface BiomeConfig {
+  readonly overrides: readonly unknown[];
+  readonly [key: string]: unknown;
+}
+export const LAYERS: readonly Layer[];
+export function refused(layer: Layer): string[];
+export function biomeOverride(layer: Layer): unknown;
+export function markdownTable(): string;
+export function withTable(doc: string): string;
+export function withOverrides(config: BiomeConfig): BiomeConfig;
+export function tableCells(doc: string): string[][];
