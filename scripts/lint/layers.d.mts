@@ -15,3 +15,4 @@ export function markdownTable(): string;
 export function withTable(doc: string): string;
 export function withOverrides(config: BiomeConfig): BiomeConfig;
 export function tableCells(doc: string): string[][];
+export const TABLE_DOCS: readonly string[];
