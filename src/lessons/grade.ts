@@ -1,15 +1,6 @@
 /** Grading quiz answers and the seeded shuffle of ordering questions: pure, so tests and the UI agree. */
+import { fnv1a } from '../sim/hash.mjs';
 import type { Question, QuizAnswerValue } from './quiz';
-
-/** FNV-1a: a stable 32-bit seed from a question id. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** mulberry32: small, seeded, good enough to shuffle a handful of items. */
 function rng(seed: number): () => number {
@@ -25,7 +16,7 @@ function rng(seed: number): () => number {
 /** The same order for the same seed every time, and never the answer itself. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   const out = [...items];
-  const next = rng(hash(seed));
+  const next = rng(fnv1a(seed));
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     const a = out[i] as T;

@@ -1,6 +1,7 @@
 /** Creating an execution environment: its id, log stream, process environment and lifetime timer. */
 import { buildEnvSpec } from './envSpec';
 import type { FunctionConfiguration } from './functionTypes';
+import { fnv1a } from './hash.mjs';
 import { streamDate } from './timeFormat';
 import type { InitType } from './trace';
 import { type Env, type FunctionRecord, type PcConfig, poolKey, schedule, type WorldCtx } from './worldTypes';
@@ -9,9 +10,8 @@ import { type Env, type FunctionRecord, type PcConfig, poolKey, schedule, type W
 export function runtimeArnHex(version: string): string {
   let out = '';
   for (let round = 0; out.length < 64; round++) {
-    let h = 0x811c9dc5 ^ round;
-    for (let i = 0; i < version.length; i++) h = Math.imul(h ^ version.charCodeAt(i), 0x01000193);
-    out += (h >>> 0).toString(16).padStart(8, '0');
+    const h = fnv1a(version, (0x811c9dc5 ^ round) >>> 0);
+    out += h.toString(16).padStart(8, '0');
   }
   return out;
 }

@@ -9,6 +9,7 @@
  * runs (see lambda_lab_envs.py).
  */
 import type { PyodideAPI } from 'pyodide';
+import { digest64Hex } from '../../sim/hash.mjs';
 import type { EnvSpec, InitRequest, InvokeRequest, RunReport } from '../../sim/runtimePort';
 import type { SyntaxProblem } from '../protocol';
 import { asEmscriptenFs, type FsNode, installFsGuards, removeTree, writeTree } from './emscriptenFs';
@@ -90,7 +91,7 @@ function asRuntimeModule(value: unknown): RuntimeModule {
   return value as RuntimeModule;
 }
 
-/** A 64-bit FNV-1a digest of the code and layers: environments of one function version share files. */
+/** A 64-bit digest of the code and layers: environments of one function version share files. */
 export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
   const parts: string[] = [];
   const add = (prefix: string, files: Readonly<Record<string, string>>) => {
@@ -98,15 +99,7 @@ export function codeKey(spec: Pick<EnvSpec, 'code' | 'layers'>): string {
   };
   add('task/', spec.code);
   for (const layer of spec.layers) add('opt/', layer.files);
-  const text = parts.join('');
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return digest64Hex(parts.join(''));
 }
 
 /** How the runtime measures handler time (see lambda_lab_calibration.py). */

@@ -3,6 +3,8 @@
 // The snapshot carries the runtime's modules already imported, marked with a digest of their sources;
 // after a restore, modules from other sources are forgotten so they are imported afresh from the files.
 
+import { digest64Hex } from '../../sim/hash.mjs';
+
 /** Where the engine writes the runtime and the boto3 shim (src/runtime/engine/engine.ts, tested equal). */
 export const RUNTIME_DIR = '/var/runtime';
 export const SITE_PACKAGES = '/var/lang/lib/python3.13/site-packages';
@@ -14,19 +16,13 @@ function normalized(sources) {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A 64-bit FNV-1a digest of the runtime's sources (two 32-bit lanes, as hex). */
+/** A 64-bit digest of the runtime's sources, as hex. */
 export function runtimeDigest(sources) {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (const [name, text] of normalized(sources)) {
-    const part = `${name}\u0000${text}\u0000`;
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  return digest64Hex(
+    normalized(sources)
+      .map(([name, text]) => `${name}\u0000${text}\u0000`)
+      .join(''),
+  );
 }
 
 /** Python module names the sources define: `lambda_lab_logs`, `botocore.client`, `boto3`. */

@@ -5,6 +5,7 @@
  */
 import '../viz.css';
 import { useId } from 'react';
+import { unitHash } from '../../sim/hash.mjs';
 import { formatDuration } from '../common/format';
 import { TextAlternative } from '../common/TextAlternative';
 import { clampKnob, KNOBS, type KnobName, type KnobValues } from './knobs';
@@ -32,16 +33,6 @@ interface Zone {
 
 const W = 380;
 const H = 170;
-
-/** A stable vertical spread for a token id, so tokens in one zone do not sit on each other. */
-function jitter(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  // Final avalanche, so ids that differ in their last character land far apart.
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0) / 4_294_967_296;
-}
 
 function Lane(props: {
   readonly lane: 'push' | 'poll';
@@ -83,7 +74,8 @@ function Lane(props: {
         const z = byId.get(props.zoneOf(t.phase));
         if (!z) return null;
         const x = z.x + 6 + t.progress * (z.w - 12);
-        const y = z.y + 20 + jitter(t.id) * (z.h - 34);
+        // A stable spread per token id, so tokens in one zone do not sit on each other.
+        const y = z.y + 20 + unitHash(t.id) * (z.h - 34);
         const failedBefore = t.round > 1;
         return (
           <circle
