@@ -16,6 +16,9 @@ export interface BillingLedger {
   ephemeralGbSeconds: number;
   /** Closed PC allocation intervals, in GB-ms already rounded up to 5 minutes. */
   pcAllocatedGbMsClosed: number;
+  /** SnapStart: GB-ms of snapshots no longer cached (3-hour minimum applied), and GB restored. */
+  snapStartCacheGbMsClosed: number;
+  snapStartRestoredGb: number;
 }
 
 export interface PcAllocation {
@@ -32,7 +35,11 @@ export interface Bill {
   readonly computeCostUsd: number;
   readonly provisionedCostUsd: number;
   readonly ephemeralStorageCostUsd: number;
+  /** Snapshot caching and restores (modeled prices). */
+  readonly snapStartCostUsd: number;
   readonly totalUsd: number;
+  /** The same total at list prices, before the free tier (what a comparison of configurations needs). */
+  readonly listUsd: number;
   /** True when the total includes a price the facts mark UNCONFIRMED. */
   readonly approximate: boolean;
 }
@@ -46,6 +53,8 @@ export function createLedger(): BillingLedger {
     pcDurationGbSeconds: 0,
     ephemeralGbSeconds: 0,
     pcAllocatedGbMsClosed: 0,
+    snapStartCacheGbMsClosed: 0,
+    snapStartRestoredGb: 0,
   };
 }
 
@@ -100,7 +109,13 @@ export function pcAllocatedGbMs(a: PcAllocation, untilMs: number): number {
   return rounded * a.count * (a.memoryMb / 1024);
 }
 
-export function computeBill(ledger: BillingLedger, openPc: readonly PcAllocation[], nowMs: number): Bill {
+export function computeBill(
+  ledger: BillingLedger,
+  openPc: readonly PcAllocation[],
+  nowMs: number,
+  /** GB-ms of SnapStart snapshots still cached, up to now (3-hour minimum applied). */
+  openSnapshotGbMs = 0,
+): Bill {
   const requests = ledger.requests + ledger.pcRequests;
   const freeRequests = Math.min(ledger.requests, L.FREE_TIER_REQUESTS);
   const requestCostUsd = (requests - freeRequests) * L.PRICE_PER_REQUEST_USD;
@@ -116,6 +131,9 @@ export function computeBill(ledger: BillingLedger, openPc: readonly PcAllocation
     (pcGbMs / 1000) * L.PRICE_PC_GB_S_APPROX_USD +
     ledger.pcDurationGbSeconds * L.PRICE_PC_DURATION_GB_S_APPROX_USD;
   const ephemeralStorageCostUsd = ledger.ephemeralGbSeconds * L.PRICE_EPHEMERAL_GB_S_APPROX_USD;
+  const snapStartCostUsd =
+    ((ledger.snapStartCacheGbMsClosed + openSnapshotGbMs) / 1000) * L.PRICE_SNAPSTART_CACHE_GB_S_APPROX_USD +
+    ledger.snapStartRestoredGb * L.PRICE_SNAPSTART_RESTORE_GB_APPROX_USD;
   return {
     requests,
     gbSeconds: { x86_64: ledger.gbSecondsX86, arm64: ledger.gbSecondsArm },
@@ -124,7 +142,16 @@ export function computeBill(ledger: BillingLedger, openPc: readonly PcAllocation
     computeCostUsd,
     provisionedCostUsd,
     ephemeralStorageCostUsd,
-    totalUsd: requestCostUsd + computeCostUsd + provisionedCostUsd + ephemeralStorageCostUsd,
-    approximate: provisionedCostUsd > 0 || ephemeralStorageCostUsd > 0,
+    snapStartCostUsd,
+    totalUsd:
+      requestCostUsd + computeCostUsd + provisionedCostUsd + ephemeralStorageCostUsd + snapStartCostUsd,
+    listUsd:
+      requests * L.PRICE_PER_REQUEST_USD +
+      ledger.gbSecondsX86 * L.PRICE_GB_S_X86_USD +
+      ledger.gbSecondsArm * L.PRICE_GB_S_ARM_USD +
+      provisionedCostUsd +
+      ephemeralStorageCostUsd +
+      snapStartCostUsd,
+    approximate: provisionedCostUsd > 0 || ephemeralStorageCostUsd > 0 || snapStartCostUsd > 0,
   };
 }

@@ -22,6 +22,7 @@ export function createEnv(
   config: FunctionConfiguration,
   initType: InitType,
   pc: PcConfig | null,
+  snapStart?: { readonly seed: number; readonly restore: boolean },
 ): Env {
   const id = ctx.rng.hex(32);
   const logGroup = `/aws/lambda/${config.functionName}`;
@@ -34,6 +35,7 @@ export function createEnv(
     logStreamName: logStream,
     region: ctx.opts.region,
     rng: ctx.rng,
+    snapStart,
   });
   const env: Env = {
     id,
@@ -47,6 +49,7 @@ export function createEnv(
     createdAt: ctx.now,
     json: config.logFormat === 'JSON',
     pc,
+    takesSnapshot: snapStart?.restore === false,
     state: 'creating',
     awaiting: 'none',
     issueSeq: -1,

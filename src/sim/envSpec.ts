@@ -14,6 +14,7 @@ export interface EnvSpecArgs {
   readonly logStreamName: string;
   readonly region: string;
   readonly rng: Rng;
+  readonly snapStart?: { readonly seed: number; readonly restore: boolean } | undefined;
 }
 
 /** Unreserved defaults from the python3.12 base image; user variables may override these. */
@@ -70,5 +71,6 @@ export function buildEnvSpec(a: EnvSpecArgs): EnvSpec {
     logStreamName: a.logStreamName,
     cpuScale: cpuScaleFor(c.memorySize),
     inVpc: c.vpc !== null,
+    ...(a.snapStart ? { snapStart: a.snapStart } : {}),
   };
 }

@@ -15,9 +15,11 @@ import type {
   LayerVersion,
   PublishLayerVersionInput,
 } from './functionTypes';
+import { beginInit } from './lifecycle';
 import { SCALING_ENVS_PER_WINDOW } from './limits';
 import { getRecord } from './records';
 import type { Architecture } from './runtimes';
+import { dropSnapshot, isSnapStartVersion, takeSnapshot } from './snapStart';
 import { type FunctionRecord, functionArn, type WorldCtx } from './worldTypes';
 
 const ALIAS_PATTERN = /^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$/;
@@ -90,6 +92,7 @@ export function createFunction(ctx: WorldCtx, input: CreateFunctionInput): Resul
     reserved: null,
     pc: new Map(),
     eventInvokeConfigs: new Map(),
+    snapshots: new Map(),
     onDemandInFlight: 0,
     pcAllocated: 0,
     scalingTokens: SCALING_ENVS_PER_WINDOW,
@@ -157,6 +160,7 @@ export function publishVersion(ctx: WorldCtx, name: string): Result<FunctionConf
   fn.versions.set(version, config);
   fn.lastPublishedRevision = fn.latest.revision;
   ctx.trace.emit('lambda.version.published', ctx.now, { functionName: name, version });
+  if (isSnapStartVersion(config)) takeSnapshot(ctx, fn, config, (env) => beginInit(ctx, env, 'init'));
   return { ok: true, value: config, effects: [] };
 }
 
@@ -176,10 +180,12 @@ export function deleteFunction(ctx: WorldCtx, name: string, qualifier?: string):
     }
     for (const [q, pc] of fn.pc) if (pc.version === qualifier) closePc(ctx, fn, q);
     fn.versions.delete(qualifier);
+    dropSnapshot(ctx, fn, qualifier);
     retireWhere(ctx, (e) => e.fn === fn && e.config.version === qualifier, 'version deleted');
   } else {
     for (const q of [...fn.pc.keys()]) closePc(ctx, fn, q);
     setReserved(ctx, fn, null);
+    for (const v of [...fn.snapshots.keys()]) dropSnapshot(ctx, fn, v);
     fn.deleted = true;
     ctx.functions.delete(name);
     retireWhere(ctx, (e) => e.fn === fn, 'function deleted');

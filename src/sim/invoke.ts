@@ -3,6 +3,7 @@ import { enqueueAsync } from './asyncInvoke';
 import { fail, type Result, throttled, validationError } from './awsErrors';
 import { ASYNC_PAYLOAD_MAX_BYTES, SYNC_PAYLOAD_MAX_BYTES } from './limits';
 import { resolveQualified, startInvocation } from './routing';
+import { refuseUnlessRestorable } from './snapStart';
 import type { InvocationType } from './trace';
 import { utf8Length } from './utf8';
 import type { WorldCtx } from './worldTypes';
@@ -37,6 +38,8 @@ export function invoke(ctx: WorldCtx, p: InvokeParams): Result<InvokeAccepted> {
   }
   const resolved = resolveQualified(ctx, p.functionName, p.qualifier, type === 'RequestResponse');
   if ('name' in resolved) return { ok: false, error: resolved };
+  const notReady = refuseUnlessRestorable(resolved.fn, resolved.config);
+  if (notReady) return notReady;
   const payloadJson = p.payloadJson ?? '{}';
   const max = type === 'Event' ? ASYNC_PAYLOAD_MAX_BYTES : SYNC_PAYLOAD_MAX_BYTES;
   if (utf8Length(payloadJson) > max) {

@@ -7,6 +7,7 @@ import { finishInvocation, platformStatusOf } from './finish';
 import { INIT_LIMIT_MS } from './limits';
 import * as lines from './logLines';
 import type { InvokeRequest, RunReport } from './runtimePort';
+import { chargeRestore, snapshotTaken } from './snapStart';
 import { toCentis } from './timeFormat';
 import type { InitPhase } from './trace';
 import {
@@ -20,7 +21,9 @@ import {
 } from './worldTypes';
 
 export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
-  const spans = planPlatformSpans(env.config, phase, env.initType, ctx.rng, ctx.opts.coldStart);
+  // The snapshot's own Init is a full one; only restores replace it.
+  const initType = env.takesSnapshot ? 'on-demand' : env.initType;
+  const spans = planPlatformSpans(env.config, phase, initType, ctx.rng, ctx.opts.coldStart);
   let platform = 0;
   for (const s of spans) platform += s.centis;
   const limitCentis = phase === 'init' ? INIT_LIMIT_MS * 100 : env.config.timeout * 100_000;
@@ -47,7 +50,7 @@ export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
       ctx.now,
       env.json
         ? lines.initStartJson(ctx.now, env.initType, phase, profile.runtimeVersion, arn)
-        : env.initType === 'snap-start'
+        : env.initType === 'snap-start' && !env.takesSnapshot
           ? lines.restoreStartLine(profile.runtimeVersion, arn)
           : lines.initStartLine(profile.runtimeVersion, arn),
     );
@@ -76,10 +79,9 @@ export function completeInit(ctx: WorldCtx, envId: string, report: RunReport): R
 
 function applyInit(ctx: WorldCtx, env: Env, run: InitRun, report: RunReport): void {
   const envId = env.id;
-  const skipModule = env.initType === 'snap-start' && run.phase === 'init';
-  const moduleCentis = skipModule
-    ? 0
-    : toCentis(report.cpuMs * ctx.opts.coldStart.initCpuScale + report.sleepMs);
+  // A restore's module code is replayed unbilled by the runtime: what it reports is the after-restore hooks.
+  const restoring = env.initType === 'snap-start' && run.phase === 'init' && !env.takesSnapshot;
+  const moduleCentis = toCentis(report.cpuMs * ctx.opts.coldStart.initCpuScale + report.sleepMs);
   let total = run.platformCentis + moduleCentis;
   const o = report.outcome;
   if (o.status === 'timeout' || total >= run.limitCentis) {
@@ -117,16 +119,14 @@ function applyInit(ctx: WorldCtx, env: Env, run: InitRun, report: RunReport): vo
     });
     cursor += durationMs;
   }
-  if (!skipModule) {
-    ctx.trace.emit('lambda.env.init.span', ctx.now, {
-      envId,
-      phase: run.phase,
-      part: 'module',
-      startMs: cursor,
-      durationMs: Math.max(0, total - run.platformCentis) / 100,
-      model: 'measured.initCpuUnthrottled',
-    });
-  }
+  ctx.trace.emit('lambda.env.init.span', ctx.now, {
+    envId,
+    phase: run.phase,
+    part: 'module',
+    startMs: cursor,
+    durationMs: Math.max(0, total - run.platformCentis) / 100,
+    model: restoring ? 'measured.afterRestoreHooks' : 'measured.initCpuUnthrottled',
+  });
   env.awaiting = 'none';
   ctx.outstanding--;
   schedule(ctx, run.startedAt + total / 100, { kind: 'initDone', env });
@@ -160,12 +160,18 @@ export function onInitDone(ctx: WorldCtx, env: Env): void {
     );
   if (run.phase === 'init') {
     setState(ctx, env, 'init.done', run.status);
+    if (env.takesSnapshot) {
+      initReport();
+      snapshotTaken(ctx, env, run.status);
+      return;
+    }
     if (run.status !== 'success') {
       initReport();
       env.needsReset = true;
     } else if (env.initType === 'on-demand') env.pendingColdInitCentis = run.totalCentis;
     else if (env.initType === 'snap-start') {
       env.pendingRestoreCentis = run.totalCentis;
+      chargeRestore(ctx, env);
       if (!env.json) logTo(ctx, env, ctx.now, lines.restoreReportLine(run.totalCentis));
     } else initReport();
     const waiting = env.current;

@@ -51,6 +51,13 @@ export const PRICE_PC_GB_S_APPROX_USD = 0.0000041667;
 export const PRICE_PC_DURATION_GB_S_APPROX_USD = 0.0000097222;
 export const PC_BILLING_ROUNDING_MS = 300_000;
 export const PRICE_EPHEMERAL_GB_S_APPROX_USD = 0.0000000309;
+/**
+ * SnapStart for Python (§8 says only "amounts UNCONFIRMED"): us-east-1 list prices as AWS published them in
+ * Nov 2024, per GB-second of a cached snapshot (at least 3 hours per version) and per GB restored. Modeled.
+ */
+export const PRICE_SNAPSTART_CACHE_GB_S_APPROX_USD = 0.0000015046;
+export const PRICE_SNAPSTART_RESTORE_GB_APPROX_USD = 0.0001397998;
+export const SNAPSTART_CACHE_MIN_MS = 3 * 3_600_000;
 /** §8: from this date the INIT phase of zip managed-runtime on-demand invokes is billed. */
 export const INIT_BILLING_START_MS = utcMs(2025, 8, 1);
 

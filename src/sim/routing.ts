@@ -4,6 +4,7 @@ import { holdOnDemand, onDemandThrottle, takeScalingToken } from './concurrency'
 import { createEnv } from './envCreate';
 import type { FunctionConfiguration } from './functionTypes';
 import { beginInit, serve } from './lifecycle';
+import { restoreSeed } from './snapStart';
 import {
   type AttemptResult,
   type FunctionRecord,
@@ -67,8 +68,11 @@ export function startInvocation(ctx: WorldCtx, r: Resolved, a: StartArgs): Throt
     env = ctx.idlePools.get(key)?.pop();
     if (!env) {
       if (!takeScalingToken(ctx, fn)) return 'ConcurrentInvocationLimitExceeded';
-      const snap = config.version !== '$LATEST' && config.snapStartApplyOn === 'PublishedVersions';
-      env = createEnv(ctx, fn, config, snap ? 'snap-start' : 'on-demand', null);
+      const seed = restoreSeed(fn, config);
+      env =
+        seed === null
+          ? createEnv(ctx, fn, config, 'on-demand', null)
+          : createEnv(ctx, fn, config, 'snap-start', null, { seed, restore: true });
       cold = true;
     }
     holdOnDemand(ctx, fn, 1);

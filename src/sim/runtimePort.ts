@@ -43,6 +43,12 @@ export interface EnvSpec {
    * hang until the function times out, as the module's VPC question describes.
    */
   readonly inVpc?: boolean;
+  /**
+   * SnapStart: the seed of `random` in the snapshot's Init; `restore` says this environment restores the
+   * snapshot (the runtime replays Init silently and unbilled, then runs the after-restore hooks) rather
+   * than taking it (Init, then the before-snapshot hooks).
+   */
+  readonly snapStart?: { readonly seed: number; readonly restore: boolean };
 }
 
 export interface InitRequest {

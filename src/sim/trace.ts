@@ -28,6 +28,10 @@ export interface TracePayloads {
   'lambda.function.updated': { functionName: string; change: 'code' | 'configuration'; revision: number };
   'lambda.function.deleted': { functionName: string; qualifier: string | null };
   'lambda.version.published': { functionName: string; version: string };
+  /** A SnapStart version's snapshot Init ended: the version is Active (or Failed). */
+  'lambda.version.snapshot': { functionName: string; version: string; state: 'Active' | 'Failed' };
+  /** A SnapStart environment restored its version's snapshot: billed per GB restored (modeled price). */
+  'billing.snapstart.restore': { envId: string; functionName: string; memoryMb: number; costUsd: number };
   'lambda.alias.changed': {
     functionName: string;
     alias: string;

@@ -22,6 +22,7 @@ import { createLogStore } from './logStore';
 import { park, parkedCount } from './park';
 import { createRng } from './rng';
 import { resolveQualified } from './routing';
+import { openSnapshots, snapshotCacheGbMs } from './snapStart';
 import { createTrace } from './trace';
 import type { AdvanceResult, ServiceContext, World, WorldOptions } from './worldApi';
 import type { Scheduled, WorldCtx } from './worldTypes';
@@ -233,7 +234,13 @@ export function createWorld(options: WorldOptions): World {
         maxMemoryUsedMb: e.maxMemoryMb,
       })),
     concurrency: () => concurrencySnapshot(ctx),
-    bill: () => computeBill(ctx.ledger, openPc(), ctx.now),
+    bill: () =>
+      computeBill(
+        ctx.ledger,
+        openPc(),
+        ctx.now,
+        openSnapshots(ctx).reduce((sum, s) => sum + snapshotCacheGbMs(s, ctx.now), 0),
+      ),
     registerService: (service) => service.attach(serviceCtx),
     addDestinationSink: (sink) => ctx.sinks.push(sink),
   };

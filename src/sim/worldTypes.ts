@@ -15,6 +15,7 @@ import type {
 import type { LogStore } from './logStore';
 import type { Rng } from './rng';
 import type { AppLogLine, EnvSpec, RunReport } from './runtimePort';
+import type { SnapshotRecord } from './snapStart';
 import type {
   DestinationTarget,
   DurationModel,
@@ -62,6 +63,8 @@ export interface FunctionRecord {
   readonly pc: Map<string, PcConfig>;
   /** Keyed by qualifier; '' is the unqualified config. */
   readonly eventInvokeConfigs: Map<string, EventInvokeConfig>;
+  /** SnapStart snapshots by version. */
+  readonly snapshots: Map<string, SnapshotRecord>;
   onDemandInFlight: number;
   pcAllocated: number;
   scalingTokens: number;
@@ -120,6 +123,8 @@ export interface Env {
   readonly createdAt: number;
   readonly json: boolean;
   readonly pc: PcConfig | null;
+  /** Set on the environment that takes a SnapStart version's snapshot at publish (it serves no request). */
+  readonly takesSnapshot: boolean;
   state: EnvState;
   awaiting: 'none' | 'init' | 'invoke';
   /** Issue order of the outstanding runtime effect, and whether its report arrived (it may wait its turn). */

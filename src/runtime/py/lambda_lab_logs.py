@@ -83,6 +83,23 @@ def emit(text):
         _buffer.add(text)
 
 
+class muted:  # noqa: N801 - used as a context manager, like contextlib's helpers
+    """Output inside is not logged (a SnapStart restore replays Init silently); what came before stays."""
+
+    def __enter__(self):
+        self._buffer = _buffer
+        self._mark = (len(_buffer.events), _buffer.chars, _buffer.dropped) if _buffer else None
+
+    def __exit__(self, *exc):
+        _stdout.flush_partial()
+        _stderr.flush_partial()
+        if self._buffer is not None and self._mark is not None:
+            count, chars, dropped = self._mark
+            del self._buffer.events[count:]
+            self._buffer.chars, self._buffer.dropped = chars, dropped
+        return False
+
+
 class _LineStream(io.TextIOBase):
     """sys.stdout / sys.stderr during a phase: each complete line becomes one log event."""
 

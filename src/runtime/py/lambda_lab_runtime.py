@@ -259,9 +259,7 @@ def init_env(request_json):
         _reset(env)
 
     def body():
-        snapshot = snapstart.before_module(spec, request["taskDir"])
-        env.handler = load_handler(spec["handler"])
-        snapstart.after_module(snapshot)
+        env.handler = snapstart.init(spec, lambda: load_handler(spec["handler"]))
         return {"status": "success", "responseJson": "null"}
 
     now = request["nowMs"]

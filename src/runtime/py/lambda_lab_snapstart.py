@@ -1,47 +1,59 @@
-"""SnapStart in the lab: the snapshot is the state of the version's first Init, and a restore brings it
-back in a new execution environment.
+"""SnapStart in the lab: a version's snapshot is the state its Init left, taken when the version is published,
+and a cold start restores it in a new execution environment.
 
-The lab restores by replay: a restored environment runs the module code again (its time is not billed:
-Lambda reports a Restore Duration instead), with the `random` module's state put back to what it was
-when the snapshot's Init began, so every value drawn in Init (a seed, a token) is the same in every
-restored environment, the uniqueness caveat of SnapStart. Before-snapshot hooks run once, in the Init
-that takes the snapshot; after-restore hooks run in every restored environment, after the module code.
+The sim gives both the snapshot's Init and every restore the same seed for `random` (EnvSpec.snapStart).
+The snapshot's Init runs the module code, then the before-snapshot hooks. A restore rebuilds that state by
+replaying both, silently and off the clock (Lambda reports a Restore Duration, not an Init), then runs the
+after-restore hooks, whose output and time are the restore's. So every value Init drew from `random` (a
+seed, a token) is the same in every restored environment: SnapStart's uniqueness caveat.
 """
 
-import importlib
 import sys
 
-_snapshots = {}
+import lambda_lab_clock as clock
+import lambda_lab_logs as logs
 
 
-def _restoring(spec):
-    return spec["environment"].get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start"
+class _off_the_clock:  # noqa: N801 - a context manager
+    """The replay is the lab's work: its CPU and its sleeps are taken back out of the phase."""
+
+    def __enter__(self):
+        self._started = clock.real_counter()
+        self._elapsed = clock.elapsed_ms()
+
+    def __exit__(self, *exc):
+        clock.io_wait(self._started, 0.0)  # the replay's CPU out, no latency added
+        clock.io_wait(clock.real_counter(), self._elapsed - clock.elapsed_ms())  # its sleeps out
+        return False
 
 
-def before_module(spec, task_dir):
-    """Called in Init before the module code; returns None (no SnapStart) or whether this Init takes the snapshot."""
-    if not _restoring(spec):
-        return None
-    # Keyed by the code's folder too: two worlds can have a function and version of the same name.
-    key = (task_dir, spec["functionName"], spec["functionVersion"])
-    rand = importlib.import_module("random")
-    first = key not in _snapshots
-    if first:
-        _snapshots[key] = rand.getstate()
-    else:
-        rand.setstate(_snapshots[key])
-    return first
+def _hooks():
+    # The handler's own copy of the hooks module (each environment imports its own), if it used one.
+    return sys.modules.get("snapshot_restore_py")
 
 
-def after_module(first):
-    """Runs the hooks the module code registered (after it ran)."""
-    if first is None:
-        return
-    hooks = sys.modules.get("snapshot_restore_py")
-    if hooks is None:
-        return
-    if first:
-        for func, args, kwargs in hooks.get_before_snapshot():
-            func(*args, **kwargs)
-    for func, args, kwargs in hooks.get_after_restore():
+def _run(hooks):
+    for func, args, kwargs in hooks:
         func(*args, **kwargs)
+
+
+def init(spec, load):
+    """Runs `load` (the module code) as this environment's Init asks and returns the handler."""
+    snap = spec.get("snapStart")
+    if not snap:
+        return load()
+    __import__("random").seed(snap["seed"])
+    if not snap["restore"]:
+        handler = load()
+        module = _hooks()
+        if module is not None:
+            _run(module.get_before_snapshot())
+        return handler
+    with _off_the_clock(), logs.muted():
+        handler = load()
+        module = _hooks()
+        if module is not None:
+            _run(module.get_before_snapshot())
+    if module is not None:
+        _run(module.get_after_restore())
+    return handler
