@@ -2,6 +2,7 @@
  * The load run: N simulated students on loopback join one session and answer within a few seconds,
  * while the instructor's socket watches the histogram. Returns what happened and how fast.
  */
+import { percentile } from '../../lib/percentile';
 import type { Histogram } from '../protocol';
 import { refOf, single } from '../testQuestions';
 import { startClassroomServer } from './server';
@@ -23,9 +24,6 @@ export interface LoadFigures {
   readonly csvRows: number;
   readonly totalMs: number;
 }
-
-const quantile = (sorted: readonly number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 export async function runLoad(students = 200, spreadMs = 2000): Promise<LoadFigures> {
   const t0 = performance.now();
@@ -87,8 +85,8 @@ export async function runLoad(students = 200, spreadMs = 2000): Promise<LoadFigu
       students,
       connectMs,
       latencyMs: {
-        p50: quantile(latencies, 0.5),
-        p95: quantile(latencies, 0.95),
+        p50: percentile(latencies, 50) ?? Number.NaN,
+        p95: percentile(latencies, 95) ?? Number.NaN,
         max: latencies.at(-1) ?? 0,
       },
       acked: class_.filter((c) => c.received.some((m) => m.type === 'answered')).length,

@@ -3,9 +3,11 @@
  * Throttles (sums), Duration p50/p99 and ConcurrentExecutions (maximum) per period. Concurrency reuses the
  * cold-start timeline's reading of environment states, so the two views can never disagree.
  */
+
+import { percentile } from '../../lib/percentile';
 import type { TraceEvent } from '../../sim';
 import { toTimelineModel } from '../../viz/coldStart/toTimelineModel';
-import { lowerBound, percentile, stepAt } from '../../viz/trace/search';
+import { lowerBound, stepAt } from '../../viz/trace/search';
 
 export interface MetricsView {
   readonly functionName: string | null;
@@ -115,7 +117,7 @@ export function metricsView(
   }
   for (const t of throttled) throttles[bucket(t)]!++;
   const sorted = durations.map((d) => Float64Array.from(d).sort());
-  const pct = (p: number) => sorted.map((d) => (d.length === 0 ? null : percentile(d, p)));
+  const pct = (p: number) => sorted.map((d) => percentile(d, p));
   const series = toTimelineModel(events).concurrency;
   // ConcurrentExecutions is a Maximum: the level at the period's start or any level reached inside it.
   const concurrency = times.map((t0) => {

@@ -5,6 +5,7 @@ import { type ActionLog, runActions } from '../../host/scenario/actions';
 import { marshalItem, queueArn, unmarshal } from '../../host/scenario/awsNames';
 import type { BuiltWorld } from '../../host/scenario/buildWorld';
 import type { Json } from '../../host/scenario/events';
+import { ascending, percentile } from '../../lib/percentile';
 import type { TraceEvent, TraceName } from '../../sim';
 import type { CheckOf, WorldAssertion } from '../checks';
 import { checkTrace, traceEvents } from './traceQuery';
@@ -23,10 +24,27 @@ export function latencies(trace: readonly TraceEvent[], fn: string): number[] {
   );
 }
 
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+/** A latency target over the function's invokes; with no invokes there is nothing to meet it, so it fails. */
+export function checkLatency(
+  trace: readonly TraceEvent[],
+  a: Extract<WorldAssertion, { that: 'latency' }>,
+): AssertionFailure[] {
+  const p = percentile(ascending(latencies(trace, a.function)), a.percentile);
+  if (p === null)
+    return [
+      {
+        code: `latency:${a.function}:none`,
+        message: `p${a.percentile} latency of ${a.function}: no invokes to measure (the actions never invoked it).`,
+      },
+    ];
+  return p < a.belowMs
+    ? []
+    : [
+        {
+          code: `latency:${a.function}:p${a.percentile}`,
+          message: `p${a.percentile} latency of ${a.function} is ${Math.round(p)} ms; it should be below ${a.belowMs} ms.`,
+        },
+      ];
 }
 
 export function queueBodies(w: BuiltWorld, queue: string): string[] {
@@ -136,17 +154,8 @@ function assertOne(w: BuiltWorld, a: WorldAssertion, log: ActionLog): AssertionF
       ).length;
       return range(`coldStarts:${a.function}`, n, a.count, `Cold starts of ${a.function}`);
     }
-    case 'latency': {
-      const p = percentile(latencies(trace, a.function), a.percentile);
-      return p < a.belowMs
-        ? []
-        : [
-            {
-              code: `latency:${a.function}:p${a.percentile}`,
-              message: `p${a.percentile} latency of ${a.function} is ${Math.round(p)} ms; it should be below ${a.belowMs} ms.`,
-            },
-          ];
-    }
+    case 'latency':
+      return checkLatency(trace, a);
     case 'httpResponses': {
       const picks = a.requests ?? log.http.map((_, i) => i + 1);
       const out: AssertionFailure[] = [];

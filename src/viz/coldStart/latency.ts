@@ -1,5 +1,6 @@
 /** Latency percentiles: overall, and cumulative at checkpoints so a frame reads them by binary search. */
-import { mergeSorted, percentile } from '../trace/search';
+import { percentile } from '../../lib/percentile';
+import { mergeSorted } from '../trace/search';
 import { EMPTY_STATS, type LatencyStats } from './timelineTypes';
 
 const CHECKPOINTS = 256;
@@ -8,9 +9,9 @@ export function statsOf(sorted: Float64Array): LatencyStats {
   if (sorted.length === 0) return EMPTY_STATS;
   return {
     count: sorted.length,
-    p50: percentile(sorted, 50),
-    p90: percentile(sorted, 90),
-    p99: percentile(sorted, 99),
+    p50: percentile(sorted, 50) ?? Number.NaN,
+    p90: percentile(sorted, 90) ?? Number.NaN,
+    p99: percentile(sorted, 99) ?? Number.NaN,
   };
 }
 

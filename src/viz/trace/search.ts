@@ -52,13 +52,6 @@ export function stepAt(series: StepSeries, t: number): number {
   return i < 0 ? 0 : series.values[i]!;
 }
 
-/** Nearest-rank percentile of an ascending array (p in 0..100); NaN when empty. */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
-
 /** Merges two ascending arrays into a new ascending Float64Array. */
 export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
   const out = new Float64Array(a.length + b.length);
