@@ -4,6 +4,7 @@
  */
 import { createWorld, type World } from '../sim';
 import {
+  type AwsCallRequest,
   type AwsCallResponse,
   handleAwsCall,
   parseAwsCallRequest,
@@ -35,6 +36,8 @@ export interface LabWorld {
    * synchronous invoke of another function answers once the world (moved by the runner) has the response.
    */
   awsCall(requestJson: string): string | Promise<string>;
+  /** `awsCall` for a request already parsed (the router reads the caller before it picks the world). */
+  answer(request: AwsCallRequest): string | Promise<string>;
   /**
    * A call made from the console or the CLI (not from a function, so no execution role applies), for
    * setting up resources. Use this rather than handleAwsCall(lab.world, ...): `world` is wrapped.
@@ -69,30 +72,33 @@ export function createLabWorld(options: { seed: number; startTimeMs: number; acc
       }),
     });
   }
+  const answer = (parsed: AwsCallRequest): string | Promise<string> => {
+    const response = handleAwsCall(kernel, parsed);
+    if (response.kind !== 'pending') return JSON.stringify(response);
+    const resumed = resumeAwsCall(kernel, response.token);
+    if (resumed) return JSON.stringify(resumed);
+    // A handler's synchronous invoke: its caller is parked, and the runner moves time until it resumes.
+    if (services.pending.get(response.token)?.atMs) return waitForAnswer(kernel, response.token);
+    return JSON.stringify({
+      kind: 'error',
+      error: {
+        code: 'LabUnsupported',
+        message:
+          'A synchronous Lambda invoke from outside a running handler (from Init code, say) cannot finish inside this lab. Invoke from the handler, or with InvocationType="Event".',
+        httpStatus: 400,
+        errorKind: 'client',
+      },
+    });
+  };
   return {
     world,
     services,
     consoleCall,
     awsCall(requestJson) {
       const parsed = parseAwsCallRequest(requestJson);
-      if ('kind' in parsed) return JSON.stringify(parsed);
-      const response = handleAwsCall(kernel, parsed);
-      if (response.kind !== 'pending') return JSON.stringify(response);
-      const resumed = resumeAwsCall(kernel, response.token);
-      if (resumed) return JSON.stringify(resumed);
-      // A handler's synchronous invoke: its caller is parked, and the runner moves time until it resumes.
-      if (services.pending.get(response.token)?.atMs) return waitForAnswer(kernel, response.token);
-      return JSON.stringify({
-        kind: 'error',
-        error: {
-          code: 'LabUnsupported',
-          message:
-            'A synchronous Lambda invoke from outside a running handler (from Init code, say) cannot finish inside this lab. Invoke from the handler, or with InvocationType="Event".',
-          httpStatus: 400,
-          errorKind: 'client',
-        },
-      });
+      return 'kind' in parsed ? JSON.stringify(parsed) : answer(parsed);
     },
+    answer,
   };
 }
 

@@ -21,6 +21,7 @@ vi.mock('./pythonBoot', () => ({
 
 const { buildExerciseWorld, loadExercise } = await import('./exerciseWorld');
 const { ensureLab, runTest } = await import('./labController');
+const { browserLab } = await import('./browserLab');
 
 const course = loadLessonsOrThrow();
 const exercise = (id: string): ExerciseContent => {
@@ -100,11 +101,15 @@ describe("loading an exercise builds the exercise's resources in the learner's w
 
   it('waits for a running Test or lesson visual to end before building, instead of refusing', async () => {
     const before = learnerLab();
-    store().setRunning(true);
+    // A job of the lab's queue stands in for the running Test (the store's `running` mirrors the queue).
+    let endTest: () => void = () => undefined;
+    const test = browserLab().jobs.wait(() => new Promise<void>((resolve) => (endTest = resolve)));
+    expect(store().running).toBe(true);
     const loading = loadExercise(course, exercise('sqs-partial-batch'));
     await new Promise((r) => setTimeout(r, 300));
     expect(learnerLab()).toBe(before);
-    store().setRunning(false);
+    endTest();
+    await test;
     await loading;
     expect(learnerLab()).not.toBe(before);
     expect(learnerLab().consoleCall('dynamodb', 'DescribeTable', { TableName: 'Orders' }).kind).toBe(

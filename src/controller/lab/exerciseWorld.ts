@@ -35,17 +35,10 @@ const ready = () => useLabStore.getState().python.state === 'ready';
 /** Replaces the learner's world with the exercise's; throws (nothing changed) when it cannot be built. */
 async function buildInLearnerWorld(course: Course, exercise: ExerciseContent, workspace: WorkspaceDoc) {
   try {
-    // A Test, check or lesson visual is running: wait for it (as vizLab does) rather than refuse at once.
-    for (let i = 0; useLabStore.getState().running && i < 600; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    await replaceWorld(async (lab, runner) => {
-      // Test and Check wait while the world is built, so neither runs in a half-built world.
-      useLabStore.getState().setRunning(true);
-      try {
-        await buildExerciseWorld(lab, runner, course, exercise, workspace);
-      } finally {
-        useLabStore.getState().setRunning(false);
-      }
+    // A job of its own, queued behind a running Test, check or lesson visual rather than refused; Test
+    // and Check wait while the world is built, so neither runs in a half-built world.
+    await replaceWorld((lab, runner) => buildExerciseWorld(lab, runner, course, exercise, workspace), {
+      wait: true,
     });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

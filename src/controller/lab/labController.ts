@@ -1,12 +1,12 @@
 /**
- * The browser's imperative shell: owns the Python worker pool and the simulated world (services, so they
- * live here and not in the store), deploys the learner's draft, runs Test through the world, and mirrors
- * status and results into the store.
+ * The browser's imperative shell over the page's lab (browserLab.ts, which owns the runtime, the worlds
+ * and the job queue): deploys the learner's draft, runs Test through the world, and mirrors status and
+ * results into the store. Each entry point is a job; one the learner pressed refuses while another runs.
  */
 
-import { createLabRunner, type LabRunner } from '../../host/labRunner';
-import { createLabWorld, type LabWorld } from '../../host/labWorld';
-import { type CheckerDeps, createLabRouter } from '../../host/router';
+import type { LabHome } from '../../host/lab';
+import type { LabRunner } from '../../host/labRunner';
+import type { LabWorld } from '../../host/labWorld';
 import { buildWorld } from '../../host/scenario/buildWorld';
 import { type PredictQuestion, runPredict } from '../../lessons/checkers/predict';
 import { runChecks } from '../../lessons/checkers/runChecks';
@@ -21,78 +21,33 @@ import { type FunctionDraft, WORKSPACE_VERSION } from '../../store/workspaceDoc'
 import { selectActiveFunction } from '../../store/workspaceSlice';
 import { deployOnRunner, LIVE_ALIAS } from '../deploy/deploy';
 import { lastFourKb, requestLogLines } from '../readModels/requestLogs';
+import { browserLab } from './browserLab';
 import { workspaceForChecks, worldFunctionDraft, worldLayers } from './exerciseWorkspace';
-import { currentRuntime, setAwsCall } from './pythonBoot';
 
-let runtime: PooledRuntime | null = null;
-let runner: LabRunner | null = null;
-let lab: LabWorld | null = null;
-/** Routes boto3 calls to the learner's world, or to an exercise check's world while one runs. */
-const router = createLabRouter();
+export type LiveLab = LabHome<PooledRuntime>;
 
-export interface LiveLab {
-  readonly runtime: PooledRuntime;
-  readonly runner: LabRunner;
-  readonly lab: LabWorld;
-}
-
-/** Views re-read the world once per frame at most, however many trace events a step appended. */
-let unsubscribeTrace: (() => void) | null = null;
-let bumpQueued = false;
-function watchWorld(next: LabWorld): void {
-  unsubscribeTrace?.();
-  const bump = () => {
-    if (bumpQueued) return;
-    bumpQueued = true;
-    const flush = () => {
-      bumpQueued = false;
-      useLabStore.getState().worldChanged();
-    };
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
-    else queueMicrotask(flush);
-  };
-  unsubscribeTrace = next.world.trace.subscribe(bump);
-  bump();
-}
-
-/** Swaps in a new world (a Retry's new runtime, "open in the lab", a reset): views follow it. */
-function adoptWorld(next: LabWorld, nextRunner: LabRunner): void {
-  lab = next;
-  runner = nextRunner;
-  router.activate(next);
-  watchWorld(next);
-}
-
-function newLab(): LabWorld {
-  // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
-  // Each function's deploy brings its own role from the role editor; the world's shared lab role is
-  // only the console's default (logging), never an allow-everything role.
-  const now = Date.now();
-  return createLabWorld({ seed: now % 2 ** 31, startTimeMs: now, access: 'basic' });
-}
+const BUSY_TEST = 'A test is running; try again when it ends.';
 
 /** The learner's world on the current runtime; a new one after a Retry replaced the runtime. */
 export function ensureLab(): LiveLab | null {
-  const current = currentRuntime();
-  if (!current) return null;
-  if (runtime !== current || !runner || !lab) {
-    runtime = current;
-    const next = newLab();
-    adoptWorld(next, createLabRunner(next.world, current));
-    setAwsCall(router.awsCall);
-  }
-  if (!runner || !lab) return null;
-  return { runtime, runner, lab };
+  return browserLab().home();
 }
 
 export async function runTest(): Promise<void> {
   const state = useLabStore.getState();
-  const name = state.workspace.activeFunction;
   const fn = selectActiveFunction(state);
   const eventJson = fn.events[fn.activeEvent] ?? '';
   const live = ensureLab();
-  if (!validateEventJson(eventJson).ok || state.python.state !== 'ready' || state.running || !live) return;
-  state.setRunning(true);
+  const lab = browserLab();
+  if (!validateEventJson(eventJson).ok || state.python.state !== 'ready' || lab.jobs.busy() || !live) return;
+  await lab.jobs.now(() => testOn(live, state), BUSY_TEST);
+}
+
+/** Deploys the draft as it was when Test was pressed, then invokes it with the selected event. */
+async function testOn(live: LiveLab, state: ReturnType<typeof useLabStore.getState>): Promise<void> {
+  const name = state.workspace.activeFunction;
+  const fn = selectActiveFunction(state);
+  const eventJson = fn.events[fn.activeEvent] ?? '';
   const current = live.runner;
   try {
     const deployed = await deployOnRunner(live.lab, current, name, state.workspace);
@@ -137,9 +92,13 @@ export async function runTest(): Promise<void> {
 /** Runs a lesson's snippet once in a throwaway environment and shows it as the Test result. */
 export async function runSnippet(code: string, handler: string, eventJson: string): Promise<void> {
   const state = useLabStore.getState();
-  ensureLab();
-  if (state.python.state !== 'ready' || state.running || !runtime) return;
-  state.setRunning(true);
+  const live = ensureLab();
+  const lab = browserLab();
+  if (state.python.state !== 'ready' || lab.jobs.busy() || !live) return;
+  await lab.jobs.now(() => snippetOn(live.runtime, code, handler, eventJson), BUSY_TEST);
+}
+
+async function snippetOn(runtime: PooledRuntime, code: string, handler: string, eventJson: string) {
   const module = handler.slice(0, handler.lastIndexOf('.'));
   try {
     const result = await runtime.quickRun({
@@ -169,80 +128,44 @@ export async function checkExercise(
   course: Course,
   exercise: ExerciseContent,
 ): Promise<ExerciseCheckResult[]> {
-  const state = useLabStore.getState();
-  ensureLab();
-  if (!runtime || !lab) throw new Error('Python is not ready yet.');
-  if (state.running) throw new Error('A test is running; check again when it ends.');
-  state.setRunning(true);
+  const lab = browserLab();
+  const deps = lab.deps();
   // The learner's edited files, role policies and layer files, with each function's settings.
-  const { files, config } = workspaceForChecks(exercise, state.workspace);
-  try {
-    const results = await runChecks(course, exercise, { files, config }, { runtime, router });
+  const { files, config } = workspaceForChecks(exercise, useLabStore.getState().workspace);
+  return lab.jobs.now(async () => {
+    const results = await runChecks(course, exercise, { files, config }, deps);
     return results.map((r) => ({
       checkId: r.checkId,
       title: r.title,
       passed: r.passed,
       feedback: r.feedback,
     }));
-  } finally {
-    // The checks ran in worlds of their own; boto3 calls go back to the learner's world.
-    router.activate(lab);
-    useLabStore.getState().setRunning(false);
-  }
+  }, 'A test is running; check again when it ends.');
 }
 
-/** Answers a predict-the-timeline question by running its world in the simulation. */
+/** Answers a predict-the-timeline question by running its world in the simulation (beside any job). */
 export async function revealPredict(
   course: Course,
   lessonId: string,
   question: PredictQuestion,
 ): Promise<{ value: Json }> {
-  ensureLab();
-  if (!runtime || !lab) throw new Error('Python is not ready yet.');
-  try {
-    const outcome = await runPredict(course, lessonId, question, { runtime, router });
-    return { value: outcome.value };
-  } finally {
-    router.activate(lab);
-  }
-}
-
-/**
- * Lends the runtime and the boto3 router to work in scratch worlds (visualizer sweeps, lesson scenarios,
- * see vizLab.ts); boto3 calls go back to the learner's world afterwards, as after a check.
- */
-export async function withScratchDeps<T>(use: (deps: CheckerDeps) => Promise<T>): Promise<T> {
-  ensureLab();
-  if (!runtime || !lab) throw new Error('Python is not ready yet.');
-  try {
-    return await use({ runtime, router });
-  } finally {
-    if (lab) router.activate(lab);
-  }
+  const outcome = await runPredict(course, lessonId, question, browserLab().deps());
+  return { value: outcome.value };
 }
 
 /**
  * Builds a new world with `build` on the current runtime and, when it succeeds, makes it the learner's
  * (views follow, the old world's environments shut down); when `build` throws nothing changes ("Open SAM
- * app" builds this way, all or nothing).
+ * app" builds this way, all or nothing). `wait` queues behind a running job instead of refusing.
  */
-export async function replaceWorld<T>(build: (lab: LabWorld, runner: LabRunner) => Promise<T>): Promise<T> {
-  ensureLab();
-  if (!runtime || !runner) throw new Error('Python is not ready yet.');
-  if (useLabStore.getState().running) throw new Error('A test is running; try again when it ends.');
-  const next = newLab();
-  const nextRunner = createLabRunner(next.world, runtime);
-  router.activate(next);
-  try {
-    const value = await build(next, nextRunner);
-    for (const env of runner.world.envs()) void runtime.destroy(env.envId);
-    adoptWorld(next, nextRunner);
-    return value;
-  } catch (error) {
-    if (lab) router.activate(lab);
-    for (const env of next.world.envs()) void runtime.destroy(env.envId);
-    throw error;
-  }
+export async function replaceWorld<T>(
+  build: (lab: LabWorld, runner: LabRunner) => Promise<T>,
+  options: { readonly wait?: boolean } = {},
+): Promise<T> {
+  const lab = browserLab();
+  lab.deps();
+  const job = () => lab.replaceHome(build);
+  return options.wait ? lab.jobs.wait(job) : lab.jobs.now(job, BUSY_TEST);
 }
 
 /** The learner's world's trace, for the visualizers (read-only). */
@@ -256,53 +179,46 @@ export function worldTrace(): readonly TraceEvent[] {
  * old world's environments are shut down.
  */
 export async function openWorld(course: Course, lessonId: string, worldName: string): Promise<void> {
-  const state = useLabStore.getState();
-  ensureLab();
-  if (!runtime || !runner) throw new Error('Python is not ready yet.');
-  if (state.running) throw new Error('A test is running; open the world when it ends.');
+  const lab = browserLab();
+  lab.deps();
   const world = resolveWorld(course, lessonId, worldName);
   if (!world) throw new Error(`The lesson has no world "${worldName}".`);
-  state.setRunning(true);
   const dirFiles = (dir: string) => filesUnder(course.files, `${world.baseDir}/${dir}`);
-  const next = newLab();
-  const nextRunner = createLabRunner(next.world, runtime);
-  router.activate(next);
-  try {
-    await buildWorld(next, nextRunner, {
-      spec: world.spec,
-      dirFiles,
-      workspace: { files: {}, config: {} },
-      mapping: [],
-    });
-  } catch (error) {
-    if (lab) router.activate(lab);
-    useLabStore
-      .getState()
-      .setRunError(
-        `The world "${worldName}" could not be built: ${error instanceof Error ? error.message : String(error)}`,
+  await lab.jobs.now(async () => {
+    try {
+      await lab.replaceHome((next, nextRunner) =>
+        buildWorld(next, nextRunner, {
+          spec: world.spec,
+          dirFiles,
+          workspace: { files: {}, config: {} },
+          mapping: [],
+        }),
       );
-    return;
-  }
-  const old = runner;
-  for (const env of old.world.envs()) void runtime.destroy(env.envId);
-  adoptWorld(next, nextRunner);
-  const functions: Record<string, FunctionDraft> = {};
-  for (const fn of world.spec.functions) {
-    // The world's roles, layers and concurrency come along, so a Deploy keeps what the world built.
-    const files = fn.code === 'workspace' ? {} : dirFiles(fn.code.dir);
-    functions[fn.name] = worldFunctionDraft(world.spec, fn, files);
-  }
-  const layers = worldLayers(world.spec, (l) => (l.code === 'workspace' ? {} : dirFiles(l.code.dir)));
-  const firstName = world.spec.functions[0]?.name;
-  if (firstName)
+    } catch (error) {
+      useLabStore
+        .getState()
+        .setRunError(
+          `The world "${worldName}" could not be built: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      return;
+    }
+    const functions: Record<string, FunctionDraft> = {};
+    for (const fn of world.spec.functions) {
+      // The world's roles, layers and concurrency come along, so a Deploy keeps what the world built.
+      const files = fn.code === 'workspace' ? {} : dirFiles(fn.code.dir);
+      functions[fn.name] = worldFunctionDraft(world.spec, fn, files);
+    }
+    const layers = worldLayers(world.spec, (l) => (l.code === 'workspace' ? {} : dirFiles(l.code.dir)));
+    const firstName = world.spec.functions[0]?.name;
+    if (firstName)
+      useLabStore
+        .getState()
+        .replaceWorkspace({ version: WORKSPACE_VERSION, functions, activeFunction: firstName, layers });
     useLabStore
       .getState()
-      .replaceWorkspace({ version: WORKSPACE_VERSION, functions, activeFunction: firstName, layers });
-  useLabStore.getState().setRunning(false);
-  useLabStore
-    .getState()
-    .addNotice(
-      'info',
-      `Opened the world "${world.spec.title ?? worldName}": ${world.spec.functions.length} function(s) ready. Undo replace brings your code back.`,
-    );
+      .addNotice(
+        'info',
+        `Opened the world "${world.spec.title ?? worldName}": ${world.spec.functions.length} function(s) ready. Undo replace brings your code back.`,
+      );
+  }, 'A test is running; open the world when it ends.');
 }

@@ -1,9 +1,10 @@
 /**
  * Starts Python at page load: the browser worker pool and its boot status in the store. Small on
  * purpose, so the worker starts before the large controller chunk (world, services, checkers) arrives;
- * the controller binds the AWS call handler and its world to the runtime afterwards.
+ * the page's lab (browserLab.ts) binds its boto3 router to the runtime afterwards.
  */
 import { createBrowserRuntime } from '../../runtime/browser/browserRuntime';
+import { snapshotWanted } from '../../runtime/browser/earlyPython';
 import type { PooledRuntime } from '../../runtime/pool/pooledRuntime';
 import { BootError } from '../../runtime/pool/pythonWorker';
 import type { SyntaxProblem } from '../../runtime/protocol';
@@ -15,14 +16,9 @@ const NOT_READY =
 let runtime: PooledRuntime | null = null;
 let awsCall: (requestJson: string) => string | Promise<string> = () => NOT_READY;
 
-/** The runtime boto3 calls are answered through, set by the controller once its world exists. */
+/** Set once by the page's lab (browserLab.ts): its router answers every boto3 call, whatever the world. */
 export function setAwsCall(handler: (requestJson: string) => string | Promise<string>): void {
   awsCall = handler;
-}
-
-/** The handler now answering boto3 calls, so a demo world can route its own calls and then restore it. */
-export function currentAwsCall(): (requestJson: string) => string | Promise<string> {
-  return awsCall;
 }
 
 export function currentRuntime(): PooledRuntime | null {
@@ -43,7 +39,7 @@ export function bootPython(): void {
   store.setPython({ state: 'booting', phase: 'download', loadedBytes: 0, totalBytes: 0 });
   const created = createBrowserRuntime({
     baseUrl: import.meta.env.BASE_URL,
-    useSnapshot: new URLSearchParams(location.search).get('snapshot') !== 'off',
+    useSnapshot: snapshotWanted(),
     spare: true,
     awsCall: (requestJson) => awsCall(requestJson),
     spareDelayMs: 15_000,
@@ -66,7 +62,8 @@ export function bootPython(): void {
         phaseMs: info.phaseMs,
         readyMs: info.ms,
       });
-      performance.mark('lambda-lab:python-ready', { detail: info });
+      // The app (store, Test button) knows now; lambda-lab:python-ready marks the worker's report (earlyPython.ts).
+      performance.mark('lambda-lab:app-python-ready', { detail: info });
     },
     onBootFailed(error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -5,14 +5,12 @@
  */
 
 import type { LabWorld } from '../../host/labWorld';
-import { createLabRouter, type LabRouter } from '../../host/router';
+import type { LabRouter } from '../../host/router';
 import { type PredictQuestion, runPredict } from '../../lessons/checkers/predict';
 import type { Course } from '../../lessons/course';
 import type { TraceEvent } from '../../sim';
 import type { Json } from '../../sim/services/json';
-import { useLabStore } from '../../store/labStore';
-import { ensureLab } from '../lab/labController';
-import { currentAwsCall, setAwsCall } from '../lab/pythonBoot';
+import { browserLab } from '../lab/browserLab';
 
 export interface PredictReplay {
   readonly value: Json;
@@ -22,37 +20,26 @@ export interface PredictReplay {
   readonly trace: readonly TraceEvent[];
 }
 
-/** Classroom worlds get seeds of their own (environment ids derive from them). */
-const inner = createLabRouter(700_000);
-
 export async function replayPredict(
   course: Course,
   lessonId: string,
   q: PredictQuestion,
 ): Promise<PredictReplay> {
-  const live = ensureLab();
-  if (!live) throw new Error('Python is not ready yet: the replay runs once the status says ready.');
-  const store = useLabStore.getState();
-  if (store.running) throw new Error('A test or check is running in the lab; reveal again when it ends.');
+  const lab = browserLab();
+  if (!lab.home()) throw new Error('Python is not ready yet: the replay runs once the status says ready.');
+  const { runtime, router: shared } = lab.deps();
   let world: LabWorld | null = null;
-  // The same router, remembering the world it is pointed at, so its trace outlives the run.
+  // The lab's router, remembering the world the question builds, so its trace outlives the run.
   const router: LabRouter = {
-    awsCall: inner.awsCall,
-    nextSeed: inner.nextSeed,
-    activate(lab) {
-      if (lab) world = lab;
-      inner.activate(lab);
+    ...shared,
+    register(built) {
+      world = built;
+      return shared.register(built);
     },
   };
-  store.setRunning(true);
-  const previous = currentAwsCall();
-  setAwsCall(router.awsCall);
-  try {
-    const outcome = await runPredict(course, lessonId, q, { runtime: live.runtime, router });
+  return lab.jobs.now(async () => {
+    const outcome = await runPredict(course, lessonId, q, { runtime, router });
     const trace = (world as LabWorld | null)?.world.trace.events ?? [];
     return { value: outcome.value, choiceId: outcome.choiceId, trace: [...trace] };
-  } finally {
-    setAwsCall(previous);
-    useLabStore.getState().setRunning(false);
-  }
+  }, 'A test or check is running in the lab; reveal again when it ends.');
 }

@@ -1,22 +1,19 @@
 /**
  * Runs a scripted demo against a fresh lab world of its own, with the real Python runtime, through
  * `createLabRunner` (as "open in the lab" does): the learner's world is never touched. The host-agnostic
- * `createDemoRunner` serves the Node tests; `startBrowserDemo` binds it to the page's worker pool and
- * routes the demo's boto3 calls to the demo's world while a step runs.
+ * `createDemoRunner` serves the Node tests; `startBrowserDemo` binds it to the page's lab, whose router
+ * sends the demo world's boto3 calls to the demo world and runs each step as a job.
  */
 
 import { createLabRunner } from '../../host/labRunner';
 import { createLabWorld } from '../../host/labWorld';
 import type { LabRouter } from '../../host/router';
-import { createLabRouter } from '../../host/router';
 import { buildWorld } from '../../host/scenario/buildWorld';
 import { type DemoContent, demoDirFiles } from '../../instructor/demoFiles';
 import type { DemoExecutor, StepReport } from '../../instructor/demoSession';
 import { stepLogs, stepStats, summaryLines } from '../../instructor/stepSummary';
 import type { RuntimePort, TraceEvent } from '../../sim';
-import { useLabStore } from '../../store/labStore';
-import { ensureLab } from '../lab/labController';
-import { currentAwsCall, setAwsCall } from '../lab/pythonBoot';
+import { browserLab } from '../lab/browserLab';
 import { type DemoWorld, runDemoAction } from './demoSteps';
 
 export interface DemoRunnerDeps {
@@ -26,7 +23,7 @@ export interface DemoRunnerDeps {
   readonly files: ReadonlyMap<string, string>;
   /** Virtual start of the demo's world (default 2026-11-26T09:00Z, a class morning). */
   readonly startTimeMs?: number;
-  /** Wraps each step and reset (the browser routes boto3 calls to the demo's world meanwhile). */
+  /** Wraps each step and reset (the browser runs each as a job of the lab's queue). */
   readonly around?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
@@ -39,6 +36,7 @@ export interface DemoRunner extends DemoExecutor {
 
 export function createDemoRunner(demo: DemoContent, deps: DemoRunnerDeps): DemoRunner {
   let current: DemoWorld | null = null;
+  let release: (() => void) | null = null;
   const around = deps.around ?? (<T>(work: () => Promise<T>) => work());
 
   const build = async (): Promise<DemoWorld> => {
@@ -47,15 +45,23 @@ export function createDemoRunner(demo: DemoContent, deps: DemoRunnerDeps): DemoR
       startTimeMs: deps.startTimeMs ?? Date.UTC(2026, 10, 26, 9),
       access: 'basic',
     });
-    const runner = createLabRunner(lab.world, deps.runtime);
-    deps.router.activate(lab);
-    const built = await buildWorld(lab, runner, {
-      spec: demo.script.world,
-      dirFiles: (dir) => demoDirFiles(deps.files, demo, dir),
-      workspace: { files: {}, config: {} },
-      mapping: [],
-    });
-    return { ...built, qualifiers: new Map(built.qualifiers) };
+    // Counted work: a demo plays out the same on the instructor's laptop as in its golden test.
+    const runner = createLabRunner(lab.world, deps.runtime, { workModel: 'counted' });
+    const unregister = deps.router.register(lab);
+    try {
+      const built = await buildWorld(lab, runner, {
+        spec: demo.script.world,
+        dirFiles: (dir) => demoDirFiles(deps.files, demo, dir),
+        workspace: { files: {}, config: {} },
+        mapping: [],
+      });
+      release = unregister;
+      return { ...built, qualifiers: new Map(built.qualifiers) };
+    } catch (error) {
+      await Promise.all(lab.world.envs().map((e) => deps.runtime.destroy(e.envId).catch(() => undefined)));
+      unregister();
+      throw error;
+    }
   };
 
   const teardown = async () => {
@@ -65,6 +71,8 @@ export function createDemoRunner(demo: DemoContent, deps: DemoRunnerDeps): DemoR
     await Promise.all(
       old.runner.world.envs().map((e) => deps.runtime.destroy(e.envId).catch(() => undefined)),
     );
+    release?.();
+    release = null;
   };
 
   return {
@@ -78,7 +86,6 @@ export function createDemoRunner(demo: DemoContent, deps: DemoRunnerDeps): DemoR
         if (!step) throw new Error(`${demo.script.id} has no step ${index + 1}`);
         current ??= await build();
         const w = current;
-        deps.router.activate(w.lab);
         const world = w.runner.world;
         const from = world.trace.events.length;
         const startMs = world.now();
@@ -99,30 +106,16 @@ export function createDemoRunner(demo: DemoContent, deps: DemoRunnerDeps): DemoR
   };
 }
 
-/** Demo worlds get seeds far from the learner's and the checks' (environment ids derive from them). */
-const browserRouter = createLabRouter(900_000);
-
-/** The page's demo runner: the shared Python pool, its own world, the lab marked busy while a step runs. */
+/** The page's demo runner: the shared Python pool, its own world, each step a job of the page's lab. */
 export function startBrowserDemo(demo: DemoContent, files: ReadonlyMap<string, string>): DemoRunner {
-  const live = ensureLab();
-  if (!live) throw new Error('Python is not ready yet: the demo starts once the status says ready.');
+  const lab = browserLab();
+  if (!lab.home()) throw new Error('Python is not ready yet: the demo starts once the status says ready.');
+  const { runtime, router } = lab.deps();
   return createDemoRunner(demo, {
-    runtime: live.runtime,
-    router: browserRouter,
+    runtime,
+    router,
     files,
     startTimeMs: Date.now(),
-    around: async (work) => {
-      const store = useLabStore.getState();
-      if (store.running) throw new Error('A test or check is running in the lab; run the demo when it ends.');
-      store.setRunning(true);
-      const previous = currentAwsCall();
-      setAwsCall(browserRouter.awsCall);
-      try {
-        return await work();
-      } finally {
-        setAwsCall(previous);
-        useLabStore.getState().setRunning(false);
-      }
-    },
+    around: (work) => lab.jobs.now(work, 'A test or check is running in the lab; run the demo when it ends.'),
   });
 }

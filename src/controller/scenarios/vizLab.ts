@@ -17,7 +17,7 @@ import { selectActiveFunction } from '../../store/workspaceSlice';
 import type { SimLab } from '../../viz/lab/simLab';
 import { type PowerTuningResult, runPowerTuning } from '../../viz/powerTuning/powerTuning';
 import { runWhatIf, type TrafficScript, type WhatIfConfig, type WhatIfResult } from '../../viz/whatIf/whatIf';
-import { withScratchDeps } from '../lab/labController';
+import { browserLab } from '../lab/browserLab';
 import { runLessonScenario, type VizKind } from './vizLabLessons';
 import { createScriptedLab, type MeasuredHandler, replayScript, SCENARIO_START_MS } from './vizLabScenarios';
 
@@ -31,38 +31,23 @@ export {
   type ScenarioRun,
 } from './vizLabScenarios';
 
-let tail: Promise<unknown> = Promise.resolve();
-
-/** One scratch job at a time; the learner's Test waits (running) so its boto3 calls stay in its world. */
+/** One scratch job at a time, in the lab's queue: a Test pressed meanwhile waits its turn. */
 function scratchJob<T>(job: (deps: CheckerDeps) => Promise<T>): Promise<T> {
-  const run = async () => {
-    const store = useLabStore.getState();
-    if (store.python.state !== 'ready') throw new Error('Python is not ready yet.');
-    // A Test or a check is running: wait for it rather than borrow the runtime under it.
-    for (let i = 0; useLabStore.getState().running; i++) {
-      if (i > 600) throw new Error('A test is still running; try again when it ends.');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    useLabStore.getState().setRunning(true);
-    try {
-      return await withScratchDeps(job);
-    } finally {
-      useLabStore.getState().setRunning(false);
-    }
-  };
-  const next = tail.then(run, run);
-  tail = next.catch(() => undefined);
-  return next;
+  const lab = browserLab();
+  return lab.jobs.wait(async () => {
+    if (useLabStore.getState().python.state !== 'ready') throw new Error('Python is not ready yet.');
+    return job(lab.deps());
+  });
 }
 
-/** A fresh world on the real runtime that boto3 calls reach while it runs. */
+/** A fresh world on the real runtime: its environments' boto3 calls reach it until it is disposed. */
 function scratchLab(deps: CheckerDeps, runtime: RuntimePort = deps.runtime): SimLab {
   const lab = createLabWorld({
     seed: deps.router.nextSeed(),
     startTimeMs: SCENARIO_START_MS,
     access: 'admin',
   });
-  deps.router.activate(lab);
+  const release = deps.router.register(lab);
   const runner = createLabRunner(lab.world, runtime);
   return {
     world: runner.world,
@@ -71,6 +56,7 @@ function scratchLab(deps: CheckerDeps, runtime: RuntimePort = deps.runtime): Sim
     runUntilIdle: runner.runUntilIdle,
     dispose: async () => {
       await Promise.all(lab.world.envs().map((e) => deps.runtime.destroy(e.envId).catch(() => undefined)));
+      release();
     },
   };
 }
@@ -211,16 +197,22 @@ export function whatIfMeasured(
   a: WhatIfConfig,
   b: WhatIfConfig,
   traffic: TrafficScript,
+  c?: WhatIfConfig,
 ): Promise<WhatIfResult> {
+  const sides = c ? [a, b, c] : [a, b];
+  // A SnapStart version takes its snapshot (the measured Init) before it serves: wait that out too.
+  const snapshotMs = sides.some((s) => s.snapStart) ? m.init.cpuMs + m.init.sleepMs + 1000 : 0;
+  const pc = sides.some((s) => s.provisionedConcurrency > 0);
   return runWhatIf({
     createLab: () => createScriptedLab(replayScript(m)),
     fn: replayFn(m),
     traffic: { ...traffic, payloadJson: m.eventJson },
     a,
     b,
+    ...(c ? { c } : {}),
     // Provisioned environments initialize in well under a second (modeled); a short warm-up keeps the
     // traffic, not the wait before it, in view.
-    warmupMs: a.provisionedConcurrency > 0 || b.provisionedConcurrency > 0 ? 2000 : 0,
+    warmupMs: pc || snapshotMs > 0 ? Math.max(2000, snapshotMs) : 0,
   });
 }
 

@@ -8,6 +8,8 @@ import type { EnvSpec, InvokeRequest } from '../../sim/runtimePort';
 interface Caller {
   readonly functionName: string;
   readonly functionVersion: string;
+  /** The host routes the call to the world that owns this environment (host/router.ts). */
+  readonly envId: string;
   readonly requestId: string | null;
 }
 
@@ -16,7 +18,7 @@ export function createCallerStamp() {
   let serving: Caller | null = null;
   return {
     forInit(env: EnvSpec): Caller {
-      const fn = { functionName: env.functionName, functionVersion: env.functionVersion };
+      const fn = { functionName: env.functionName, functionVersion: env.functionVersion, envId: env.envId };
       functions.set(env.envId, fn);
       return { ...fn, requestId: null };
     },

@@ -6,6 +6,8 @@ export interface AwsCaller {
   readonly functionName: string;
   readonly functionVersion: string;
   readonly requestId: string | null;
+  /** The execution environment making the call: the host routes the call to the world that owns it. */
+  readonly envId?: string;
 }
 
 export interface CallContext {
