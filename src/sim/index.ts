@@ -30,6 +30,7 @@ export type {
   VpcConfigInput,
 } from './functionTypes';
 export type { InvokeAccepted, InvokeParams } from './invoke';
+export { invocationTypeError, payloadError } from './invokeInput';
 export * as limits from './limits';
 export type { LogEvent, LogStore } from './logStore';
 export type { Rng } from './rng';

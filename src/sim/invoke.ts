@@ -1,11 +1,10 @@
 /** The Invoke API: validation, routing to a warm, provisioned or new environment, and throttling. */
 import { enqueueAsync } from './asyncInvoke';
-import { fail, type Result, throttled, validationError } from './awsErrors';
-import { ASYNC_PAYLOAD_MAX_BYTES, SYNC_PAYLOAD_MAX_BYTES } from './limits';
+import { fail, type Result, throttled } from './awsErrors';
+import { invocationTypeError, payloadError } from './invokeInput';
 import { resolveQualified, startInvocation } from './routing';
 import { refuseUnlessRestorable } from './snapStart';
 import type { InvocationType } from './trace';
-import { utf8Length } from './utf8';
 import type { WorldCtx } from './worldTypes';
 
 export interface InvokeParams {
@@ -23,41 +22,17 @@ export interface InvokeAccepted {
   readonly executedVersion: string | null;
 }
 
-const INVOCATION_TYPES: readonly string[] = ['Event', 'RequestResponse', 'DryRun'];
-
 export function invoke(ctx: WorldCtx, p: InvokeParams): Result<InvokeAccepted> {
   const type = p.invocationType ?? 'RequestResponse';
-  if (!INVOCATION_TYPES.includes(type)) {
-    return validationError([
-      {
-        field: 'invocationType',
-        value: type,
-        constraint: 'Member must satisfy enum value set: [Event, RequestResponse, DryRun]',
-      },
-    ]);
-  }
+  const badType = invocationTypeError(type);
+  if (badType) return { ok: false, error: badType };
   const resolved = resolveQualified(ctx, p.functionName, p.qualifier, type === 'RequestResponse');
   if ('name' in resolved) return { ok: false, error: resolved };
   const notReady = refuseUnlessRestorable(resolved.fn, resolved.config);
   if (notReady) return notReady;
   const payloadJson = p.payloadJson ?? '{}';
-  const max = type === 'Event' ? ASYNC_PAYLOAD_MAX_BYTES : SYNC_PAYLOAD_MAX_BYTES;
-  if (utf8Length(payloadJson) > max) {
-    return fail(
-      'RequestEntityTooLargeException',
-      `Request must be smaller than ${max} bytes for the InvokeFunction operation`,
-      413,
-    );
-  }
-  try {
-    JSON.parse(payloadJson);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return fail(
-      'InvalidRequestContentException',
-      `Could not parse request body into json: Could not parse payload into json: ${why}`,
-    );
-  }
+  const badPayload = payloadError(type, payloadJson);
+  if (badPayload) return { ok: false, error: badPayload };
   if (p.clientContextJson !== undefined && type !== 'RequestResponse') {
     return fail(
       'InvalidParameterValueException',

@@ -3,15 +3,12 @@ import { type EsmManager, stateOf } from './esm';
 import type { Hub, SyncOutcome } from './hub';
 import { statementJson } from './iam';
 import { blob, type JsonObject, optBlob, optStr, str, utf8Decode, utf8Encode } from './json';
-import type { AwsError } from './kernel';
+import { type AwsError, invocationTypeError, payloadError } from './kernel';
 import { chainedInvoke, responseJson } from './lambdaChain';
 import { configJson, versionOperations } from './lambdaVersions';
 import type { Operation, ServiceModule } from './operation';
 import { functionNameOf } from './s3';
 import { type ServiceError, serviceError } from './serviceError';
-
-const ASYNC_MAX = 1_048_576;
-const SYNC_MAX = 6_291_456;
 
 export function fromKernelError(e: AwsError): ServiceError {
   return serviceError(e.name, e.message, e.httpStatus);
@@ -44,24 +41,8 @@ export function lambdaModule(
       const { name, qualifier } = resolve(p);
       const type = optStr(p, 'InvocationType') ?? 'RequestResponse';
       const payload = utf8Decode(optBlob(p, 'Payload') ?? utf8Encode('{}'));
-      const max = type === 'Event' ? ASYNC_MAX : SYNC_MAX;
-      if (utf8Encode(payload).length > max) {
-        throw serviceError(
-          'RequestEntityTooLargeException',
-          `Request must be smaller than ${max} bytes for the InvokeFunction operation`,
-          413,
-        );
-      }
-      try {
-        JSON.parse(payload);
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        throw serviceError(
-          'InvalidRequestContentException',
-          `Could not parse request body into json: Could not parse payload into json: ${why}`,
-          400,
-        );
-      }
+      const badPayload = payloadError(type, payload);
+      if (badPayload) throw fromKernelError(badPayload);
       if (type === 'DryRun') return { StatusCode: 204, Payload: blob('') };
       if (type === 'Event') {
         // The event is queued at the caller's virtual time, not the world's (which waits for the caller).
@@ -70,13 +51,8 @@ export function lambdaModule(
         );
         return { StatusCode: 202, Payload: blob('') };
       }
-      if (type !== 'RequestResponse') {
-        throw serviceError(
-          'ValidationException',
-          `1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
-          400,
-        );
-      }
+      const badType = invocationTypeError(type);
+      if (badType) throw fromKernelError(badType);
       const chained = chainedInvoke(hub, { name, qualifier, payload }, c, fromKernelError);
       if (chained) return chained;
       let outcome: SyncOutcome | null = null;
@@ -158,7 +134,7 @@ export function lambdaModule(
         const r = hub.world.getFunction(resolve(p).name, optStr(p, 'Qualifier'));
         if (!r.ok) throw fromKernelError(r.error);
         const f = r.value;
-        return { ...configJson(f), Environment: { Variables: { ...f.environment } } };
+        return { ...configJson(hub, f), Environment: { Variables: { ...f.environment } } };
       },
     },
     CreateEventSourceMapping: {
