@@ -5,16 +5,10 @@
  * to the shared worker core, so the browser and the Node host run the same runtime code.
  */
 import { loadPyodide, type PyodideAPI } from 'pyodide';
+import { createBootEntry } from '../engine/bootEntry';
 import { BROWSER_REMOVED, hardenWorkerScope } from '../engine/hostHardening';
 import { createWorkerCore } from '../engine/workerCore';
-import {
-  BOOT_PHASES,
-  type BootOptions,
-  type BootPhase,
-  type HostToWorker,
-  PROTOCOL_VERSION,
-  type WorkerToHost,
-} from '../protocol';
+import type { HostToWorker, WorkerToHost } from '../protocol';
 import { forgetStaleRuntime } from '../snapshot/snapshotRuntime.mjs';
 import {
   compileWasm,
@@ -47,108 +41,86 @@ const post = (message: WorkerToHost, transfer: Transferable[] = []) => postMessa
 /** loadPyodide never settles when wasm instantiation fails, so the interpreter phase has a watchdog. */
 const INTERPRETER_WATCHDOG_MS = 90_000;
 
-let handleRest: ((message: HostToWorker) => void) | null = null;
-const pending: HostToWorker[] = [];
-
-async function boot(options: BootOptions): Promise<void> {
-  const phaseMs = Object.fromEntries(BOOT_PHASES.map((p) => [p, 0])) as Record<BootPhase, number>;
-  let current: BootPhase = 'download';
-  const timed = async <T>(phase: BootPhase, run: () => Promise<T>): Promise<T> => {
-    current = phase;
-    const start = performance.now();
-    post({ type: 'phase', phase, state: 'start', ms: 0 });
-    const result = await run();
-    phaseMs[phase] = performance.now() - start;
-    post({ type: 'phase', phase, state: 'end', ms: phaseMs[phase] });
-    return result;
-  };
-  try {
-    const bootStart = performance.now();
-    const indexUrl = options.indexUrl ?? '';
-    const wasmUrl = new URL(`${indexUrl}pyodide.asm.wasm`, self.location.href).href;
-    let lastReport = 0;
-    const progress = createProgress((loadedBytes, totalBytes) => {
-      const now = performance.now();
-      if (now - lastReport < 100) return;
-      lastReport = now;
-      post({ type: 'phase', phase: 'download', state: 'progress', ms: 0, loadedBytes, totalBytes });
-    });
-    // Everything starts at once: the wasm compiles as it streams in, beside the snapshot and the stdlib.
-    const compiling = compileWasm(wasmUrl, progress);
-    const loader = importLoader(indexUrl);
-    // Awaited below; until then a failure must not count as unhandled.
-    compiling.catch(() => undefined);
-    loader.catch(() => undefined);
-    const [stdlib, lock, snapshot] = await timed('download', () =>
-      Promise.all([
-        download(`${indexUrl}python_stdlib.zip`, progress, 'stdlib'),
-        download(`${indexUrl}pyodide-lock.json`, progress, 'lock'),
-        options.snapshotUrl ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress) : null,
-      ]),
+const entry = createBootEntry(post, async (options, { timed }) => {
+  const bootStart = performance.now();
+  const indexUrl = options.indexUrl ?? '';
+  const wasmUrl = new URL(`${indexUrl}pyodide.asm.wasm`, self.location.href).href;
+  let lastReport = 0;
+  const progress = createProgress((loadedBytes, totalBytes) => {
+    const now = performance.now();
+    if (now - lastReport < 100) return;
+    lastReport = now;
+    post({ type: 'phase', phase: 'download', state: 'progress', ms: 0, loadedBytes, totalBytes });
+  });
+  // Everything starts at once: the wasm compiles as it streams in, beside the snapshot and the stdlib.
+  const compiling = compileWasm(wasmUrl, progress);
+  const loader = importLoader(indexUrl);
+  // Awaited below; until then a failure must not count as unhandled.
+  compiling.catch(() => undefined);
+  loader.catch(() => undefined);
+  const [stdlib, lock, snapshot] = await timed('download', () =>
+    Promise.all([
+      download(`${indexUrl}python_stdlib.zip`, progress, 'stdlib'),
+      download(`${indexUrl}pyodide-lock.json`, progress, 'lock'),
+      options.snapshotUrl ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress) : null,
+    ]),
+  );
+  const compiled = await timed('compile', () => compiling);
+  const createPyodideModule = await loader;
+  const stdLibURL = URL.createObjectURL(new Blob([stdlib as Uint8Array<ArrayBuffer>]));
+  const lockFileContents = new TextDecoder().decode(lock);
+  const load = (withSnapshot: Uint8Array | null) =>
+    withWatchdog(
+      withCompiledWasm(wasmUrl, compiled, () =>
+        loadPyodide({
+          indexURL: indexUrl,
+          stdLibURL,
+          lockFileContents,
+          createPyodideModule,
+          ...(withSnapshot ? { _loadSnapshot: withSnapshot } : {}),
+        }),
+      ),
     );
-    const compiled = await timed('compile', () => compiling);
-    const createPyodideModule = await loader;
-    const stdLibURL = URL.createObjectURL(new Blob([stdlib as Uint8Array<ArrayBuffer>]));
-    const lockFileContents = new TextDecoder().decode(lock);
-    const load = (withSnapshot: Uint8Array | null) =>
-      withWatchdog(
-        withCompiledWasm(wasmUrl, compiled, () =>
-          loadPyodide({
-            indexURL: indexUrl,
-            stdLibURL,
-            lockFileContents,
-            createPyodideModule,
-            ...(withSnapshot ? { _loadSnapshot: withSnapshot } : {}),
-          }),
-        ),
-      );
-    let fromSnapshot = false;
-    const pyodide = await timed('interpreter', async () => {
-      const start = performance.now();
-      if (snapshot) {
-        try {
-          const restored = await load(snapshot);
-          // The snapshot holds the runtime imported; modules from other sources are imported afresh.
-          restored.runPython(forgetStaleRuntime(RUNTIME_SOURCES));
-          fromSnapshot = true;
-          measure('restore', start);
-          return restored;
-        } catch (error) {
-          post({
-            type: 'phase',
-            phase: 'interpreter',
-            state: 'progress',
-            ms: 0,
-            detail: `snapshot not used: ${String(error)}`,
-          });
-        }
+  let fromSnapshot = false;
+  const pyodide = await timed('interpreter', async () => {
+    const start = performance.now();
+    if (snapshot) {
+      try {
+        const restored = await load(snapshot);
+        // The snapshot holds the runtime imported; modules from other sources are imported afresh.
+        restored.runPython(forgetStaleRuntime(RUNTIME_SOURCES));
+        fromSnapshot = true;
+        measure('restore', start);
+        return restored;
+      } catch (error) {
+        post({
+          type: 'phase',
+          phase: 'interpreter',
+          state: 'progress',
+          ms: 0,
+          detail: `snapshot not used: ${String(error)}`,
+        });
       }
-      const plain = await load(null);
-      measure('interpreter', start);
-      return plain;
-    });
-    await timed('ready', async () => {
-      const start = performance.now();
-      if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-      handleRest = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post, options);
-      measure('runtime-and-warm-up', start);
-    });
-    measure('total', bootStart);
-    publishTimeline();
-    // Booted: storage, network, scripts, other workers and tabs leave the scope (SECURITY.md).
-    Object.defineProperty(self, 'onmessage', { value: self.onmessage, writable: false, configurable: false });
-    const left = hardenWorkerScope(self, BROWSER_REMOVED);
-    if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
-    post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot, phaseMs });
-    for (const message of pending.splice(0)) handleRest?.(message);
-  } catch (error) {
-    post({
-      type: 'bootFailed',
-      phase: current,
-      message: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
+    }
+    const plain = await load(null);
+    measure('interpreter', start);
+    return plain;
+  });
+  const serve = await timed('ready', async () => {
+    const start = performance.now();
+    if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
+    const core = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post, options);
+    measure('runtime-and-warm-up', start);
+    return core;
+  });
+  measure('total', bootStart);
+  publishTimeline();
+  // Booted: storage, network, scripts, other workers and tabs leave the scope (SECURITY.md).
+  Object.defineProperty(self, 'onmessage', { value: self.onmessage, writable: false, configurable: false });
+  const left = hardenWorkerScope(self, BROWSER_REMOVED);
+  if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
+  return { serve, fromSnapshot };
+});
 
 function withWatchdog<T>(promise: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -170,12 +142,4 @@ function withWatchdog<T>(promise: Promise<T>): Promise<T> {
   });
 }
 
-self.onmessage = (event: MessageEvent<HostToWorker>) => {
-  const message = event.data;
-  if (message.type === 'boot') {
-    void boot(message.options);
-    return;
-  }
-  if (handleRest) handleRest(message);
-  else pending.push(message);
-};
+self.onmessage = (event: MessageEvent<HostToWorker>) => entry(event.data);
