@@ -4,14 +4,12 @@ import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { createEngine } from '../src/runtime/engine/engine';
 import { readPythonSources } from '../src/runtime/node/pythonSources';
-import { forgetStaleRuntime } from '../src/runtime/snapshot/snapshotRuntime.mjs';
 import type { EnvSpec } from '../src/sim';
 
 const START = Date.UTC(2026, 10, 26, 12);
 const count = Number(process.argv[2] ?? 300);
 const sources = readPythonSources();
 const pyodide = await loadPyodide({ _loadSnapshot: readFileSync('public/pyodide/snapshot.bin') });
-pyodide.runPython(forgetStaleRuntime(sources));
 pyodide.registerJsModule('lab_host', { aws_call: () => '{}' });
 const engine = createEngine(pyodide, sources);
 const spec = (envId: string): EnvSpec => ({

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds a Pyodide memory snapshot with the stdlib modules the lab always needs and the lab's own runtime
-// already imported, so the browser restores a warm interpreter and imports nothing after the restore. Uses Pyodide's private snapshot API
+// already loaded (privately, in its sandbox), so a restored interpreter only boots it. Uses Pyodide's private snapshot API
 // (`_makeSnapshot`), which is tied to the exact Pyodide build: the meta file records the version and the
 // browser falls back to a plain load when it does not match.
 import { createHash } from 'node:crypto';
@@ -12,8 +12,8 @@ import {
   MARKER,
   RUNTIME_DIR,
   runtimeDigest,
-  runtimeOwnModules,
   SITE_PACKAGES,
+  sandboxPython,
 } from '../src/runtime/snapshot/snapshotRuntime.mjs';
 
 const PY_DIR = fileURLToPath(new URL('../src/runtime/py/', import.meta.url));
@@ -75,12 +75,12 @@ export function snapshotKey() {
 }
 
 /**
- * Imports the lab's runtime modules (not boot(): that installs per-process hooks after the restore) from
- * the paths the engine writes them to, one by one: a module that needs a bridge only the engine provides
- * (a JS module) stays out. A marker module records the sources' digest. The files themselves are not in a
- * snapshot (they live in JS memory): the engine writes them again. Returns the digest and what was left out.
+ * Loads the lab's runtime as the engine does, privately inside the sandbox module (lambda_lab_sandbox.load:
+ * module code only, no hooks, no host bridge), and leaves the sandbox in a marker module with the sources'
+ * digest; the engine takes it from there after a restore. The files themselves are not in a snapshot (they
+ * live in JS memory): the engine writes them again. Returns the digest.
  */
-function importRuntime(pyodide, sources) {
+function loadRuntime(pyodide, sources) {
   const digest = runtimeDigest(sources);
   for (const [path, text] of Object.entries(sources)) {
     const target = path.startsWith('shim/')
@@ -91,38 +91,24 @@ function importRuntime(pyodide, sources) {
   }
   pyodide.runPython(
     [
-      'def _lab_import_runtime(names, marker_name, digest, runtime_dir, site_packages):',
-      '    import importlib, sys, types',
-      '    sys.path.insert(0, runtime_dir)',
-      '    sys.path.append(site_packages)',
-      '    skipped = []',
-      '    for name in names:',
-      '        try:',
-      '            importlib.import_module(name)',
-      '        except Exception as error:',
-      '            skipped.append(f"{name} ({type(error).__name__}: {error})")',
-      '    marker = types.ModuleType(marker_name)',
-      '    marker.digest = digest',
-      '    sys.modules[marker_name] = marker',
-      // The engine puts both folders on the path again after the restore.
-      '    sys.path.remove(runtime_dir)',
-      '    sys.path.remove(site_packages)',
-      '    return "\\n".join(skipped)',
+      sandboxPython(digest),
+      `sandbox.load(${JSON.stringify(SITE_PACKAGES)})`,
+      `marker = types.ModuleType(${JSON.stringify(MARKER)})`,
+      `marker.digest = ${JSON.stringify(digest)}`,
+      'marker.sandbox = sandbox',
+      'sys.modules[marker.__name__] = marker',
     ].join('\n'),
+    // A throwaway namespace: __main__ keeps nothing of the runtime.
+    { globals: pyodide.toPy({}) },
   );
-  const run = pyodide.globals.get('_lab_import_runtime');
-  const skipped = run(runtimeOwnModules(sources), MARKER, digest, RUNTIME_DIR, SITE_PACKAGES);
-  run.destroy();
-  pyodide.runPython('del _lab_import_runtime');
-  if (skipped) console.warn(`snapshot: runtime modules left out (imported after the restore):\n${skipped}`);
-  return { digest, skipped: skipped ? skipped.split('\n') : [] };
+  return digest;
 }
 
 export async function makeSnapshot(outFile) {
   const started = performance.now();
   const pyodide = await loadPyodide({ _makeSnapshot: true });
   pyodide.runPython(WARM_MODULES.map((m) => `import ${m}`).join('\n'));
-  const runtime = importRuntime(pyodide, readRuntimeSources());
+  const runtime = loadRuntime(pyodide, readRuntimeSources());
   const bytes = pyodide.makeMemorySnapshot();
   mkdirSync(dirname(outFile), { recursive: true });
   // Written beside the target and renamed, so a build running alongside never reads half a snapshot.
@@ -134,8 +120,7 @@ export async function makeSnapshot(outFile) {
     key: snapshotKey(),
     bytes: bytes.byteLength,
     modules: WARM_MODULES,
-    runtime: runtime.digest,
-    runtimeLeftOut: runtime.skipped,
+    runtime,
   };
   const metaFile = outFile.replace(/\.bin$/, '.json');
   writeFileSync(`${metaFile}.${process.pid}.partial`, `${JSON.stringify(meta, null, 2)}\n`);

@@ -86,10 +86,21 @@ export async function download(url: string, progress: Progress, name: string): P
   return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Streaming compile: V8 compiles the wasm as its bytes arrive (and reuses its code cache when it has one). */
+/** Reads a body to its end, keeping nothing (a clone read only for its progress). */
+async function drain(response: Response): Promise<void> {
+  const reader = response.body?.getReader();
+  while (reader && !(await reader.read()).done);
+}
+
+/**
+ * Streaming compile: V8 compiles the wasm as its bytes arrive. The response itself goes to V8 (progress
+ * counts a clone): V8 keys its code cache by the response's URL, which a wrapped Response has lost, and
+ * with the cache a repeat visit starts on optimized code instead of compiling baseline code again.
+ */
 export async function compileWasm(url: string, progress: Progress): Promise<WebAssembly.Module> {
   const start = performance.now();
-  const response = counted(await fetchOk(url), progress, 'wasm', start);
+  const response = await fetchOk(url);
+  void drain(counted(response.clone(), progress, 'wasm', start)).catch(() => undefined);
   const module = await WebAssembly.compileStreaming(response);
   measure('compile', start);
   return module;

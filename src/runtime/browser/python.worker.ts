@@ -9,7 +9,6 @@ import { createBootEntry } from '../engine/bootEntry';
 import { BROWSER_REMOVED, hardenWorkerScope } from '../engine/hostHardening';
 import { createWorkerCore } from '../engine/workerCore';
 import type { HostToWorker, WorkerToHost } from '../protocol';
-import { forgetStaleRuntime } from '../snapshot/snapshotRuntime.mjs';
 import {
   compileWasm,
   createProgress,
@@ -86,9 +85,8 @@ const entry = createBootEntry(post, async (options, { timed }) => {
     const start = performance.now();
     if (snapshot) {
       try {
+        // The engine starts the runtime the snapshot holds when it was built from these sources.
         const restored = await load(snapshot);
-        // The snapshot holds the runtime imported; modules from other sources are imported afresh.
-        restored.runPython(forgetStaleRuntime(RUNTIME_SOURCES));
         fromSnapshot = true;
         measure('restore', start);
         return restored;

@@ -12,6 +12,7 @@ import type { PyodideAPI } from 'pyodide';
 import { digest64Hex } from '../../sim/hash.mjs';
 import type { EnvSpec, InitRequest, InvokeRequest, RunReport } from '../../sim/runtimePort';
 import type { SyntaxProblem } from '../protocol';
+import { runtimeDigest, sandboxPython } from '../snapshot/snapshotRuntime.mjs';
 import { asEmscriptenFs, type FsNode, installFsGuards, removeTree, writeTree } from './emscriptenFs';
 import { bareReport, parseRunReport } from './reports';
 
@@ -133,12 +134,9 @@ export function createEngine(
       `sys.path.insert(0, ${JSON.stringify(RUNTIME_DIR)})`,
       // Last on the path, as on Lambda: a boto3 the learner ships in /var/task or a layer wins.
       `sys.path.append(${JSON.stringify(SITE_PACKAGES)})`,
-      // The sandbox runs with its own builtins and is never entered in sys.modules (SECURITY.md).
-      'import builtins, types',
-      `path = ${JSON.stringify(`${RUNTIME_DIR}/lambda_lab_sandbox.py`)}`,
-      'sandbox = types.ModuleType("lambda_lab_sandbox")',
-      'sandbox.__builtins__ = dict(builtins.__dict__)',
-      'exec(compile(open(path).read(), path, "exec"), sandbox.__dict__)',
+      // The sandbox runs with its own builtins and is never entered in sys.modules (SECURITY.md); a
+      // memory snapshot may hold it with the runtime already loaded (scripts/makeSnapshot.mjs).
+      sandboxPython(runtimeDigest(sources)),
       `sandbox.start(${JSON.stringify(SITE_PACKAGES)})`,
     ].join('\n'),
     // A throwaway namespace: nothing of the boot is left in __main__ for handler code to find.
@@ -228,6 +226,7 @@ export function createEngine(
       env,
       nowMs: request.nowMs,
       limitMs: request.limitMs,
+      workModel: request.workModel ?? 'measured',
       taskDir: `/lambda-lab/code/${files.codeKey}/task`,
       optDir: `/lambda-lab/code/${files.codeKey}/opt`,
       tmpDir: `${files.root}/tmp`,

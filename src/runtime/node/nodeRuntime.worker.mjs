@@ -48,11 +48,5 @@ if (snapshot) {
 }
 pyodide ??= await loadPyodide({ indexURL });
 register();
-if (fromSnapshot) {
-  // The snapshot holds the runtime imported; modules built from other sources are imported afresh.
-  const { readPythonSources } = await import('./pythonSources.ts');
-  const { forgetStaleRuntime } = await import('../snapshot/snapshotRuntime.mjs');
-  pyodide.runPython(forgetStaleRuntime(readPythonSources()));
-}
 globalThis.lambdaLabPyodide = { pyodide, ms: performance.now() - started, fromSnapshot };
 await import('./nodeRuntime.worker.ts');

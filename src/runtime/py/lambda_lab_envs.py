@@ -14,7 +14,6 @@ import logging
 import os
 import sys
 
-import lab_fs
 import lambda_lab_interp as interp
 import lambda_lab_logs as logs
 
@@ -26,6 +25,7 @@ _FINDER_KEYS = (TASK, OPT + "/python", OPT + "/python/lib/python3.14/site-packag
 # Lambda's sys.path: the function, then the layers, then the runtime and the standard library.
 BASE_SYS_PATH = [TASK, OPT + "/python/lib/python3.14/site-packages", OPT + "/python", "/var/runtime"]
 
+_fs = None  # the host's lab_fs bridge, imported at install(): a memory snapshot holds no JS module
 _base_logger_dict = {}
 _base_sys_path = []
 _resident = None
@@ -57,7 +57,10 @@ class Env:
 
 def install():
     """Record the interpreter's shared state that each environment starts from."""
-    global _base_logger_dict, _base_sys_path
+    global _base_logger_dict, _base_sys_path, _fs
+    import lab_fs
+
+    _fs = lab_fs
     sys.dont_write_bytecode = True
     _base_logger_dict = dict(logging.root.manager.loggerDict)
     _base_sys_path = list(sys.path)
@@ -102,7 +105,7 @@ def make_resident(env):
     interp.apply(env.saved)
     _resident = env
     # Other environments' /tmp and other functions' code, under /lambda-lab, cannot be reached by path.
-    lab_fs.lock(True)
+    _fs.lock(True)
 
 
 def evict():
@@ -112,7 +115,7 @@ def evict():
     if env is None:
         return
     _resident = None
-    lab_fs.lock(False)
+    _fs.lock(False)
     # First, before any other runtime code runs: the interpreter as sealed, the environment's changes kept.
     interp.save(env.saved)
     env.environ = dict(os.environ)

@@ -66,11 +66,12 @@ def _on_change(event, changed, key, value):
 
 
 _CALLBACK_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_int, ctypes.py_object, ctypes.c_void_p, ctypes.c_void_p)
-_callback = _CALLBACK_TYPE(_on_change)
+_callback = None  # made at seal(), not import: a memory snapshot keeps no ctypes callback valid
 
 
 def _start_watching():
-    global _watch, _unwatch, _watcher, _check_all, _always
+    global _watch, _unwatch, _watcher, _check_all, _always, _callback
+    _callback = _CALLBACK_TYPE(_on_change)
     try:
         api = ctypes.pythonapi
         api.PyDict_AddWatcher.argtypes = [_CALLBACK_TYPE]

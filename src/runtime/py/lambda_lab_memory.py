@@ -36,14 +36,21 @@ class _MallInfo(ctypes.Structure):
     ]
 
 
-try:
-    _libc = ctypes.CDLL(None)
-    _libc.mallinfo.restype = _MallInfo
-    _libc.malloc_footprint.restype = ctypes.c_size_t
-    _libc.malloc_set_footprint_limit.restype = ctypes.c_size_t
-    _libc.malloc_set_footprint_limit.argtypes = [ctypes.c_size_t]
-except (OSError, AttributeError):  # not dlmalloc: measure nothing, enforce nothing
-    _libc = None
+_libc = None
+
+
+def _load_libc():
+    """Looked up at install(), not import: a memory snapshot keeps no C function pointer valid."""
+    global _libc
+    try:
+        libc = ctypes.CDLL(None)
+        libc.mallinfo.restype = _MallInfo
+        libc.malloc_footprint.restype = ctypes.c_size_t
+        libc.malloc_set_footprint_limit.restype = ctypes.c_size_t
+        libc.malloc_set_footprint_limit.argtypes = [ctypes.c_size_t]
+    except (OSError, AttributeError):  # not dlmalloc: measure nothing, enforce nothing
+        return
+    _libc = libc
 
 
 # sys.monitoring reports every raised exception, so a MemoryError that the handler catches and
@@ -67,6 +74,7 @@ def _watch_raises(enabled):
 
 def install():
     global _monitoring
+    _load_libc()
     if _monitoring is None:
         return
     try:

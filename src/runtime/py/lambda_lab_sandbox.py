@@ -1,6 +1,7 @@
 """Keeps the lab's machinery out of the handler's reach (see SECURITY.md for what this can and cannot do).
 
-The engine runs this file once, with builtins of its own and outside sys.modules, and calls start().
+The engine runs this file once, with builtins of its own and outside sys.modules, and calls start()
+(or the snapshot builder runs it and calls load(), and the engine calls start() on the restored copy).
 It loads the runtime's modules privately:
 they are never entered in sys.modules, their functions see a private copy of builtins, and their
 `import json` gets lambda_lab_json (the runtime's own JSON on the C accelerator), so a handler that
@@ -165,11 +166,19 @@ class Entry:
         return syntax.check_files(files_json)
 
 
+def load(site_packages):
+    """Executes the runtime's modules privately and nothing else: no hook, no host bridge, no JS module,
+    so the snapshot builder can run it and a restored interpreter starts with the runtime compiled."""
+    if "lab_network" not in _private:
+        _exec_private("lab_network", f"{site_packages}/lab_network.py")
+    return _private.get("lambda_lab_runtime") or _load_runtime_module("lambda_lab_runtime")
+
+
 def start(site_packages):
-    """Loads and boots the runtime privately, then seals the interpreter; returns the engine's entry points."""
+    """Loads (unless a snapshot did) and boots the runtime privately, then seals the interpreter; returns
+    the engine's entry points."""
     global _blocker
-    _exec_private("lab_network", f"{site_packages}/lab_network.py")
-    runtime = _load_runtime_module("lambda_lab_runtime")
+    runtime = load(site_packages)
     runtime.boot()
     envs = _private["lambda_lab_envs"]
     _blocker = _Blocker(runtime.connect_bridge)

@@ -2,7 +2,5 @@ type Sources = Readonly<Record<string, string>>;
 export declare const RUNTIME_DIR: string;
 export declare const SITE_PACKAGES: string;
 export declare function runtimeDigest(sources: Sources): string;
-export declare function runtimeModuleNames(sources: Sources): string[];
-export declare function forgetStaleRuntime(sources: Sources): string;
 export declare const MARKER: string;
-export declare function runtimeOwnModules(sources: Sources): string[];
+export declare function sandboxPython(digest: string): string;

@@ -1,7 +1,8 @@
 // The lab's Python runtime inside the memory snapshot, in plain JavaScript so that the snapshot builder
 // (scripts/makeSnapshot.mjs, plain Node), the browser worker and the Node worker share one definition.
-// The snapshot carries the runtime's modules already imported, marked with a digest of their sources;
-// after a restore, modules from other sources are forgotten so they are imported afresh from the files.
+// The snapshot carries the runtime's modules already executed, privately (inside the sandbox module, never
+// in sys.modules), marked with a digest of their sources; the engine starts that copy when the digest
+// matches its sources and executes the files afresh otherwise.
 
 import { digest64Hex } from '../../sim/hash.mjs';
 
@@ -25,34 +26,24 @@ export function runtimeDigest(sources) {
   );
 }
 
-/** Python module names the sources define: `lambda_lab_logs`, `botocore.client`, `boto3`. */
-export function runtimeModuleNames(sources) {
-  return normalized(sources).map(([path]) =>
-    path
-      .replace(/^shim\//, '')
-      .replace(/(\/__init__)?\.py$/, '')
-      .replaceAll('/', '.'),
-  );
-}
-
-/** The runtime's own modules (not the boto3 shim: a boto3 the learner ships must still win). */
-export function runtimeOwnModules(sources) {
-  return runtimeModuleNames(sources).filter((name) => name.startsWith('lambda_lab_'));
-}
-
-/** The module the snapshot builder leaves in sys.modules, holding the digest of the sources it imported. */
+/** The module the snapshot builder leaves in sys.modules: the digest of the sources and the loaded sandbox. */
 export const MARKER = '_lambda_lab_snapshot';
 
-/** Python that forgets the snapshot's runtime modules unless they were built from these sources. */
-export function forgetStaleRuntime(sources) {
+/**
+ * Python that leaves `sandbox`: the private runtime a snapshot holds when it was loaded from sources with
+ * this digest, or else lambda_lab_sandbox.py executed afresh with builtins of its own, outside sys.modules.
+ * Either way the marker leaves sys.modules before any handler code runs.
+ */
+export function sandboxPython(digest) {
   return [
-    'def _lab_forget_stale(digest, names):',
-    '    import sys',
-    `    marker = sys.modules.pop(${JSON.stringify(MARKER)}, None)`,
-    "    if marker is not None and getattr(marker, 'digest', None) != digest:",
-    '        for name in names:',
-    '            sys.modules.pop(name, None)',
-    `_lab_forget_stale(${JSON.stringify(runtimeDigest(sources))}, ${JSON.stringify(runtimeOwnModules(sources))})`,
-    'del _lab_forget_stale',
+    'import builtins, sys, types',
+    `_marker = sys.modules.pop(${JSON.stringify(MARKER)}, None)`,
+    `sandbox = getattr(_marker, "sandbox", None) if getattr(_marker, "digest", None) == ${JSON.stringify(digest)} else None`,
+    'del _marker',
+    'if sandbox is None:',
+    `    path = ${JSON.stringify(`${RUNTIME_DIR}/lambda_lab_sandbox.py`)}`,
+    '    sandbox = types.ModuleType("lambda_lab_sandbox")',
+    '    sandbox.__builtins__ = dict(builtins.__dict__)',
+    '    exec(compile(open(path).read(), path, "exec"), sandbox.__dict__)',
   ].join('\n');
 }

@@ -6,15 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../scripts/makeSnapshot.mjs';
 import { createEngine, SITE_PACKAGES as ENGINE_SITE_PACKAGES } from '../engine/engine';
 import { quickRun } from '../engine/quickRun';
+import { handlerCode, initRequest, invokeRequest, spec } from '../engine/testSupport';
 import { readPythonSources } from '../node/pythonSources';
-import {
-  forgetStaleRuntime,
-  MARKER,
-  runtimeDigest,
-  runtimeModuleNames,
-  runtimeOwnModules,
-  SITE_PACKAGES,
-} from './snapshotRuntime.mjs';
+import { MARKER, runtimeDigest, SITE_PACKAGES } from './snapshotRuntime.mjs';
 
 describe('the runtime inside the snapshot', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lab-snapshot-'));
@@ -25,50 +19,106 @@ describe('the runtime inside the snapshot', () => {
     const vite = { '../py/shim/boto3/__init__.py': 'b', '../py/lambda_lab_logs.py': 'a' };
     expect(runtimeDigest(vite)).toBe(runtimeDigest(node));
     expect(runtimeDigest({ ...node, 'lambda_lab_logs.py': 'a ' })).not.toBe(runtimeDigest(node));
-    expect(runtimeModuleNames(vite)).toEqual(['lambda_lab_logs', 'boto3']);
-    expect(runtimeModuleNames({ 'shim/botocore/client.py': '' })).toEqual(['botocore.client']);
     expect(SITE_PACKAGES).toBe(ENGINE_SITE_PACKAGES);
   });
 
-  it('keeps the imported runtime when the sources match and re-imports it when they changed', async () => {
+  it('holds the runtime loaded privately, which the engine starts when its sources match', async () => {
     const file = join(dir, 'snapshot.bin');
     const meta = await makeSnapshot(file);
     const sources = readPythonSources();
     expect(meta.runtime).toBe(runtimeDigest(sources));
+    // The snapshot's sandbox start() is wrapped to leave a mark: it shows which copy the engine booted.
     const restore = async () => {
       const pyodide = await loadPyodide({ _loadSnapshot: readFileSync(file) });
-      pyodide.registerJsModule('lab_host', { aws_call: () => '{}' });
+      pyodide.runPython(
+        [
+          'import builtins, sys',
+          `sandbox = sys.modules[${JSON.stringify(MARKER)}].sandbox`,
+          'real_start = sandbox.start',
+          'def start(site_packages):',
+          '    builtins.lab_test_snapshot_booted = True',
+          '    return real_start(site_packages)',
+          'sandbox.start = start',
+        ].join('\n'),
+        { globals: pyodide.toPy({}) },
+      );
       return pyodide;
     };
+    const run = (pyodide: Awaited<ReturnType<typeof restore>>, runtime: typeof sources) =>
+      quickRun(createEngine(pyodide, runtime), {
+        files: {
+          'app.py': [
+            'import builtins, importlib.util, sys',
+            'def handler(event, context):',
+            '    return {',
+            '        "snapshotBooted": getattr(builtins, "lab_test_snapshot_booted", False),',
+            '        "visible": sorted(n for n in sys.modules if n.startswith(("lambda_lab", "_lambda_lab"))),',
+            '        "findable": importlib.util.find_spec("lambda_lab_runtime") is not None,',
+            '    }',
+          ].join('\n'),
+        },
+        handler: 'app.handler',
+        eventJson: '{}',
+      });
 
-    const loaded = (pyodide: Awaited<ReturnType<typeof restore>>) =>
-      runtimeOwnModules(sources).filter((name) =>
-        pyodide.runPython(`import sys\n${JSON.stringify(name)} in sys.modules`),
-      );
-    const kept = runtimeOwnModules(sources).filter(
-      (name) => !meta.runtimeLeftOut.some((left) => left.startsWith(`${name} `)),
-    );
-    expect(kept.length).toBeGreaterThan(0);
     const same = await restore();
-    same.runPython(forgetStaleRuntime(sources));
-    expect(loaded(same)).toEqual(expect.arrayContaining(kept));
-    expect(same.runPython(`import sys\n${JSON.stringify(MARKER)} in sys.modules`)).toBe(false);
+    // Loaded, not booted: the runtime's modules are compiled, yet none is in sys.modules.
+    expect(
+      same.runPython(
+        `import sys\nm = sys.modules[${JSON.stringify(MARKER)}]\n",".join(n for n in ["lambda_lab_runtime", "lambda_lab_envs", "lab_network"] if n in m.sandbox._private and n not in sys.modules)`,
+      ),
+    ).toBe('lambda_lab_runtime,lambda_lab_envs,lab_network');
+    const report = run(same, sources);
+    expect(report).toMatchObject({ ok: true });
+    expect(JSON.parse(report.payloadJson)).toEqual({
+      snapshotBooted: true,
+      visible: [],
+      findable: false,
+    });
 
-    // A runtime edited after the snapshot was made: the engine must run the edited code.
+    // A runtime edited after the snapshot was made: the engine runs the edited files instead.
     const edited = {
       ...sources,
       'lambda_lab_runtime.py': `${sources['lambda_lab_runtime.py']}\nEDITED_AFTER_SNAPSHOT = True\n`,
     };
-    const stale = await restore();
-    stale.runPython(forgetStaleRuntime(edited));
-    expect(loaded(stale)).toEqual([]);
-    // Nothing stale is left, so the engine imports the edited files; and it runs.
-    const engine = createEngine(stale, edited);
-    const report = quickRun(engine, {
-      files: { 'app.py': 'def handler(event, context):\n    return event\n' },
-      handler: 'app.handler',
-      eventJson: '{"ok": 1}',
+    const stale = run(await restore(), edited);
+    expect(JSON.parse(stale.payloadJson)).toEqual({
+      snapshotBooted: false,
+      visible: [],
+      findable: false,
     });
-    expect(report).toMatchObject({ ok: true, payloadJson: '{"ok": 1}' });
+  }, 120_000);
+
+  it('a runtime booted from the snapshot survives a handler that patches json, print and builtins', async () => {
+    const file = join(dir, 'snapshot.bin');
+    const engine = createEngine(
+      await loadPyodide({ _loadSnapshot: readFileSync(file) }),
+      readPythonSources(),
+    );
+    const env = spec({
+      code: handlerCode(
+        [
+          'import builtins, json',
+          'def lambda_handler(event, context):',
+          '    json.dumps = lambda *a, **k: "X"',
+          '    builtins.len = lambda x: 0',
+          '    builtins.print = None',
+          '    return {"items": [1, 2]}',
+        ].join('\n'),
+      ),
+    });
+    expect(engine.init(initRequest(env)).outcome.status).toBe('success');
+    expect(engine.invoke(invokeRequest(env)).outcome).toEqual({
+      status: 'success',
+      responseJson: '{"items": [1, 2]}',
+    });
+    const other = spec({
+      code: handlerCode(
+        'import json\ndef lambda_handler(e, c):\n    print("seen")\n    return json.dumps(len([1]))\n',
+      ),
+    });
+    expect(engine.init(initRequest(other)).outcome.status).toBe('success');
+    const report = engine.invoke(invokeRequest(other));
+    expect(report.outcome).toEqual({ status: 'success', responseJson: '"1"' });
   }, 120_000);
 });
