@@ -133,6 +133,60 @@ describe('lambda-lab invoke -t', () => {
   });
 });
 
+describe('lambda-lab invoke -t: versions and aliases', () => {
+  it('lists what AutoPublishAlias published, through boto3 in a handler the CLI runs', async () => {
+    const path = template(
+      'versions',
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Shop:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Handler: index.handler',
+        '      AutoPublishAlias: live',
+        '      InlineCode: |',
+        '        def handler(event, context):',
+        '            return context.function_version',
+        '  Ops:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Handler: index.handler',
+        '      Environment:',
+        '        Variables:',
+        '          SHOP: !Ref Shop',
+        '      Policies:',
+        '        - Statement:',
+        '            - Effect: Allow',
+        '              Action: [lambda:ListVersionsByFunction, lambda:ListAliases]',
+        "              Resource: '*'",
+        '      InlineCode: |',
+        '        import os, boto3',
+        '        lam = boto3.client("lambda")',
+        '        def handler(event, context):',
+        '            name = os.environ["SHOP"]',
+        '            versions = lam.list_versions_by_function(FunctionName=name)["Versions"]',
+        '            aliases = lam.list_aliases(FunctionName=name)["Aliases"]',
+        '            return {"versions": [v["Version"] for v in versions],',
+        '                    "aliases": [[a["Name"], a["FunctionVersion"]] for a in aliases]}',
+        '',
+      ].join('\n'),
+    );
+    const out = await runSamInvoke(
+      parseSamInvoke(['-t', path, 'Ops', '--event-json', '{}']),
+      runtime,
+      lab(7),
+    );
+    expect(out, out.stderr.join('\n')).toMatchObject({ exitCode: 0 });
+    expect(JSON.parse(out.stdout[0] ?? '{}')).toEqual({
+      versions: ['$LATEST', '1'],
+      aliases: [['live', '1']],
+    });
+  });
+});
+
 describe('lambda-lab start-api', () => {
   it('answers real HTTP requests on 127.0.0.1 through the simulated HTTP and REST APIs', async () => {
     const built = await buildFromSource(samSource({ template: fixture('http-api') }), runtime, lab(3));

@@ -263,6 +263,21 @@ export function putAlias(
   return { ok: true, value, effects: [] };
 }
 
+export function listVersions(ctx: WorldCtx, name: string): Result<FunctionConfiguration[]> {
+  const fn = getRecord(ctx, name);
+  if ('ok' in fn) return fn;
+  const versions = [...fn.versions.values()].sort((a, b) => Number(a.version) - Number(b.version));
+  return { ok: true, value: [fn.latest, ...versions], effects: [] };
+}
+
+export function listAliases(ctx: WorldCtx, name: string, version?: string): Result<AliasConfiguration[]> {
+  const fn = getRecord(ctx, name);
+  if ('ok' in fn) return fn;
+  const all = [...fn.aliases.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const value = version === undefined ? all : all.filter((a) => a.functionVersion === version);
+  return { ok: true, value, effects: [] };
+}
+
 export function deleteAlias(ctx: WorldCtx, name: string, alias: string): Result<null> {
   const fn = getRecord(ctx, name);
   if ('ok' in fn) return fn;

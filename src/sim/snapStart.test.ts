@@ -23,7 +23,7 @@ function snapWorld(init: (r: InitRequest) => { cpuMs?: number } = () => ({ cpuMs
 describe('SnapStart: the snapshot is taken at PublishVersion', () => {
   it('runs Init once at publish in an environment that serves nothing, and the version is Pending until then', () => {
     const { t, inits } = snapWorld();
-    t.do((w) => w.publishVersion('s'));
+    t.do((w) => w.publishVersion('s')).advanceBy(0);
     expect(inits).toHaveLength(1);
     expect(inits[0]!.env.snapStart).toEqual({ seed: expect.any(Number), restore: false });
     expect(inits[0]!.env.environment.AWS_LAMBDA_INITIALIZATION_TYPE).toBe('snap-start');

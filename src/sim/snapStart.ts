@@ -10,7 +10,7 @@ import { createEnv } from './envCreate';
 import { shutdown } from './envPool';
 import type { FunctionConfiguration } from './functionTypes';
 import * as L from './limits';
-import type { Env, FunctionRecord, WorldCtx } from './worldTypes';
+import { type Env, type FunctionRecord, schedule, type WorldCtx } from './worldTypes';
 
 export type SnapshotState = 'Pending' | 'Active' | 'Failed';
 
@@ -46,8 +46,17 @@ export function takeSnapshot(
     cachedSince: ctx.now,
   };
   fn.snapshots.set(config.version, snapshot);
-  const env = createEnv(ctx, fn, config, 'snap-start', null, { seed, restore: false });
-  beginInit(env);
+  // Begun by the next step of the world, not inside the call: an API call (boto3, the console) returns
+  // a value, not effects, so the Init's runtime effect must come from a step the shell drains.
+  schedule(ctx, ctx.now, {
+    kind: 'service',
+    label: `snapshot ${fn.name}:${config.version}`,
+    background: false,
+    run: () => {
+      if (fn.deleted || !fn.versions.has(config.version)) return;
+      beginInit(createEnv(ctx, fn, config, 'snap-start', null, { seed, restore: false }));
+    },
+  });
 }
 
 /** The snapshot Init ended: the version becomes Active (or Failed) and the environment leaves. */

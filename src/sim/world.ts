@@ -165,6 +165,12 @@ export function createWorld(options: WorldOptions): World {
       return 'name' in r ? { ok: false, error: r } : { ok: true, value: r.config, effects: [] };
     },
     getAlias: (name, alias) => ctx.functions.get(name)?.aliases.get(alias) ?? null,
+    listVersions: (name) => fc.listVersions(ctx, name),
+    listAliases: (name, functionVersion) => fc.listAliases(ctx, name, functionVersion),
+    snapshotState(name, version) {
+      const s = ctx.functions.get(name)?.snapshots.get(version);
+      return s ? { state: s.state, reason: s.stateReason } : null;
+    },
     updateFunctionConfiguration: (name, patch) =>
       withEffects(fc.updateFunctionConfiguration(ctx, name, patch)),
     updateFunctionCode: (name, code) => withEffects(fc.updateFunctionCode(ctx, name, code)),

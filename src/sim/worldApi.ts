@@ -85,6 +85,15 @@ export interface World {
   getFunction(name: string, qualifier?: string): Result<FunctionConfiguration>;
   /** An alias as configured (its primary version and routing), or null when there is none. */
   getAlias(name: string, alias: string): AliasConfiguration | null;
+  /** ListVersionsByFunction: `$LATEST` first, then the published versions in order. */
+  listVersions(name: string): Result<FunctionConfiguration[]>;
+  /** ListAliases, by name; with `functionVersion`, only the aliases that point at it. */
+  listAliases(name: string, functionVersion?: string): Result<AliasConfiguration[]>;
+  /** A SnapStart version's snapshot state (Pending while its Init runs), or null for other versions. */
+  snapshotState(
+    name: string,
+    version: string,
+  ): { readonly state: string; readonly reason: string | null } | null;
   updateFunctionConfiguration(name: string, patch: FunctionConfigPatch): Result<FunctionConfiguration>;
   updateFunctionCode(name: string, code: CodeInput): Result<FunctionConfiguration>;
   deleteFunction(name: string, qualifier?: string): Result<null>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { StateCreator } from 'zustand';
 import { type QuizAnswerValue, quizAnswerValueSchema } from '../lessons/quiz';
+import { type DocFormat, parseVersioned } from './versionedDoc';
 
 export const PROGRESS_VERSION = 1;
 
@@ -97,33 +98,18 @@ const MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
 
 export type ParsedProgress = { ok: true; progress: ProgressDoc } | { ok: false; reason: string };
 
+const PROGRESS_FORMAT: DocFormat<ProgressDoc> = {
+  schema: progressDocSchema,
+  version: PROGRESS_VERSION,
+  migrations: MIGRATIONS,
+  label: 'progress',
+  notA: 'it is not a progress document',
+};
+
 /** Reads saved or imported progress of any known version; explains what is wrong otherwise. */
 export function parseProgress(data: unknown, fromVersion: number): ParsedProgress {
-  if (!Number.isInteger(fromVersion) || fromVersion < 1) {
-    return { ok: false, reason: `progress format ${fromVersion} is unknown` };
-  }
-  if (fromVersion > PROGRESS_VERSION) {
-    return {
-      ok: false,
-      reason: `it was saved by a newer Lambda Lab (progress format ${fromVersion}, this lab reads up to ${PROGRESS_VERSION})`,
-    };
-  }
-  let current = data;
-  try {
-    for (let v = fromVersion; v < PROGRESS_VERSION; v++) {
-      const migrate = MIGRATIONS[v];
-      if (!migrate) return { ok: false, reason: `progress format ${v} is unknown` };
-      current = migrate(current);
-    }
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `progress could not be upgraded from format ${fromVersion}: ${describeError(error)}`,
-    };
-  }
-  const result = progressDocSchema.safeParse(current);
-  if (!result.success) return { ok: false, reason: `progress: ${describeError(result.error)}` };
-  return { ok: true, progress: result.data };
+  const parsed = parseVersioned(PROGRESS_FORMAT, data, fromVersion);
+  return parsed.ok ? { ok: true, progress: parsed.value } : parsed;
 }
 
 /** The progress inside a lab save: absent (a save from before progress existed) means no progress yet. */
@@ -132,16 +118,6 @@ export function parseStoredProgress(data: unknown): ParsedProgress {
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version !== 'number') return { ok: false, reason: 'progress: it has no format version' };
   return parseProgress(data, version);
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    if (!issue) return 'it is not a progress document';
-    const path = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
-    return `${path}: ${issue.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 export interface ProgressActions {

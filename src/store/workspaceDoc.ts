@@ -11,6 +11,7 @@ import {
   type LayerDraft,
   layerDraftSchema,
 } from './draftSchema';
+import { type DocFormat, parseVersioned } from './versionedDoc';
 
 export type { DestinationRef, FunctionDraft, LayerDraft, TriggerKind, TriggerSpec } from './draftSchema';
 export { functionDraftSchema } from './draftSchema';
@@ -117,46 +118,26 @@ const MIGRATIONS: Record<number, (old: unknown) => unknown> = {
 
 export type ParsedWorkspace = { ok: true; workspace: WorkspaceDoc } | { ok: false; reason: string };
 
+const WORKSPACE_FORMAT: DocFormat<WorkspaceDoc> = {
+  schema: workspaceSchema,
+  version: WORKSPACE_VERSION,
+  migrations: MIGRATIONS,
+  label: null,
+  notA: 'it is not a workspace',
+};
+
 /** Reads a saved or imported workspace of any known version; explains what is wrong otherwise. */
 export function parseWorkspace(data: unknown, fromVersion: number): ParsedWorkspace {
-  if (fromVersion > WORKSPACE_VERSION) {
+  const parsed = parseVersioned(WORKSPACE_FORMAT, data, fromVersion);
+  if (!parsed.ok) return parsed;
+  const workspace = parsed.value;
+  if (!workspace.functions[workspace.activeFunction]) {
     return {
       ok: false,
-      reason: `it was saved by a newer Lambda Lab (format ${fromVersion}, this lab reads up to ${WORKSPACE_VERSION})`,
+      reason: `the active function "${workspace.activeFunction}" is not among its functions`,
     };
   }
-  let current = data;
-  try {
-    for (let v = fromVersion; v < WORKSPACE_VERSION; v++) {
-      const migrate = MIGRATIONS[v];
-      if (!migrate) return { ok: false, reason: `format ${v} is unknown` };
-      current = migrate(current);
-    }
-  } catch (error) {
-    return {
-      ok: false,
-      reason: `it could not be upgraded from format ${fromVersion}: ${describeZod(error)}`,
-    };
-  }
-  const result = workspaceSchema.safeParse(current);
-  if (!result.success) return { ok: false, reason: describeZod(result.error) };
-  if (!result.data.functions[result.data.activeFunction]) {
-    return {
-      ok: false,
-      reason: `the active function "${result.data.activeFunction}" is not among its functions`,
-    };
-  }
-  return { ok: true, workspace: result.data };
-}
-
-function describeZod(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    if (!issue) return 'it is not a workspace';
-    const path = issue.path.length > 0 ? issue.path.join('.') : 'the top level';
-    return `${path}: ${issue.message}`;
-  }
-  return error instanceof Error ? error.message : String(error);
+  return { ok: true, workspace };
 }
 
 export const EXPORT_FORMAT = 'lambda-lab-workspace';

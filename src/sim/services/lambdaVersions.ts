@@ -1,6 +1,9 @@
-/** Lambda's version and alias API as boto3 sees it: PublishVersion and alias CRUD with a weighted RoutingConfig. */
+/**
+ * Lambda's version and alias API as boto3 sees it: PublishVersion, ListVersionsByFunction, alias CRUD with a
+ * weighted RoutingConfig, and ListAliases.
+ */
 import type { Hub } from './hub';
-import { type JsonObject, optObj, optStr, str } from './json';
+import { type JsonObject, optNum, optObj, optStr, str } from './json';
 import type { AliasConfiguration, AliasRoutingConfig, AwsError, FunctionConfiguration } from './kernel';
 import type { Operation } from './operation';
 import { functionNameOf } from './s3';
@@ -21,9 +24,10 @@ export function aliasJson(a: AliasConfiguration): JsonObject {
   return out;
 }
 
-/** A function configuration (of $LATEST or a version) in the API's shape. */
-export function configJson(f: FunctionConfiguration): JsonObject {
-  return {
+/** A function configuration (of $LATEST or a version) in the API's shape, with its state (SnapStart). */
+export function configJson(hub: Hub, f: FunctionConfiguration): JsonObject {
+  const snap = hub.world.snapshotState(f.functionName, f.version);
+  const out: JsonObject = {
     FunctionName: f.functionName,
     FunctionArn: f.functionArn,
     Runtime: f.runtime,
@@ -32,7 +36,35 @@ export function configJson(f: FunctionConfiguration): JsonObject {
     Timeout: f.timeout,
     MemorySize: f.memorySize,
     Version: f.version,
+    Description: f.description,
+    SnapStart: {
+      ApplyOn: f.snapStartApplyOn,
+      OptimizationStatus: snap ? 'On' : 'Off',
+    },
+    State: snap?.state ?? 'Active',
   };
+  if (snap?.reason) out.StateReason = snap.reason;
+  return out;
+}
+
+/** One page of a list by Marker/MaxItems (the marker is the index of the next item, opaque to callers). */
+function page<T>(
+  items: readonly T[],
+  p: JsonObject,
+): { readonly items: readonly T[]; readonly next?: string } {
+  const max = optNum(p, 'MaxItems') ?? 50;
+  if (!Number.isInteger(max) || max < 1 || max > 10_000)
+    throw serviceError(
+      'ValidationException',
+      `1 validation error detected: Value '${max}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`,
+      400,
+    );
+  const marker = optStr(p, 'Marker');
+  const from = marker === undefined ? 0 : Number(marker);
+  if (!Number.isInteger(from) || from < 0 || from > items.length)
+    throw serviceError('InvalidParameterValueException', `Invalid Marker: ${marker}`, 400);
+  const slice = items.slice(from, from + max);
+  return from + max < items.length ? { items: slice, next: String(from + max) } : { items: slice };
 }
 
 /** RoutingConfig from boto3's shape; weights must be numbers (the sim checks range and versions). */
@@ -76,7 +108,24 @@ export function versionOperations(
     PublishVersion: {
       action: 'lambda:PublishVersion',
       resource: fnArn,
-      run: (p) => configJson(unwrap(hub.world.publishVersion(name(p)))),
+      run: (p) => configJson(hub, unwrap(hub.world.publishVersion(name(p)))),
+    },
+    ListVersionsByFunction: {
+      action: 'lambda:ListVersionsByFunction',
+      resource: fnArn,
+      run: (p) => {
+        const { items, next } = page(unwrap(hub.world.listVersions(name(p))), p);
+        return { Versions: items.map((f) => configJson(hub, f)), ...(next ? { NextMarker: next } : {}) };
+      },
+    },
+    ListAliases: {
+      action: 'lambda:ListAliases',
+      resource: fnArn,
+      run: (p) => {
+        const all = unwrap(hub.world.listAliases(name(p), optStr(p, 'FunctionVersion')));
+        const { items, next } = page(all, p);
+        return { Aliases: items.map(aliasJson), ...(next ? { NextMarker: next } : {}) };
+      },
     },
     CreateAlias: {
       action: 'lambda:CreateAlias',

@@ -72,6 +72,8 @@ _SPECS = {
         "CreateAlias": "FunctionName:s! Name:s! FunctionVersion:s! Description:s RoutingConfig:S",
         "UpdateAlias": "FunctionName:s! Name:s! FunctionVersion:s Description:s RoutingConfig:S RevisionId:s",
         "GetAlias": "FunctionName:s! Name:s!",
+        "ListAliases": "FunctionName:s! FunctionVersion:s Marker:s MaxItems:i",
+        "ListVersionsByFunction": "FunctionName:s! Marker:s MaxItems:i",
         "CreateFunctionUrlConfig": "FunctionName:s! Qualifier:s AuthType:s! Cors:S InvokeMode:s",
         "GetFunctionUrlConfig": "FunctionName:s! Qualifier:s",
         "UpdateFunctionUrlConfig": "FunctionName:s! Qualifier:s AuthType:s Cors:S InvokeMode:s",
