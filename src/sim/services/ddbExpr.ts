@@ -285,9 +285,10 @@ export function parseProjection(text: string, ph: Placeholders): Path[] {
   return out;
 }
 
-export function placeholders(params: JsonObject): Placeholders {
+/** `withValues` false for an operation that has no ExpressionAttributeValues member (GetItem). */
+export function placeholders(params: JsonObject, withValues = true): Placeholders {
   const names = params.ExpressionAttributeNames;
-  const values = params.ExpressionAttributeValues;
+  const values = withValues ? params.ExpressionAttributeValues : undefined;
   return {
     names: (names && typeof names === 'object' && !Array.isArray(names) ? names : {}) as Record<
       string,

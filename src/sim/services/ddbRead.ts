@@ -35,6 +35,8 @@ export function readItems(
   idx: SecondaryIndex | null,
   ph: Placeholders,
   rows: { entry: Item; item: Item }[],
+  /** A Query (rows of one partition, in sort-key order) rather than a Scan. */
+  keyed: boolean,
 ): JsonObject {
   const pk = idx ? idx.pk : t.pk;
   const sk = idx ? idx.sk : t.sk;
@@ -56,7 +58,6 @@ export function readItems(
     validation(
       `One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index ${idx.name} because its projection type is not ALL`,
     );
-  const keyed = optStr(p, 'KeyConditionExpression') !== undefined;
   const sorted = [...rows].sort((a, b) => {
     // A Scan walks partitions (here: partition key order); a Query reads one partition in sort-key order.
     const byPk = keyed ? 0 : (compare(a.entry[pk] as JsonObject, b.entry[pk] as JsonObject) ?? 0);
@@ -67,7 +68,7 @@ export function readItems(
     const tpk = compare(a.item[t.pk] as JsonObject, b.item[t.pk] as JsonObject) ?? 0;
     return tpk !== 0 || !t.sk ? tpk : (compare(a.item[t.sk] as JsonObject, b.item[t.sk] as JsonObject) ?? 0);
   });
-  if (optBool(p, 'ScanIndexForward') === false) sorted.reverse();
+  if (keyed && optBool(p, 'ScanIndexForward') === false) sorted.reverse();
   const start = optObj(p, 'ExclusiveStartKey');
   let from = 0;
   if (start) {

@@ -3,7 +3,7 @@
 import type { Item } from './ddbEval';
 import { type DdbEventName, ddbRecord, type StreamViewType } from './events/streamEvents';
 import type { Hub } from './hub';
-import type { JsonObject } from './json';
+import { type JsonObject, optStr } from './json';
 import { isoTimestamp } from './kernel';
 import type { ServiceModule } from './operation';
 import type { StreamShard, StreamSource } from './streamTypes';
@@ -94,13 +94,15 @@ export function ddbStreamModule(hub: Hub, streams: () => TableStream[]): Service
       ListStreams: {
         action: 'dynamodb:ListStreams',
         resource: streamArn,
-        run: () => ({
-          Streams: streams().map((s) => ({
+        run: (p) => {
+          const table = optStr(p, 'TableName');
+          const all = streams().map((s) => ({
             StreamArn: s.arn,
             StreamLabel: s.label,
             TableName: s.arn.split('/')[1] ?? '',
-          })),
-        }),
+          }));
+          return { Streams: table === undefined ? all : all.filter((s) => s.TableName === table) };
+        },
       },
     },
   };

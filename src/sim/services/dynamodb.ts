@@ -230,7 +230,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
       const k = itemOf(p, 'Key');
       checkKeyArg(t, k);
       const item = t.items.get(keyOf(t, k));
-      const ph = placeholders(p);
+      const ph = placeholders(p, false);
       const proj = optStr(p, 'ProjectionExpression');
       const paths = proj ? parseProjection(proj, ph) : null;
       checkUnused(ph);
@@ -298,7 +298,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
         const kc = parseCondition(str(p, 'KeyConditionExpression'), 'KeyConditionExpression', ph);
         checkKeyCondition(kc, idx ?? t);
         const rows = readSource(readTable(t), idx).filter((r) => evalCond(r.entry, kc));
-        return readItems(p, readTable(t), idx, ph, rows);
+        return readItems(p, readTable(t), idx, ph, rows, true);
       },
     },
     Scan: {
@@ -307,7 +307,7 @@ export function createDynamoDb(hub: Hub): DynamoDb {
       run: (p) => {
         const t = tableOf(p);
         const idx = indexOf(t, p);
-        return readItems(p, readTable(t), idx, placeholders(p), readSource(readTable(t), idx));
+        return readItems(p, readTable(t), idx, placeholders(p), readSource(readTable(t), idx), false);
       },
     },
     BatchWriteItem: {

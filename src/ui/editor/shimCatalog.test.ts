@@ -1,99 +1,51 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
+/** The completion catalog is a view of the operation model (the Python shim's agreement is runtime/shimSpecs.test.ts). */
+import { describe, expect, it } from 'vitest';
+import { AWS_MODEL } from '../../sim/services/model/operationModel';
 import {
-  parseClassMembers,
-  parseSpecs,
   SHIM_SERVICES,
   shimOperations,
+  signature,
   TABLE_MEMBERS,
+  TABLE_PROPERTIES,
   xformName,
 } from './shimCatalog';
 
-/** Asks the shim itself, in real Python, what it supports: the catalog must say the same. */
-const INTROSPECT = `
-import boto3
-from boto3.dynamodb.table import Table
-
-
-def lambda_handler(event, context):
-    session = boto3.session.Session(region_name="us-east-1")
-    services = session.get_available_services()
-    operations = {}
-    for service in services:
-        client = session.client(service)
-        operations[service] = {
-            method: {name: [kind, required] for name, (kind, required) in client._ops[op].items()}
-            for method, op in client._by_method.items()
-        }
-    table = sorted(name for name in dir(Table) if not name.startswith("_"))
-    return {"services": services, "operations": operations, "table": table}
-`;
-
-type Introspection = {
-  services: string[];
-  operations: Record<string, Record<string, Record<string, [string, boolean]>>>;
-  table: string[];
-};
-
-let runtime: NodeRuntime;
-let shim: Introspection;
-
-beforeAll(async () => {
-  runtime = createNodeRuntime();
-  const result = await runtime.quickRun({
-    files: { 'lambda_function.py': INTROSPECT },
-    handler: 'lambda_function.lambda_handler',
-    eventJson: '{}',
-  });
-  if (!result.ok) throw new Error(`introspection failed: ${result.payloadJson}`);
-  shim = JSON.parse(result.payloadJson) as Introspection;
-});
-
-afterAll(async () => {
-  await runtime.close();
-});
-
-describe('the completion catalog is what the shim supports (no drift)', () => {
-  it('lists the services boto3.client() accepts', () => {
-    expect([...SHIM_SERVICES].sort()).toEqual([...shim.services].sort());
-  });
-
-  it("lists every service's client methods with their parameters and which are required", () => {
-    for (const service of shim.services) {
-      const fromCatalog = Object.fromEntries(
-        shimOperations(service).map((op) => [
-          op.method,
-          Object.fromEntries(op.params.map((p) => [p.name, p.required])),
-        ]),
+describe('the completion catalog', () => {
+  it('lists every service and operation of the model, with its parameters', () => {
+    expect(SHIM_SERVICES).toEqual(AWS_MODEL.map((s) => s.name));
+    for (const service of AWS_MODEL)
+      expect(shimOperations(service.name).map((o) => [o.operation, o.params.map((p) => p.name)])).toEqual(
+        service.operations.map((o) => [o.name, o.params.map((p) => p.name)]),
       );
-      const fromPython = Object.fromEntries(
-        Object.entries(shim.operations[service] ?? {}).map(([method, params]) => [
-          method,
-          Object.fromEntries(Object.entries(params).map(([name, [, required]]) => [name, required])),
-        ]),
-      );
-      expect(fromCatalog, service).toEqual(fromPython);
-    }
   });
 
-  it('lists the DynamoDB Table resource methods', () => {
-    expect([...TABLE_MEMBERS].sort()).toEqual(shim.table);
+  it('words types and required members as the shim validates them', () => {
+    const put = shimOperations('s3').find((o) => o.method === 'put_object');
+    expect(put?.params.find((p) => p.name === 'Bucket')).toEqual({
+      name: 'Bucket',
+      types: ['str'],
+      required: true,
+    });
+    expect(put?.params.find((p) => p.name === 'Body')?.types).toEqual([
+      'bytes',
+      'bytearray',
+      'file-like object',
+    ]);
+    expect(signature(put!)).toMatch(/^put_object\(Bucket, Key, Body=…, ContentType=…/);
+    expect(shimOperations('ec2')).toEqual([]);
   });
-});
 
-describe('reading the sources', () => {
+  it('lists the DynamoDB Table resource members, properties apart', () => {
+    expect(TABLE_MEMBERS).toContain('put_item');
+    expect(TABLE_MEMBERS).toContain('batch_writer');
+    expect(TABLE_PROPERTIES.has('item_count')).toBe(true);
+    expect(TABLE_PROPERTIES.has('query')).toBe(false);
+  });
+
   it("converts names with botocore's rule", () => {
     expect(xformName('PutObject')).toBe('put_object');
     expect(xformName('ListObjectsV2')).toBe('list_objects_v2');
     expect(xformName('GetQueueUrl')).toBe('get_queue_url');
     expect(xformName('CreateRestApi')).toBe('create_rest_api');
-  });
-
-  it('refuses a spec format it does not understand instead of dropping operations', () => {
-    expect(() => parseSpecs('_SPECS = {\n    "s3": {"PutObject": "Bucket:q!"},\n}\n')).toThrow(
-      /unknown type letter/,
-    );
-    expect(() => parseSpecs('nothing here')).toThrow(/_SPECS not found/);
-    expect(() => parseClassMembers('class A:\n    pass\n', 'Table')).toThrow(/not found/);
   });
 });

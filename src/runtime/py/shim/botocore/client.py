@@ -6,23 +6,8 @@ from botocore import lab_bridge, lab_specs, xform_name
 from botocore.exceptions import ClientError, LabUnsupportedOperationError, ParamValidationError
 from botocore.response import StreamingBody
 
-SERVICE_IDS = {
-    "s3": "S3",
-    "sqs": "SQS",
-    "sns": "SNS",
-    "dynamodb": "DynamoDB",
-    "dynamodbstreams": "DynamoDBStreams",
-    "kinesis": "Kinesis",
-    "lambda": "Lambda",
-    "iam": "IAM",
-    "sts": "STS",
-    "secretsmanager": "SecretsManager",
-    "ssm": "SSM",
-    "apigateway": "APIGateway",
-    "apigatewayv2": "ApiGatewayV2",
-    "apigatewaymanagementapi": "ApiGatewayManagementApi",
-    "events": "EventBridge",
-}
+# The model (generated from src/sim/services/model/awsModel.ts) names the services boto3.client() accepts.
+SERVICE_IDS = lab_specs.SERVICE_IDS
 
 # Error codes that botocore exposes under a friendlier modeled name.
 _CODE_ALIASES = {"AWS.SimpleQueueService.NonExistentQueue": "QueueDoesNotExist"}
@@ -32,10 +17,10 @@ _CODE_ALIASES = {"AWS.SimpleQueueService.NonExistentQueue": "QueueDoesNotExist"}
 _UNMODELED = {"AccessDeniedException", "AccessDenied"}
 
 # Services whose endpoint_url is part of the request (the WebSocket management API).
-_ENDPOINT_SERVICES = {"apigatewaymanagementapi"}
+_ENDPOINT_SERVICES = lab_specs.ENDPOINT_SERVICES
 
 # Blob outputs that botocore returns as a StreamingBody rather than bytes.
-_STREAMING = {("s3", "GetObject"): "Body", ("lambda", "Invoke"): "Payload"}
+_STREAMING = lab_specs.STREAMING
 
 
 def _type_ok(kind, value):

@@ -1,7 +1,36 @@
-"""Top-level input shapes of the operations the lab simulates: name:type, '!' marks a required member.
+"""GENERATED from src/sim/services/model/awsModel.ts by `node scripts/genShimSpecs.mjs`: edit the model, not this file.
 
-Types: s string, i integer, n float, B boolean, b blob, l list, m map, S structure, t timestamp.
+The boto3 shim's operation model: each service's client class name, its operations' top-level input
+members (name:type, '!' marks a required one), the blob outputs returned as a StreamingBody, and the
+services whose endpoint_url the sim needs.
+
+Types: s string, i integer, n float, B boolean, b blob, l list, m map, S structure, t timestamp, x str or dict.
 """
+
+SERVICE_IDS = {
+    "s3": "S3",
+    "sqs": "SQS",
+    "sns": "SNS",
+    "dynamodb": "DynamoDB",
+    "dynamodbstreams": "DynamoDBStreams",
+    "kinesis": "Kinesis",
+    "lambda": "Lambda",
+    "iam": "IAM",
+    "sts": "STS",
+    "secretsmanager": "SecretsManager",
+    "ssm": "SSM",
+    "apigateway": "APIGateway",
+    "apigatewayv2": "ApiGatewayV2",
+    "apigatewaymanagementapi": "ApiGatewayManagementApi",
+    "events": "EventBridge",
+}
+
+ENDPOINT_SERVICES = {"apigatewaymanagementapi"}
+
+STREAMING = {
+    ("s3", "GetObject"): "Body",
+    ("lambda", "Invoke"): "Payload",
+}
 
 _SPECS = {
     "s3": {
@@ -37,6 +66,7 @@ _SPECS = {
         "CreateTopic": "Name:s! Attributes:m Tags:l",
         "ListTopics": "NextToken:s",
         "Subscribe": "TopicArn:s! Protocol:s! Endpoint:s Attributes:m ReturnSubscriptionArn:B",
+        "SetSubscriptionAttributes": "SubscriptionArn:s! AttributeName:s! AttributeValue:s",
         "Unsubscribe": "SubscriptionArn:s!",
         "ListSubscriptionsByTopic": "TopicArn:s! NextToken:s",
         "Publish": "TopicArn:s TargetArn:s PhoneNumber:s Message:s! Subject:s MessageStructure:s MessageAttributes:m MessageDeduplicationId:s MessageGroupId:s",
@@ -54,7 +84,9 @@ _SPECS = {
         "Scan": "TableName:s! IndexName:s FilterExpression:s ProjectionExpression:s ExpressionAttributeNames:m ExpressionAttributeValues:m Limit:i ExclusiveStartKey:m Select:s ConsistentRead:B Segment:i TotalSegments:i ReturnConsumedCapacity:s",
         "BatchWriteItem": "RequestItems:m! ReturnConsumedCapacity:s",
     },
-    "dynamodbstreams": {"ListStreams": "TableName:s Limit:i ExclusiveStartStreamArn:s"},
+    "dynamodbstreams": {
+        "ListStreams": "TableName:s Limit:i ExclusiveStartStreamArn:s",
+    },
     "kinesis": {
         "CreateStream": "StreamName:s! ShardCount:i StreamModeDetails:S",
         "DescribeStreamSummary": "StreamName:s StreamARN:s",
@@ -97,7 +129,9 @@ _SPECS = {
         "ListAttachedRolePolicies": "RoleName:s! PathPrefix:s Marker:s MaxItems:i",
         "ListRolePolicies": "RoleName:s! Marker:s MaxItems:i",
     },
-    "sts": {"GetCallerIdentity": ""},
+    "sts": {
+        "GetCallerIdentity": "",
+    },
     "secretsmanager": {
         "CreateSecret": "Name:s! SecretString:s SecretBinary:b Description:s KmsKeyId:s Tags:l ClientRequestToken:s",
         "PutSecretValue": "SecretId:s! SecretString:s SecretBinary:b ClientRequestToken:s VersionStages:l",
