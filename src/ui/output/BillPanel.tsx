@@ -95,6 +95,12 @@ export function BillPanel() {
           are unconfirmed).
         </p>
       ) : null}
+      {b.bill.snapStartCostUsd > 0 ? (
+        <p className="muted" data-testid="bill.snapstart">
+          SnapStart snapshot caching (at least 3 hours per version) and restores:{' '}
+          {formatUsd(b.bill.snapStartCostUsd)} (modeled: these prices are unconfirmed).
+        </p>
+      ) : null}
       <p className="bill-total">
         Total beyond the free tier:{' '}
         <strong data-testid="bill.total" data-usd={b.bill.totalUsd}>

@@ -1,6 +1,6 @@
 /**
- * The two what-if configurations side by side: one row per setting that changes a cold start, one column
- * per configuration, each control labelled with its setting and its side.
+ * The what-if configurations side by side (two or three): one row per setting that changes a cold start,
+ * one column per configuration, each control labelled with its setting and its side.
  */
 import type { WhatIfConfig } from '../../viz';
 
@@ -136,38 +136,38 @@ function Control(props: {
 }
 
 export interface WhatIfConfigTableProps {
-  readonly configs: readonly [WhatIfConfig, WhatIfConfig];
+  readonly configs: readonly WhatIfConfig[];
   readonly runtimes: readonly string[];
-  readonly onChange: (configs: [WhatIfConfig, WhatIfConfig]) => void;
+  readonly onChange: (configs: WhatIfConfig[]) => void;
 }
 
 export function WhatIfConfigTable({ configs, runtimes, onChange }: WhatIfConfigTableProps) {
-  const update = (side: 0 | 1, patch: Partial<WhatIfConfig>) => {
-    const next: [WhatIfConfig, WhatIfConfig] = [configs[0], configs[1]];
-    next[side] = { ...configs[side], ...patch };
-    onChange(next);
-  };
+  const update = (side: number, patch: Partial<WhatIfConfig>) =>
+    onChange(configs.map((c, i) => (i === side ? { ...c, ...patch } : c)));
   return (
     <table className="viz-table viz-whatif-config" data-testid="viz.whatif.config">
-      <caption>Configurations (edit either side: it re-runs at once)</caption>
+      <caption>Configurations (edit any side: it re-runs at once)</caption>
       <thead>
         <tr>
           <th scope="col">Setting</th>
-          <th scope="col">{configs[0].label}</th>
-          <th scope="col">{configs[1].label}</th>
+          {configs.map((c) => (
+            <th key={c.label} scope="col">
+              {c.label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows(runtimes).map((row) => (
           <tr key={row.key}>
             <th scope="row">{row.name}</th>
-            {([0, 1] as const).map((side) => (
-              <td key={side}>
+            {configs.map((config, side) => (
+              <td key={config.label}>
                 <Control
                   row={row}
-                  config={configs[side]}
-                  label={`${row.name}, configuration ${configs[side].label}`}
-                  testId={`viz.whatif.${side === 0 ? 'a' : 'b'}.${row.key}`}
+                  config={config}
+                  label={`${row.name}, configuration ${config.label}`}
+                  testId={`viz.whatif.${config.label.toLowerCase()}.${row.key}`}
                   onChange={(patch) => update(side, patch)}
                 />
               </td>

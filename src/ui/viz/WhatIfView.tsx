@@ -1,6 +1,6 @@
 /**
- * The what-if tab: the learner's function measured once with real Python, then replayed under two
- * configurations on the same traffic, one timeline above the other. Settings re-run at once.
+ * The what-if tab: the learner's function measured once with real Python, then replayed under two (or
+ * three) configurations on the same traffic, one timeline above the other. Settings re-run at once.
  */
 import { use, useEffect, useRef, useState } from 'react';
 import type { MeasuredFunction } from '../../controller/scenarios/vizLab';
@@ -28,7 +28,7 @@ export const TRAFFIC: Record<string, { readonly label: string; readonly script: 
   },
 };
 
-function sides(m: MeasuredFunction): [WhatIfConfig, WhatIfConfig] {
+function sides(m: MeasuredFunction): WhatIfConfig[] {
   const a: WhatIfConfig = {
     label: 'A',
     memoryMb: m.memoryMb,
@@ -42,10 +42,18 @@ function sides(m: MeasuredFunction): [WhatIfConfig, WhatIfConfig] {
   return [a, { ...a, label: 'B', provisionedConcurrency: 5 }];
 }
 
+/** The three ways to meet a cold start, side by side; SnapStart needs Python 3.12 or later. */
+function coldStartOptions(current: WhatIfConfig): WhatIfConfig[] {
+  const old = /^python3\.(\d+)$/.exec(current.runtime);
+  const runtime = old && Number(old[1]) < 12 ? 'python3.12' : current.runtime;
+  const a: WhatIfConfig = { ...current, label: 'A', runtime, provisionedConcurrency: 0, snapStart: false };
+  return [a, { ...a, label: 'B', snapStart: true }, { ...a, label: 'C', provisionedConcurrency: 5 }];
+}
+
 // Kept while the tab is closed, for the page's lifetime: a measurement is worth keeping.
 let memory: {
   measured: MeasuredFunction | null;
-  configs: [WhatIfConfig, WhatIfConfig] | null;
+  configs: WhatIfConfig[] | null;
   traffic: string;
 } = { measured: null, configs: null, traffic: 'burst' };
 
@@ -54,7 +62,7 @@ export default function WhatIfView() {
   const ready = useLabStore((s) => s.python.state === 'ready');
   const fnName = useLabStore((s) => s.workspace.activeFunction);
   const [measured, setMeasured] = useState<MeasuredFunction | null>(memory.measured);
-  const [configs, setConfigs] = useState<[WhatIfConfig, WhatIfConfig] | null>(memory.configs);
+  const [configs, setConfigs] = useState<WhatIfConfig[] | null>(memory.configs);
   const [traffic, setTraffic] = useState(memory.traffic);
   useEffect(() => {
     memory = { measured, configs, traffic };
@@ -66,10 +74,11 @@ export default function WhatIfView() {
   const width = useElementWidth(ref);
 
   useEffect(() => {
-    if (!measured || !configs) return;
+    const [a, b, c] = configs ?? [];
+    if (!measured || !a || !b) return;
     let live = true;
     const script = TRAFFIC[traffic]?.script ?? TRAFFIC.burst!.script;
-    lab.whatIfMeasured(measured, configs[0], configs[1], script).then(
+    lab.whatIfMeasured(measured, a, b, script, c).then(
       (r) => live && setResult(r),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
@@ -98,9 +107,9 @@ export default function WhatIfView() {
   return (
     <div ref={ref} className="viz-measure viz-whatif" data-testid="viz.whatif">
       <p>
-        Two configurations of <strong>{fnName}</strong> on the same traffic. Your handler runs once with real
-        Python (one cold start, three warm requests); that measured time is replayed on both sides, scaled by
-        each side's memory. Init platform parts and GB-s are modeled.
+        Two or three configurations of <strong>{fnName}</strong> on the same traffic. Your handler runs once
+        with real Python (one cold start, three warm requests); that measured time is replayed on both sides,
+        scaled by each side's memory. Init platform parts and GB-s are modeled.
       </p>
       <p className="viz-row">
         <button
@@ -131,6 +140,25 @@ export default function WhatIfView() {
       {configs ? (
         <div className="viz-whatif-configs">
           <WhatIfConfigTable configs={configs} runtimes={lab.RUNTIME_IDS} onChange={setConfigs} />
+          <p className="viz-row">
+            {configs.length === 2 ? (
+              <button
+                type="button"
+                data-testid="viz.whatif.coldstart-options"
+                onClick={() => setConfigs(coldStartOptions(configs[0]!))}
+              >
+                Compare on-demand, SnapStart and provisioned concurrency
+              </button>
+            ) : (
+              <button
+                type="button"
+                data-testid="viz.whatif.two-sides"
+                onClick={() => setConfigs(configs.slice(0, 2))}
+              >
+                Back to two configurations
+              </button>
+            )}
+          </p>
           <label>
             Traffic{' '}
             <select

@@ -1,8 +1,8 @@
-/** Two configurations on the same traffic, one timeline above the other on a shared time axis. */
+/** Two or three configurations on the same traffic, one timeline above the other on a shared time axis. */
 import '../viz.css';
 import { ColdStartTimeline } from '../coldStart/ColdStartTimeline';
 import type { IdleGap } from '../coldStart/timeAxis';
-import { formatDuration } from '../common/format';
+import { formatDuration, formatUsd } from '../common/format';
 import type { WhatIfResult, WhatIfSide } from './whatIf';
 
 /** Both sides on one linear axis, so the same moment sits at the same x (no per-side idle folds). */
@@ -31,11 +31,14 @@ function describeConfig(s: WhatIfSide): string {
 }
 
 export function WhatIfTimelines({ result, timeMs, width = 800, viewportRows = 8 }: WhatIfTimelinesProps) {
-  const sides = [result.a, result.b] as const;
+  const sides = result.c ? [result.a, result.b, result.c] : [result.a, result.b];
   return (
     <section className="viz" data-testid="whatif" aria-label="What-if comparison">
       <table className="viz-table" data-testid="whatif.summary">
-        <caption>Same traffic, two configurations (Init platform parts and costs are modeled)</caption>
+        <caption>
+          Same traffic, {sides.length === 3 ? 'three' : 'two'} configurations (Init platform parts and costs
+          are modeled)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Configuration</th>
@@ -44,6 +47,7 @@ export function WhatIfTimelines({ result, timeMs, width = 800, viewportRows = 8 
             <th scope="col">p99</th>
             <th scope="col">Throttles</th>
             <th scope="col">Billed GB-s</th>
+            <th scope="col">Cost (modeled, before the free tier)</th>
           </tr>
         </thead>
         <tbody>
@@ -59,11 +63,22 @@ export function WhatIfTimelines({ result, timeMs, width = 800, viewportRows = 8 
                 <td>{sum ? formatDuration(sum.latency.p99) : '–'}</td>
                 <td>{sum?.throttles ?? '–'}</td>
                 <td>{s.gbSeconds.toFixed(4)}</td>
+                <td data-testid={`whatif.cost.${s.config.label}`} data-usd={s.costUsd}>
+                  {formatUsd(s.costUsd)}
+                  {s.costApproximate ? ' (approximate)' : ''}
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      {sides.some((s) => s.config.snapStart) ? (
+        <p className="muted" data-testid="whatif.snapstart.note">
+          SnapStart (modeled): publishing runs Init once and caches the snapshot, billed per GB-second for at
+          least 3 hours per version; each cold start restores it, billed per GB restored. The prices are not
+          confirmed in the lab's facts.
+        </p>
+      ) : null}
       {sides.map((s) =>
         s.timeline ? (
           <ColdStartTimeline

@@ -74,9 +74,45 @@ describe('runWhatIf', () => {
       a: { ...base, memoryMb: 1024 },
       b: { ...base, label: 'B', snapStart: true, runtime: 'python3.12' },
     });
-    expect(r.b.timeline!.rows[0]!.initType).toBe('snap-start');
-    expect(r.b.timeline!.rows[0]!.spans.find((s) => s.kind === 'init-modeled')?.part).toBe('restore');
+    // The first row is the snapshot's own Init at publish; the request's environment restores it.
+    const [snapshot, restored] = r.b.timeline!.rows;
+    expect(snapshot!.spans.find((s) => s.kind === 'init-modeled')?.part).toBe('runtime');
+    expect(restored!.initType).toBe('snap-start');
+    expect(restored!.spans.find((s) => s.kind === 'init-modeled')?.part).toBe('restore');
     expect(r.a.gbSeconds).toBeGreaterThan(r.b.gbSeconds);
+  });
+
+  it('compares on-demand, SnapStart and provisioned concurrency on the same traffic, with modeled costs', async () => {
+    // Init does 800 ms of module work; a restore replays it off the clock and reports only its hooks.
+    const slowInit = createTestLabFactory({
+      init: (_r, env) => ({ cpuMs: env.snapStart?.restore ? 2 : 800 }),
+      invoke: { sleepMs: 300 },
+    });
+    const py = { ...base, runtime: 'python3.12' };
+    const r = await runWhatIf({
+      createLab: slowInit,
+      fn,
+      traffic,
+      a: py,
+      b: { ...py, label: 'B', snapStart: true },
+      c: { ...py, label: 'C', provisionedConcurrency: 3 },
+    });
+    const [a, b, c] = [r.a, r.b, r.c!];
+    expect([a.error, b.error, c.error]).toEqual([null, null, null]);
+    // The same moment: every side's traffic starts after the same warm-up (the snapshot, the PC Inits).
+    expect(new Set([a.trafficStartMs, b.trafficStartMs, c.trafficStartMs]).size).toBe(1);
+    expect(a.timeline!.summary.coldStarts).toBe(3);
+    expect(b.timeline!.summary.coldStarts).toBe(3);
+    expect(c.timeline!.summary.coldStarts).toBe(0);
+    const p50 = (s: typeof a) => s.timeline!.summary.coldLatency.p50;
+    expect(p50(b)).toBeLessThan(p50(a) - 500);
+    expect(c.timeline!.summary.latency.p99).toBeLessThan(b.timeline!.summary.latency.p99);
+    // SnapStart and PC cost more than on-demand for this little traffic (3-hour cache, 5-minute PC minimum).
+    expect(a.costApproximate).toBe(false);
+    expect(b.costApproximate && c.costApproximate).toBe(true);
+    expect(b.costUsd).toBeGreaterThan(a.costUsd);
+    expect(c.costUsd).toBeGreaterThan(a.costUsd);
+    expect(r.startMs).toBeLessThanOrEqual(c.timeline!.startMs);
   });
 
   it('reports a configuration the world refuses', async () => {

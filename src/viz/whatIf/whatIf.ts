@@ -1,6 +1,6 @@
 /**
- * What-if: the same traffic on two configurations of one function (memory, provisioned concurrency,
- * package size, runtime, VPC, SnapStart), each in a fresh world from the factory, projected to two
+ * What-if: the same traffic on two (or three) configurations of one function (memory, provisioned
+ * concurrency, package size, runtime, VPC, SnapStart), each in a fresh world from the factory, projected to
  * timelines on one time axis. Pure given the factory and the traffic script.
  */
 import type { CreateFunctionInput } from '../../sim';
@@ -34,13 +34,20 @@ export interface WhatIfSide {
   readonly trafficStartMs: number;
   /** Billed GB-s of invocations (modeled; provisioned allocation is not included). */
   readonly gbSeconds: number;
+  /**
+   * Modeled list price of the run before the free tier: requests, duration, provisioned concurrency (5-minute
+   * minimum) and SnapStart caching (3-hour minimum) and restores; approximate where the facts are.
+   */
+  readonly costUsd: number;
+  readonly costApproximate: boolean;
   readonly error: string | null;
 }
 
 export interface WhatIfResult {
   readonly a: WhatIfSide;
   readonly b: WhatIfSide;
-  /** One axis for both timelines, so they line up one above the other. */
+  readonly c?: WhatIfSide;
+  /** One axis for every timeline, so they line up one above the other. */
   readonly startMs: number;
   readonly endMs: number;
 }
@@ -51,7 +58,9 @@ export interface WhatIfInput {
   readonly traffic: TrafficScript;
   readonly a: WhatIfConfig;
   readonly b: WhatIfConfig;
-  /** Virtual time before traffic, for provisioned environments to initialize (default 10 s when used). */
+  /** A third configuration (on-demand, SnapStart and provisioned concurrency side by side). */
+  readonly c?: WhatIfConfig;
+  /** Virtual time before traffic, for provisioned environments and snapshots to initialize (default 10 s when used). */
   readonly warmupMs?: number;
 }
 
@@ -101,7 +110,17 @@ async function drive(
 ): Promise<WhatIfSide> {
   const start = lab.world.now() + warmupMs;
   const { qualifier, error } = await setUp(lab, input, config);
-  if (error) return { config, timeline: null, trafficStartMs: start, gbSeconds: 0, error };
+  if (error) {
+    return {
+      config,
+      timeline: null,
+      trafficStartMs: start,
+      gbSeconds: 0,
+      costUsd: 0,
+      costApproximate: false,
+      error,
+    };
+  }
   await lab.advanceTo(start);
   for (const offset of input.traffic.arrivalsMs) {
     await lab.advanceTo(start + offset);
@@ -121,22 +140,28 @@ async function drive(
     const e = asKnown(loose);
     if (e.name === 'billing.charge') gbSeconds += e.gbSeconds;
   }
+  const bill = lab.world.bill();
   return {
     config,
     timeline: toTimelineModel(lab.world.trace.events, { untilMs: lab.world.now() }),
     trafficStartMs: start,
     gbSeconds,
+    costUsd: bill.listUsd,
+    costApproximate: bill.approximate,
     error: null,
   };
 }
 
 export async function runWhatIf(input: WhatIfInput): Promise<WhatIfResult> {
-  // Both sides wait the same warm-up, so their traffic starts at the same virtual time.
-  const needsWarmup = input.a.provisionedConcurrency > 0 || input.b.provisionedConcurrency > 0;
+  // Every side waits the same warm-up, so their traffic starts at the same virtual time.
+  const configs = [input.a, input.b, ...(input.c ? [input.c] : [])];
+  const needsWarmup = configs.some((c) => c.provisionedConcurrency > 0 || c.snapStart);
   const warmupMs = input.warmupMs ?? (needsWarmup ? 10_000 : 0);
   const a = await runSide(input, input.a, warmupMs);
   const b = await runSide(input, input.b, warmupMs);
-  const starts = [a, b].map((s) => s.timeline?.startMs ?? s.trafficStartMs);
-  const ends = [a, b].map((s) => s.timeline?.endMs ?? s.trafficStartMs);
-  return { a, b, startMs: Math.min(...starts), endMs: Math.max(...ends) };
+  const c = input.c ? await runSide(input, input.c, warmupMs) : undefined;
+  const all = c ? [a, b, c] : [a, b];
+  const starts = all.map((s) => s.timeline?.startMs ?? s.trafficStartMs);
+  const ends = all.map((s) => s.timeline?.endMs ?? s.trafficStartMs);
+  return { a, b, ...(c ? { c } : {}), startMs: Math.min(...starts), endMs: Math.max(...ends) };
 }
