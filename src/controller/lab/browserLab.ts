@@ -1,16 +1,21 @@
 /**
  * The page's one lab (host/lab.ts): on the worker pool that pythonBoot started, with its job queue
- * mirrored into the store's `running` (Test, Deploy and the visualizers' buttons wait on it) and the
- * views re-read when the learner's world changes. Controller modules reach it through `browserLab()`.
+ * mirrored into the store's `running` (Test, Deploy and the visualizers' buttons wait on it), the
+ * views re-read when the learner's world changes, and the learner's world's clock bound to the store's
+ * time controls. Controller modules reach it through `browserLab()`.
  */
 
+import { type ClockDriver, createClockDriver } from '../../host/clock';
 import { createLab, type Lab } from '../../host/lab';
 import { createLabWorld, type LabWorld } from '../../host/labWorld';
 import type { PooledRuntime } from '../../runtime/pool/pooledRuntime';
 import { useLabStore } from '../../store/labStore';
 import { currentRuntime, setAwsCall } from './pythonBoot';
 
-export type BrowserLab = Lab<PooledRuntime>;
+export interface BrowserLab extends Lab<PooledRuntime> {
+  /** The learner's world's clock (see host/clock.ts); it starts once Python is ready. */
+  readonly clock: ClockDriver;
+}
 
 function newWorld(): LabWorld {
   // The lab's world starts at the learner's wall-clock time; from then on only virtual time moves it.
@@ -51,7 +56,16 @@ function createBrowserLab(): BrowserLab {
   });
   // Bound once: the router, not a swapped handler, decides which world answers each call.
   setAwsCall(lab.router.awsCall);
-  return lab;
+  const clock = createClockDriver({
+    runner: () => lab.home()?.runner ?? null,
+    playing: () => useLabStore.getState().clock.playing,
+    speed: () => useLabStore.getState().clock.speed,
+    report: (nowMs, busy) => {
+      const { clock: shown, setClock } = useLabStore.getState();
+      if (shown.nowMs !== nowMs || shown.busy !== busy) setClock({ nowMs, busy });
+    },
+  });
+  return { ...lab, clock };
 }
 
 let instance: BrowserLab | null = null;
