@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { LabPage } from './pages/labPage';
 
 /** How many columns of code the handler editor shows, from Monaco's own text metrics. */
@@ -19,6 +19,11 @@ async function pageScroll(page: Page) {
     scrollY,
     headerTop: document.querySelector('.app-header')?.getBoundingClientRect().top ?? -1,
   }));
+}
+
+/** How far an element's content reaches past its box sideways (0: nothing to scroll to). */
+async function sidewaysOverflow(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((el) => el.scrollWidth - el.clientWidth);
 }
 
 async function expectInWindow(page: Page, testId: string) {
@@ -94,12 +99,23 @@ test('the lab fits a laptop, a projector and a phone, with 80 columns of code an
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await expectInWindow(page, 'test.run');
+  // The projector's header holds every tool on its one line.
+  expect(await sidewaysOverflow(page, '.header-tools')).toBe(0);
+  await expectInWindow(page, 'ui.theme');
   expect((await pageScroll(page)).overflow).toBe(0);
 
   // A phone: one column, and Test floats within reach wherever the page is scrolled.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId('layout')).toHaveAttribute('data-stacked', 'true');
   expect((await pageScroll(page)).overflow).toBe(0);
+  // The header's tools open from a Menu, in rows inside the window: nothing scrolls sideways.
+  expect(await sidewaysOverflow(page, '.app-header')).toBe(0);
+  await expectInWindow(page, 'header.menu');
+  await page.getByTestId('header.menu').click();
+  for (const tool of ['clock', 'workspace.menu', 'instructor.toggle', 'ui.theme'])
+    await expectInWindow(page, tool);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('header.menu-panel')).toBeHidden();
   await expectInWindow(page, 'test.run');
   await page.getByTestId('layout').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expectInWindow(page, 'test.run');
@@ -120,37 +136,90 @@ test('skip links reach the test event and the output', async ({ page }) => {
   await expect(page.locator('#output')).toBeFocused();
 });
 
-test('Present mode at 1280x720: the demo visualizer, its logs and its summary are at least 20 px', async ({
+/**
+ * Text under `min` px as drawn: each element with its own text, its computed size times any CSS zoom and
+ * SVG scaling on the way to the screen. Visually hidden helpers and the playback's time readout (for the
+ * presenter, not the room) are left out.
+ */
+async function smallText(scope: Locator, min = 19.5): Promise<string[]> {
+  return scope.evaluate((root, limit) => {
+    const out: string[] = [];
+    for (const el of root.querySelectorAll<HTMLElement | SVGElement>('*')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      const box = el.getBoundingClientRect();
+      if (!own || box.width <= 1 || box.height <= 1 || el.closest('.viz-controls output')) continue;
+      if (el.closest('option, [hidden], details:not([open]) > :not(summary)')) continue;
+      const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+      const svgScale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) / zoom : 1;
+      const px = Number.parseFloat(getComputedStyle(el).fontSize) * zoom * svgScale;
+      if (px < limit) out.push(`${px.toFixed(1)} px: ${el.textContent?.trim().slice(0, 30)}`);
+    }
+    return out;
+  }, min);
+}
+
+/** The element is drawn whole inside the presenter's body without scrolling: above the fold. */
+async function expectAboveFold(page: Page, target: Locator) {
+  const box = await target.boundingBox();
+  const body = await page.getByTestId('presenter').locator('.presenter-body').boundingBox();
+  expect(box && body, 'chart and body have boxes').toBeTruthy();
+  if (!box || !body) return;
+  expect(box.y).toBeGreaterThanOrEqual(body.y);
+  expect(box.y + box.height, 'chart bottom').toBeLessThanOrEqual(Math.min(body.y + body.height, 720) + 1);
+}
+
+test('Present mode at 1280x720: demo and lab visualizers above the fold, every text at least 20 px', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await page.goto('/?instructor=1');
   await expect(page.getByTestId('python.status')).toHaveAttribute('data-state', 'ready', {
     timeout: 120_000,
   });
+  // Something of the learner's own to show: Test, a quiet quarter hour, Test.
+  await page.getByTestId('test.run').click();
+  await expect(page.getByTestId('result.status')).toBeVisible();
+  await page.getByTestId('clock.skip').click();
+  await page.getByTestId('test.run').click();
   await page.getByTestId('instructor.present').click();
-  await page.getByTestId('presenter').focus();
+  const presenter = page.getByTestId('presenter');
+  await presenter.focus();
+
+  // The lab's visualizers in their large view.
+  await page.getByTestId('presenter.visualizers').click();
+  const labViz = presenter.getByTestId('viz.panel');
+  await expect(labViz).toHaveAttribute('data-large', 'true');
+  // The quiet quarter hour reaped the first environment: the second Test has a row of its own.
+  await expect(labViz.getByTestId('timeline.row')).toHaveCount(2, { timeout: 60_000 });
+  await expect(labViz.getByTestId('timeline.break')).not.toHaveCount(0);
+  await expectAboveFold(page, labViz.getByTestId('timeline.concurrency'));
+  expect(await smallText(presenter.locator('.presenter-body'))).toEqual([]);
+  // The zoom keys act on the focused chart and leave the segment where it is.
+  const segment = await page.getByTestId('presenter.title').textContent();
+  await labViz.getByTestId('timeline.drawing').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowRight');
+  await expect(labViz.getByTestId('timeline.zoom')).toHaveAttribute('data-zoom', '2');
+  await expect(page.getByTestId('presenter.title')).toHaveText(segment ?? '');
+
+  // A demo: its chart on the left, the narration beside it, its key moments in one strip.
+  await presenter.focus();
   const demoTab = page.getByTestId('presenter.demo.cold-vs-warm');
   for (let i = 0; i < 12 && (await demoTab.count()) === 0; i++) await page.keyboard.press('ArrowRight');
   await demoTab.click();
-  const demo = page.getByTestId('presenter').getByTestId('demo.player');
+  const demo = presenter.getByTestId('demo.player');
   await demo.getByTestId('demo.run').click();
   await expect(demo).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
   await expect(demo.getByTestId('timeline')).toBeVisible();
-  // Rendered size: the computed font size times any CSS zoom and SVG scaling on the way to the screen.
-  const small = await demo.locator('.demo-body').evaluate((body) => {
-    const out: string[] = [];
-    for (const el of body.querySelectorAll<HTMLElement | SVGElement>('*')) {
-      if (el.children.length > 0 || !el.textContent?.trim() || el.getBoundingClientRect().width === 0)
-        continue;
-      // The playback controls' time readout is for the presenter, not the room.
-      if (el.closest('.playback-controls, [data-testid="playback"]') || el.tagName === 'OUTPUT') continue;
-      const zoom = (el as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
-      const svgScale = el instanceof SVGGraphicsElement ? (el.getScreenCTM()?.a ?? 1) / zoom : 1;
-      const px = Number.parseFloat(getComputedStyle(el).fontSize) * zoom * svgScale;
-      if (px < 19.5) out.push(`${px.toFixed(1)} px: ${el.textContent.trim().slice(0, 30)}`);
-    }
-    return out;
-  });
-  expect(small).toEqual([]);
+  await expectAboveFold(page, demo.getByTestId('timeline.concurrency'));
+  const moments = demo.getByTestId('moments.item');
+  await expect(moments).toHaveCount(4);
+  expect(await moments.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind))).toEqual([
+    'cold',
+    'warm',
+    'idle',
+    'cold',
+  ]);
+  await expectAboveFold(page, demo.getByTestId('moments'));
+  expect(await smallText(presenter.locator('.presenter-body'))).toEqual([]);
 });

@@ -3,7 +3,8 @@ import { runTest } from '../controller/lab/lab';
 import { useLabStore } from '../store/labStore';
 import { selectActiveFunction } from '../store/workspaceSlice';
 import { LazyCodeEditor } from './editor/lazyEditor';
-import { DemoPlayer, InstructorBar, InstructorNotes, InstructorToggle, PresenterView } from './instructor';
+import { HeaderTools } from './HeaderTools';
+import { DemoPlayer, InstructorBar, InstructorNotes, PresenterView } from './instructor';
 import {
   clamp,
   fitColumns,
@@ -18,12 +19,9 @@ import { Tabs } from './layout/Tabs';
 import { useWindowWidth } from './layout/useWindowWidth';
 import { NoticeBar } from './NoticeBar';
 import { OutputTabs } from './OutputTabs';
-import { PythonStatus } from './PythonStatus';
 import { TestPanel } from './TestPanel';
-import { ThemePicker, useResolvedTheme } from './ThemePicker';
-import { TimeControls } from './TimeControls';
+import { useResolvedTheme } from './ThemePicker';
 import { WorkspaceBar } from './WorkspaceBar';
-import { WorkspaceMenu } from './WorkspaceMenu';
 
 /** The course (content, Markdown and YAML parsing, quizzes) loads after the first paint. */
 const CoursePane = lazy(() => import('./CoursePane').then((m) => ({ default: m.CoursePane })));
@@ -81,13 +79,7 @@ export function App() {
         <h1>
           λ Lambda Lab <span className="muted">Module 09: Serverless with AWS Lambda</span>
         </h1>
-        <div className="header-tools">
-          <TimeControls />
-          <PythonStatus />
-          <WorkspaceMenu />
-          <InstructorToggle />
-          <ThemePicker />
-        </div>
+        <HeaderTools />
       </header>
       <InstructorBar />
       <NoticeBar />

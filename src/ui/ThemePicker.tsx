@@ -27,7 +27,7 @@ export function ThemePicker() {
   }, [resolved]);
   return (
     <label className="theme-picker">
-      Theme{' '}
+      <span className="theme-picker-label">Theme</span>{' '}
       <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)} data-testid="ui.theme">
         <option value="system">System</option>
         <option value="light">Light</option>

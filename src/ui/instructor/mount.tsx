@@ -35,7 +35,7 @@ export function InstructorToggle() {
         onChange={(e) => useLabStore.getState().setInstructorMode(e.currentTarget.checked)}
         data-testid="instructor.toggle"
       />{' '}
-      Instructor mode
+      Instructor<span className="instructor-toggle-long"> mode</span>
     </label>
   );
 }
