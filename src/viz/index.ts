@@ -21,6 +21,8 @@ export type * from './flow/flowTypes';
 export { type InvocationSummary, inspectToken, type TokenDetails } from './flow/inspectToken';
 export { type FlowOptions, flowFrameAt, toFlowModel } from './flow/toFlowModel';
 export { command, type SimLab, type SimLabFactory } from './lab/simLab';
+export { KeyMoments, type KeyMomentsProps } from './moments/KeyMoments';
+export { type KeyMoment, type MomentKind, toKeyMoments } from './moments/keyMoments';
 export * from './playback/createPlayback';
 export { PlaybackControls, type PlaybackControlsProps } from './playback/PlaybackControls';
 export { usePlayback, usePrefersReducedMotion } from './playback/usePlayback';

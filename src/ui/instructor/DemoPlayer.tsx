@@ -4,9 +4,10 @@
  * (the room reads it), the visualizer is the one the step names, and each step's results sit beside it.
  */
 import './instructor.css';
-import { useEffect, useId, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useSyncExternalStore } from 'react';
 import type { DemoContent } from '../../instructor/demoFiles';
 import { useLabStore } from '../../store/labStore';
+import { activityStartMs, KeyMoments, toKeyMoments } from '../../viz';
 import { DemoViz } from './DemoViz';
 import { demoHost } from './demoHost';
 import { useInstructorContent } from './useInstructorContent';
@@ -72,12 +73,15 @@ function Player({
   const error = host.error ?? session?.error ?? null;
   const cannot = !pythonReady ? 'Python is still starting' : null;
   const run = (command: 'run' | 'pause' | 'step' | 'replay') => void demoHost.command(command);
+  // The whole demo so far in one strip (cold, warm, idle, cold again; a 504 beside the later 200).
+  const moments = useMemo(() => toKeyMoments(host.trace), [host.trace]);
   return (
     <section
       className={`demo-player demo-${size}`}
       aria-label={`Demo: ${script.title}`}
       data-testid="demo.player"
       data-demo-id={script.id}
+      data-show={kind}
       data-status={status}
       data-next={next}
       data-busy={busy}
@@ -170,6 +174,12 @@ function Player({
           ))}
         </ul>
       </div>
+      <KeyMoments
+        moments={moments}
+        originMs={activityStartMs(host.trace) ?? 0}
+        current={report && !busy ? { fromMs: report.startMs, toMs: report.endMs } : null}
+        title="Key moments of this demo"
+      />
       {size === 'normal' ? (
         <ol className="demo-steps" aria-label="Steps">
           {script.steps.map((s, i) => (

@@ -43,11 +43,15 @@ function useWidth(fallback: number) {
   return { ref, width };
 }
 
-/** Few environments get tall rows (readable from afar); a burst gets thin ones, so more fit. */
+/**
+ * Few environments get tall rows; a burst gets thin ones, so more fit. On the projector the chart is
+ * zoomed, so its rows are shorter in chart units and the concurrency chart stays above the fold.
+ */
 function rowHeight(rows: number, big: boolean): number {
-  if (rows <= 5) return big ? 30 : 22;
-  if (rows <= 12) return big ? 18 : 14;
-  return big ? 10 : 12;
+  if (rows <= 2) return 22;
+  if (rows <= 5) return big ? 16 : 22;
+  if (rows <= 12) return big ? 10 : 14;
+  return big ? 6 : 12;
 }
 
 export interface DemoVizProps {
@@ -136,7 +140,7 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
             onChange={(e) => setWhole(e.currentTarget.checked)}
             data-testid="demo.viz.whole"
           />{' '}
-          Whole demo (not just this step)
+          Whole demo<span className="demo-zoom-long"> (not just this step)</span>
         </label>
       ) : null}
       <div className="demo-viz-body" style={big ? { zoom: PROJECTOR_ZOOM } : undefined}>
@@ -145,8 +149,8 @@ function AnimatedViz({ kind, events, report, big }: DemoVizProps) {
             model={timeline}
             timeMs={timeMs}
             width={big ? Math.floor(width / PROJECTOR_ZOOM) : width}
-            rowHeight={rowHeight(timeline.rows.length, false)}
-            viewportRows={big ? 6 : 14}
+            rowHeight={rowHeight(timeline.rows.length, big)}
+            viewportRows={big ? 5 : 14}
             {...(zoomed ? { fromMs: zoomed.startMs, toMs: zoomed.endMs } : {})}
             title="Execution environments"
           />

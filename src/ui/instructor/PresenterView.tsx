@@ -4,7 +4,7 @@
  * move between segments; Escape leaves. Notes and answers stay off this screen (the notes window).
  */
 import './instructor.css';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../instructor/plan';
 import { useLabStore } from '../../store/labStore';
 import DemoPlayer from './DemoPlayer';
@@ -14,6 +14,10 @@ import { SegmentNav, useSegment } from './SegmentNav';
 import { useInstructorContent } from './useInstructorContent';
 
 const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** The lab's own visualizers (the learner's world, or the 1,000-environment demo) in their large view. */
+const VizPanel = lazy(() => import('../viz/VizPanel'));
+/** The tab that shows the lab's visualizers; demo ids are kebab-case, so this never clashes. */
+const LAB_VIZ = ':visualizers';
 
 export default function PresenterView() {
   const content = useInstructorContent();
@@ -45,6 +49,7 @@ function Presenter({ plan, titles }: { readonly plan: Plan; readonly titles: Rea
   keys.current = { prev, forward };
   const demos = segment?.demos ?? [];
   const demo = shown !== null && demos.includes(shown) ? shown : null;
+  const viz = shown === LAB_VIZ;
   // A new segment opens on its points.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on segment change only
   useEffect(() => setShown(null), [index]);
@@ -66,7 +71,7 @@ function Presenter({ plan, titles }: { readonly plan: Plan; readonly titles: Rea
   if (!segment) return null;
   return (
     <div
-      className={demo ? 'presenter presenter-demo' : 'presenter'}
+      className={demo || viz ? 'presenter presenter-demo' : 'presenter'}
       role="dialog"
       aria-modal="true"
       aria-label="Presenter view"
@@ -80,32 +85,42 @@ function Presenter({ plan, titles }: { readonly plan: Plan; readonly titles: Rea
         </h2>
         <PacingTimer plan={plan} size="big" />
       </header>
-      {demos.length > 0 ? (
-        <nav className="presenter-tabs" aria-label="Show">
+      <nav className="presenter-tabs" aria-label="Show">
+        <button
+          type="button"
+          aria-pressed={demo === null && !viz}
+          onClick={() => setShown(null)}
+          data-testid="presenter.points-tab"
+        >
+          Points
+        </button>
+        {demos.map((d) => (
           <button
+            key={d}
             type="button"
-            aria-pressed={demo === null}
-            onClick={() => setShown(null)}
-            data-testid="presenter.points-tab"
+            aria-pressed={demo === d}
+            onClick={() => setShown(d)}
+            data-testid={`presenter.demo.${d}`}
           >
-            Points
+            Demo: {titles.get(d) ?? d}
           </button>
-          {demos.map((d) => (
-            <button
-              key={d}
-              type="button"
-              aria-pressed={demo === d}
-              onClick={() => setShown(d)}
-              data-testid={`presenter.demo.${d}`}
-            >
-              Demo: {titles.get(d) ?? d}
-            </button>
-          ))}
-        </nav>
-      ) : null}
+        ))}
+        <button
+          type="button"
+          aria-pressed={viz}
+          onClick={() => setShown(LAB_VIZ)}
+          data-testid="presenter.visualizers"
+        >
+          Lab visualizers
+        </button>
+      </nav>
       <main className="presenter-body">
         {demo ? (
           <DemoPlayer demoId={demo} size="projector" />
+        ) : viz ? (
+          <Suspense fallback={<p>Loading the visualizers…</p>}>
+            <VizPanel presenting />
+          </Suspense>
         ) : (
           <ul className="presenter-points" data-testid="presenter.points">
             {segment.points.map((p) => (

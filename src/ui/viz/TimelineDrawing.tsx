@@ -1,7 +1,14 @@
 /** The timeline of any trace with its playback and event table: the tab, lessons and the benchmark use it. */
 import { type ReactNode, useMemo, useRef } from 'react';
 import type { TraceEvent } from '../../sim';
-import { activityStartMs, ColdStartTimeline, idleGaps, toTimelineModel } from '../../viz';
+import {
+  activityStartMs,
+  ColdStartTimeline,
+  idleGaps,
+  KeyMoments,
+  toKeyMoments,
+  toTimelineModel,
+} from '../../viz';
 import { useElementWidth } from './useElementWidth';
 import { keyTimesOf, useVizPlayback } from './useVizPlayback';
 import { EmptyState, VizFrame } from './VizFrame';
@@ -30,6 +37,8 @@ export function TimelineDrawing({
   // One set of folded stretches: the drawing shows them as breaks and playing jumps over them.
   const gaps = useMemo(() => idleGaps(model, { fromMs, toMs: model.endMs }), [model, fromMs]);
   const { playback, state } = useVizPlayback(fromMs, model.endMs, keys, gaps);
+  // The run in one strip under the drawing: cold, warm, idle, cold again.
+  const moments = useMemo(() => toKeyMoments(events, model), [events, model]);
   return (
     <div ref={ref} className="viz-measure">
       {model.rows.length === 0 ? (
@@ -47,6 +56,7 @@ export function TimelineDrawing({
           timeMs={state.timeMs}
           events={events}
           tools={tools}
+          footer={<KeyMoments moments={moments} originMs={fromMs} title="Key moments of this run" />}
         >
           <ColdStartTimeline
             model={model}

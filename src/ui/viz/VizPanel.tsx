@@ -42,7 +42,12 @@ const wrap = (what: string, view: ReactNode) => (
 // Remembered while the panel is closed (the output column unmounts it), for the page's lifetime.
 let remembered: { tab: VizTab; source: TraceSource } = { tab: 'timeline', source: 'world' };
 
-export function VizPanel() {
+export interface VizPanelProps {
+  /** Present mode: always the large view, drawn for the projector, with no way back to a column. */
+  readonly presenting?: boolean;
+}
+
+export function VizPanel({ presenting = false }: VizPanelProps) {
   const [tab, setTabState] = useState<VizTab>(remembered.tab);
   const [source, setSourceState] = useState<TraceSource>(remembered.source);
   const setTab = (next: VizTab) => {
@@ -55,32 +60,38 @@ export function VizPanel() {
   };
   const sourceProps = { source, onSource: setSource };
   // The large view: the visualizers take the whole window below the header; Escape brings them back.
-  const [large, setLarge] = useState(false);
+  const [largeChosen, setLarge] = useState(false);
+  const large = largeChosen || presenting;
   useEffect(() => {
-    if (!large) return;
+    // The presenter owns Escape (it leaves Present mode).
+    if (!largeChosen || presenting) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setLarge(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [large]);
+  }, [largeChosen, presenting]);
   return (
     <section
-      className={large ? 'viz-panel viz-large' : 'viz-panel'}
+      className={presenting ? 'viz-panel viz-present' : large ? 'viz-panel viz-large' : 'viz-panel'}
       data-testid="viz.panel"
       data-large={large}
       aria-label="Visualizers"
     >
-      <button
-        type="button"
-        className="viz-large-toggle"
-        aria-pressed={large}
-        onClick={() => setLarge(!large)}
-        data-testid="viz.large"
-        title={large ? 'Back to the output column (Escape)' : 'Show the visualizers across the whole window'}
-      >
-        {large ? 'Back to the column' : 'Large view'}
-      </button>
+      {presenting ? null : (
+        <button
+          type="button"
+          className="viz-large-toggle"
+          aria-pressed={large}
+          onClick={() => setLarge(!large)}
+          data-testid="viz.large"
+          title={
+            large ? 'Back to the output column (Escape)' : 'Show the visualizers across the whole window'
+          }
+        >
+          {large ? 'Back to the column' : 'Large view'}
+        </button>
+      )}
       <Tabs<VizTab>
         label="Visualizers"
         testId="viz.tab"
