@@ -3,7 +3,7 @@
  * simulator's own (configValidation, the IAM policy parser, EventBridge's schedule parser): each field is
  * checked alone on top of a valid base, so each error lands beside the field that caused it.
  */
-import type { FunctionConfigPatch, LayerVersion } from '../../sim';
+import type { FunctionConfigPatch, FunctionConfiguration, LayerVersion } from '../../sim';
 import { type ConfigCandidate, filesSize, validateCandidate } from '../../sim/configValidation';
 import { ACCOUNT_ID_DEFAULT, REGION_DEFAULT } from '../../sim/limits';
 import { parsePolicy } from '../../sim/services/iamPolicy';
@@ -32,12 +32,25 @@ export const roleArnOf = (functionName: string, draft: Pick<FunctionDraft, 'role
 export const layerArn = (name: string, version: number): string =>
   `arn:aws:lambda:${REGION_DEFAULT}:${ACCOUNT_ID_DEFAULT}:layer:${name}:${version}`;
 
-/** The configuration the draft asks for, as UpdateFunctionConfiguration takes it. */
-export function configPatchOf(
-  draft: FunctionDraft,
-  role: string,
-  layerArns: readonly string[],
-): FunctionConfigPatch {
+/** The settings a draft decides, every one of them given. */
+export type DraftConfig = Required<
+  Pick<
+    FunctionConfigPatch,
+    | 'runtime'
+    | 'handler'
+    | 'role'
+    | 'memorySize'
+    | 'timeout'
+    | 'ephemeralStorage'
+    | 'environment'
+    | 'architectures'
+    | 'layers'
+    | 'vpcConfig'
+  >
+>;
+
+/** The configuration the draft asks for, as UpdateFunctionConfiguration takes it: the one draft-to-config mapping. */
+export function configPatchOf(draft: FunctionDraft, role: string, layerArns: readonly string[]): DraftConfig {
   return {
     runtime: draft.runtime,
     handler: draft.handler,
@@ -51,6 +64,22 @@ export function configPatchOf(
     vpcConfig: draft.vpc.enabled
       ? { subnetIds: draft.vpc.subnetIds, securityGroupIds: draft.vpc.securityGroupIds }
       : { subnetIds: [], securityGroupIds: [] },
+  };
+}
+
+/** The configuration the world runs, in the same shape (to compare with a draft's, and to restore on a rollback). */
+export function configPatchOfWorld(c: FunctionConfiguration): DraftConfig {
+  return {
+    runtime: c.runtime,
+    handler: c.handler,
+    role: c.role,
+    memorySize: c.memorySize,
+    timeout: c.timeout,
+    ephemeralStorage: { size: c.ephemeralStorageMb },
+    environment: { variables: c.environment },
+    architectures: [c.architecture],
+    layers: c.layers.map((l) => l.layerVersionArn),
+    vpcConfig: c.vpc ?? { subnetIds: [], securityGroupIds: [] },
   };
 }
 

@@ -3,10 +3,10 @@
  * provisioned concurrency, and the asynchronous invocation's destinations. Only what differs from the
  * world is changed, so an unchanged function keeps its warm environments.
  */
-import type { FunctionConfigPatch, FunctionConfiguration, World } from '../../sim';
+import type { World } from '../../sim';
 import { ASYNC_MAX_EVENT_AGE_MAX_S, ASYNC_MAX_RETRY_ATTEMPTS_DEFAULT } from '../../sim/limits';
 import type { FunctionDraft, WorkspaceDoc } from '../../store/workspaceDoc';
-import { configPatchOf } from './deployFields';
+import { configPatchOf, configPatchOfWorld } from './deployFields';
 import { type DeployState, stableJson } from './deployState';
 import { type Tx, undoCall } from './deployTx';
 
@@ -43,22 +43,6 @@ export function deployLayers(
     tx.note('layers', `published layer ${layerName} version ${v.version}`);
     return v.layerVersionArn;
   });
-}
-
-/** The configuration the world runs, in the patch's shape (to compare, and to restore on a rollback). */
-function patchOf(c: FunctionConfiguration): FunctionConfigPatch {
-  return {
-    runtime: c.runtime,
-    handler: c.handler,
-    role: c.role,
-    memorySize: c.memorySize,
-    timeout: c.timeout,
-    ephemeralStorage: { size: c.ephemeralStorageMb },
-    environment: { variables: c.environment },
-    architectures: [c.architecture],
-    layers: c.layers.map((l) => l.layerVersionArn),
-    vpcConfig: c.vpc ?? { subnetIds: [], securityGroupIds: [] },
-  };
 }
 
 /** Which field a refusal of the whole configuration belongs to, from AWS's own message. */
@@ -102,7 +86,7 @@ export function deployFunctionCore(
     tx.note('created', 'created the function');
     return;
   }
-  const before = patchOf(current.value);
+  const before = configPatchOfWorld(current.value);
   if (stableJson(before) !== stableJson(patch)) {
     const r = tx.world.updateFunctionConfiguration(name, patch);
     tx.command(

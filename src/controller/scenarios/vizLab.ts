@@ -17,6 +17,7 @@ import { selectActiveFunction } from '../../store/workspaceSlice';
 import type { SimLab } from '../../viz/lab/simLab';
 import { type PowerTuningResult, runPowerTuning } from '../../viz/powerTuning/powerTuning';
 import { runWhatIf, type TrafficScript, type WhatIfConfig, type WhatIfResult } from '../../viz/whatIf/whatIf';
+import { configPatchOf } from '../deploy/deployFields';
 import { browserLab } from '../lab/browserLab';
 import { runLessonScenario, type VizKind } from './vizLabLessons';
 import { createScriptedLab, type MeasuredHandler, replayScript, SCENARIO_START_MS } from './vizLabScenarios';
@@ -70,18 +71,9 @@ function activeFunction() {
   const check = validateEventJson(eventJson);
   if (!check.ok) throw new Error(`The test event "${draft.activeEvent}" is not valid JSON: ${check.message}`);
   // The scratch world has the lab's role and none of the learner's layers, triggers or VPC.
-  const fn = {
-    functionName: name,
-    role: LAB_ROLE_ARN,
-    code: { files: draft.files },
-    runtime: draft.runtime,
-    handler: draft.handler,
-    timeout: draft.timeout,
-    ephemeralStorage: { size: draft.ephemeralStorage },
-    environment: { variables: draft.environment },
-    architectures: [draft.architecture],
-  };
-  return { name, fn, memorySize: draft.memorySize, eventJson, eventName: draft.activeEvent };
+  const { vpcConfig: _noVpc, memorySize, ...config } = configPatchOf(draft, LAB_ROLE_ARN, []);
+  const fn = { functionName: name, code: { files: draft.files }, ...config, role: LAB_ROLE_ARN };
+  return { name, fn, memorySize, eventJson, eventName: draft.activeEvent };
 }
 
 export interface MeasuredFunction extends MeasuredHandler {
