@@ -4,7 +4,6 @@
  */
 
 import type { HttpResponse, PendingHttp } from '../../sim/services/apiGateway';
-import { apiGatewayV1Event } from '../../sim/services/events';
 import type { InvokeOutcome } from '../labRunner';
 import { marshalItem, queueUrl, topicArn } from './awsNames';
 import type { BuiltWorld } from './buildWorld';
@@ -163,25 +162,9 @@ async function runTraffic(
   const { target } = a;
   const payloadJson =
     'function' in target ? JSON.stringify(resolveEvent(target.event, baseDir, readFile)) : '';
-  const aliased = 'api' in target ? aliasedRoute(w, target) : null;
   for (let i = 0; i < count; i++) {
     await w.runner.advanceTo(Math.round(start + i * gap));
-    if (aliased) {
-      // API Gateway drops an alias from its integration URI (sim bug), so the alias is invoked directly.
-      const event = apiGatewayV1Event({
-        method: aliased.method,
-        path: aliased.path,
-        resource: aliased.resource,
-        stage: w.stages.get(aliased.api) ?? 'prod',
-      });
-      await w.runner.command((world) =>
-        world.invoke({
-          functionName: aliased.function,
-          qualifier: aliased.qualifier,
-          payloadJson: JSON.stringify(event),
-        }),
-      );
-    } else if ('function' in target) {
+    if ('function' in target) {
       const qualifier = w.qualifiers.get(target.function);
       await w.runner.command((world) =>
         world.invoke({ functionName: target.function, ...(qualifier ? { qualifier } : {}), payloadJson }),
@@ -193,24 +176,4 @@ async function runTraffic(
       await w.runner.advanceBy(0);
     }
   }
-}
-
-/** The route an API target hits, when its function is reached through an alias. */
-function aliasedRoute(w: BuiltWorld, target: { api: string; method: string; path: string }) {
-  const api = w.spec.apis?.find((a) => a.name === target.api);
-  const route = api?.routes.find((r) => {
-    if (r.method !== target.method && r.method !== 'ANY') return false;
-    const pattern = new RegExp(`^${r.path.replace(/\{[^}]+\}/g, '[^/]+')}$`);
-    return pattern.test(target.path);
-  });
-  const qualifier = route ? w.qualifiers.get(route.function) : undefined;
-  if (!route || qualifier === undefined) return null;
-  return {
-    api: target.api,
-    method: target.method,
-    path: target.path,
-    resource: route.path,
-    function: route.function,
-    qualifier,
-  };
 }
