@@ -12,6 +12,7 @@ import type {
   Result,
   RunReport,
   RuntimePort,
+  WorkModel,
   World,
 } from '../sim';
 
@@ -34,6 +35,24 @@ export interface LabRunner {
   runUntilIdle(): Promise<void>;
 }
 
+export interface LabRunnerOptions {
+  /**
+   * How handler work becomes Duration: `measured` (the default: the learner's own runs, calibrated) or
+   * `counted` (deterministic, for worlds whose verdicts or traces must not move with the machine:
+   * exercise checks, predict questions, demos and lesson scenarios).
+   */
+  readonly workModel?: WorkModel;
+}
+
+/** Asks every phase `runtime` runs for `workModel`. */
+export function withWorkModel(runtime: RuntimePort, workModel: WorkModel): RuntimePort {
+  return {
+    init: (request) => runtime.init({ ...request, workModel }),
+    invoke: (request) => runtime.invoke({ ...request, workModel }),
+    destroy: (envId) => runtime.destroy(envId),
+  };
+}
+
 /** A runtime call that threw (a host bug, not a handler's) still completes the phase, as a crash. */
 const crashReport = (error: unknown): RunReport => ({
   outcome: { status: 'crash', message: error instanceof Error ? error.message : String(error) },
@@ -43,7 +62,8 @@ const crashReport = (error: unknown): RunReport => ({
   logs: [],
 });
 
-export function createLabRunner(world: World, runtime: RuntimePort): LabRunner {
+export function createLabRunner(world: World, port: RuntimePort, options: LabRunnerOptions = {}): LabRunner {
+  const runtime = options.workModel ? withWorkModel(port, options.workModel) : port;
   const inflight = new Set<Promise<void>>();
   let tail: Promise<unknown> = Promise.resolve();
 

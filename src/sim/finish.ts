@@ -40,7 +40,7 @@ export function completeInvoke(
 
 function applyInvoke(ctx: WorldCtx, env: Env, inv: Invocation, report: RunReport): void {
   const remaining = env.config.timeout * 100_000 - inv.preInvokeCentis;
-  let centis = toCentis(report.cpuMs * env.spec.cpuScale + report.sleepMs);
+  let centis = toCentis(report.cpuMs * env.spec.cpuScale + report.sleepMs + (report.runtimeMs ?? 0));
   let status: InvokeStatus = report.outcome.status;
   if (status === 'timeout' || centis >= remaining) {
     status = 'timeout';
@@ -124,8 +124,10 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
   const ran = inv.handler?.report;
   const model = {
     workMs: ran && a.status !== 'timeout' && ran.outcome.status !== 'timeout' ? ran.cpuMs : null,
+    work: ran?.workModel === 'counted' ? ('counted' as const) : ('measured' as const),
     cpuScale: env.spec.cpuScale,
     waitMs: ran ? ran.sleepMs : 0,
+    runtimeMs: ran?.runtimeMs ?? 0,
   };
   const durationCentis = inv.preInvokeCentis + a.handlerCentis;
   const billedInit = inv.initCentis !== null && initIsBilled(ctx, env) ? inv.initCentis : 0;

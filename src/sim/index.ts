@@ -46,6 +46,7 @@ export type {
   RunOutcome,
   RunReport,
   RuntimePort,
+  WorkModel,
 } from './runtimePort';
 export type { Architecture, RuntimeProfile } from './runtimes';
 export { RUNTIME_IDS, RUNTIME_PROFILES, runtimeProfile } from './runtimes';

@@ -51,11 +51,19 @@ export interface EnvSpec {
   readonly snapStart?: { readonly seed: number; readonly restore: boolean };
 }
 
+/**
+ * How the runtime obtains a phase's work: `measured` on this machine and calibrated (the learner's own
+ * runs, the default), or `counted` from the Python the function runs (deterministic: worlds whose
+ * verdicts depend on time, such as exercise checks, demos and scenarios).
+ */
+export type WorkModel = 'measured' | 'counted';
+
 export interface InitRequest {
   readonly env: EnvSpec;
   readonly nowMs: number;
   /** The init phase's own limit (10 s), or the remaining invoke time for a suppressed init. */
   readonly limitMs: number;
+  readonly workModel?: WorkModel;
 }
 
 export interface InvokeRequest {
@@ -66,6 +74,7 @@ export interface InvokeRequest {
   readonly deadlineMs: number;
   readonly invokedFunctionArn: string;
   readonly clientContextJson?: string;
+  readonly workModel?: WorkModel;
 }
 
 /** An application log line (print, logging, context.log) with its virtual offset from the phase start. */
@@ -92,14 +101,18 @@ export type RunOutcome =
 export interface RunReport {
   readonly outcome: RunOutcome;
   /**
-   * The user code's work in ms on one Lambda vCPU (measured here, then calibrated; the lab's own
-   * overhead left out), before the memory/CPU scale. Duration = cpuMs x cpuScale + sleepMs.
+   * The user code's work in ms on one Lambda vCPU (measured here, then calibrated, or counted; the lab's
+   * own overhead left out), before the memory/CPU scale. Duration = cpuMs x cpuScale + sleepMs + runtimeMs.
    */
   readonly cpuMs: number;
   /** The same work as measured on this machine, before calibration (absent from scripted runtimes). */
   readonly localMs?: number;
+  /** How cpuMs was obtained (absent: measured, or scripted). */
+  readonly workModel?: WorkModel;
   /** Virtual time spent in time.sleep during the phase. */
   readonly sleepMs: number;
+  /** Modeled: the Lambda runtime's own part of an invoke (Runtime API round trip), unscaled by memory. */
+  readonly runtimeMs?: number;
   /** Modeled memory high-water mark of the environment in MB (runtime baseline + Python allocation). */
   readonly maxMemoryMb: number;
   readonly logs: readonly AppLogLine[];

@@ -12,14 +12,18 @@ export type InvokeStatus = 'success' | 'error' | 'timeout' | 'outOfMemory' | 'cr
 export type AsyncOutcome = 'success' | 'retriesExhausted' | 'eventAgeExceeded' | 'dropped';
 export type DestinationTarget = 'onSuccess' | 'onFailure' | 'deadLetterQueue';
 
-/** Handler Duration = workMs x cpuScale + waitMs (a timeout is cut at the limit instead). */
+/** Handler Duration = workMs x cpuScale + waitMs + runtimeMs (a timeout is cut at the limit instead). */
 export interface DurationModel {
-  /** The handler's work in ms on one Lambda vCPU: measured, then calibrated; null when it never reported. */
+  /** The handler's work in ms on one Lambda vCPU (measured and calibrated, or counted); null when it never reported. */
   readonly workMs: number | null;
+  /** How workMs was obtained: measured on this machine, or counted (deterministic, for checks and demos). */
+  readonly work: 'measured' | 'counted';
   /** Virtual ms per ms of work at this memory (1,769 MB = one vCPU). */
   readonly cpuScale: number;
   /** Virtual ms spent in time.sleep and modeled AWS calls. */
   readonly waitMs: number;
+  /** The Lambda runtime's own modeled part of the invoke (Runtime API round trip). */
+  readonly runtimeMs: number;
 }
 
 export interface TracePayloads {

@@ -23,7 +23,8 @@ function helperRunner(deps: CheckerDeps): Promise<LabRunner> {
         startTimeMs: deps.startTimeMs ?? Date.UTC(2026, 10, 26),
         access: 'basic',
       });
-      const runner = createLabRunner(lab.world, deps.runtime);
+      // Counted like the checks' worlds: a phase that measured would recalibrate at machine-dependent moments.
+      const runner = createLabRunner(lab.world, deps.runtime, { workModel: 'counted' });
       const created = await runner.command((w) =>
         w.createFunction({
           functionName: HELPER,

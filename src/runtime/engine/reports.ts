@@ -65,11 +65,18 @@ export function parseRunReport(json: string): RunReport {
   const value: unknown = JSON.parse(json);
   if (!isRecord(value)) throw new Error('Runtime report is not an object');
   const localMs = value.localMs === undefined ? undefined : field(value, 'localMs', isNumber, 'a number');
+  const runtimeMs =
+    value.runtimeMs === undefined ? undefined : field(value, 'runtimeMs', isNumber, 'a number');
+  const workModel = value.workModel;
+  if (workModel !== undefined && workModel !== 'measured' && workModel !== 'counted')
+    throw new Error(`Runtime report: unknown workModel ${String(workModel)}`);
   return {
     outcome: parseOutcome(value.outcome),
     cpuMs: field(value, 'cpuMs', isNumber, 'a number'),
     ...(localMs === undefined ? {} : { localMs }),
+    ...(workModel === undefined ? {} : { workModel }),
     sleepMs: field(value, 'sleepMs', isNumber, 'a number'),
+    ...(runtimeMs === undefined ? {} : { runtimeMs }),
     maxMemoryMb: field(value, 'maxMemoryMb', isNumber, 'a number'),
     logs: parseLogs(field(value, 'logs', isArray, 'a list')),
   };

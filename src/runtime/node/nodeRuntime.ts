@@ -15,6 +15,11 @@ export interface NodeRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn'> 
    * public/pyodide/snapshot.bin when present. Null boots the plain way.
    */
   readonly snapshotPath?: string | null;
+  /**
+   * Tests only: a slower machine made real, every Python line and call burning this many turns of a
+   * busy loop (engine/pythonDrag.ts). Default 0.
+   */
+  readonly pythonDrag?: number;
 }
 
 const DEFAULT_SNAPSHOT = fileURLToPath(new URL('../../../public/pyodide/snapshot.bin', import.meta.url));
@@ -22,11 +27,11 @@ export type NodeRuntime = PooledRuntime;
 
 const workerUrl = new URL('./nodeRuntime.worker.mjs', import.meta.url);
 
-function spawnThread(snapshotPath: string | null): RawWorker {
+function spawnThread(snapshotPath: string | null, pythonDrag: number): RawWorker {
   // The bootstrap writes its thread's Linux id here, for threadCpuMs.
   const threadId = new SharedArrayBuffer(4);
   // A clean execArgv: the bootstrap registers tsx itself, after Pyodide has loaded without it.
-  const thread = new Worker(workerUrl, { execArgv: [], workerData: { snapshotPath, threadId } });
+  const thread = new Worker(workerUrl, { execArgv: [], workerData: { snapshotPath, threadId, pythonDrag } });
   return {
     threadCpuMs: () => threadCpuMs(Atomics.load(new Int32Array(threadId), 0)),
     postMessage: (message) => thread.postMessage(message),
@@ -41,5 +46,9 @@ function spawnThread(snapshotPath: string | null): RawWorker {
 
 export function createNodeRuntime(options: NodeRuntimeOptions = {}): NodeRuntime {
   const snapshotPath = options.snapshotPath === undefined ? DEFAULT_SNAPSHOT : options.snapshotPath;
-  return createPooledRuntime({ ...options, spawn: () => startPythonWorker(spawnThread(snapshotPath), {}) });
+  const drag = options.pythonDrag ?? 0;
+  return createPooledRuntime({
+    ...options,
+    spawn: () => startPythonWorker(spawnThread(snapshotPath, drag), {}),
+  });
 }

@@ -2,10 +2,11 @@
  * The Node worker thread: reports Pyodide's boot in named, timed phases, then hands every run message to the
  * shared worker core. Entered through nodeRuntime.worker.mjs, which loads Pyodide and registers tsx.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
 import { createBootEntry } from '../engine/bootEntry';
 import { hardenWorkerScope, NODE_REMOVED } from '../engine/hostHardening';
+import { dragPython } from '../engine/pythonDrag';
 import { createWorkerCore } from '../engine/workerCore';
 import type { HostToWorker, WorkerToHost } from '../protocol';
 import { readPythonSources } from './pythonSources';
@@ -36,6 +37,9 @@ const entry = createBootEntry(post, async (options, { timed, phaseMs }) => {
     // LAB_TIMER_SCALE=3 runs as on a machine three times slower: modeled figures and verdicts must not move.
     const timerScale = Number(process.env.LAB_TIMER_SCALE ?? 1) || 1;
     const core = createWorkerCore(pyodide, readPythonSources(), post, { ...options, schedstat, timerScale });
+    // A test's slower machine (NodeRuntimeOptions.pythonDrag): counted work must not move.
+    const drag = Number(Reflect.get(Object(workerData), 'pythonDrag') ?? 0);
+    if (drag > 0) dragPython(pyodide, drag);
     // Booted: handler code must find no process to signal or end, and no network (SECURITY.md).
     const left = hardenWorkerScope(globalThis, NODE_REMOVED);
     if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);

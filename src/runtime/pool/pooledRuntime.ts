@@ -3,7 +3,7 @@
  * least-loaded worker and stay there. A warm spare is kept booted, so a worker lost to a runaway handler
  * is replaced at once instead of after a fresh Pyodide start.
  */
-import type { InitRequest, InvokeRequest, RunReport, RuntimePort } from '../../sim/runtimePort';
+import type { InitRequest, InvokeRequest, RunReport, RuntimePort, WorkModel } from '../../sim/runtimePort';
 import type { QuickRunRequest, QuickRunResult, RunMessage, SyntaxProblem } from '../protocol';
 import type { BootInfo, PythonWorker } from './pythonWorker';
 import { createWorkerSlot, type JobResult, lostReport, type WorkerSlot } from './workerSlot';
@@ -46,6 +46,8 @@ export interface PooledRuntime extends RuntimePort {
 }
 
 const MEMORY_HINT = /memory|allocation failed|Aborted\(OOM\)/i;
+/** Real time of counted work against measured (a callback per event: about 3x), with room to spare. */
+const COUNTED_SLOWDOWN = 8;
 
 export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntime {
   const graceMs = options.graceMs ?? 1000;
@@ -105,7 +107,9 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
   // until the first one, a slow guess, so an early budget errs long.
   let workFactor = 0.25;
   const learn = (report: RunReport): RunReport => {
-    if (report.localMs !== undefined && report.localMs > 0.5) workFactor = report.cpuMs / report.localMs;
+    const measured = report.workModel !== 'counted';
+    if (measured && report.localMs !== undefined && report.localMs > 0.5)
+      workFactor = report.cpuMs / report.localMs;
     return report;
   };
   const asReport = (result: JobResult): RunReport => {
@@ -124,8 +128,11 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
 
   // Local ms of work before the watchdog steps in: the modeled limit in this machine's ms, plus a
   // quarter (the runtime itself decides a timeout in modeled time; the watchdog only stops runaways).
-  const budget = (virtualMs: number, scale: number) =>
-    (Math.max(virtualMs, 0) / (scale * workFactor)) * 1.25 + slackMs;
+  // Counted work runs slower (a Python callback per event) and its deadline falls at an exact count,
+  // so its watchdog waits longer: it must never cut a phase the count would still let run.
+  const budget = (virtualMs: number, scale: number, model: WorkModel | undefined) =>
+    (Math.max(virtualMs, 0) / (scale * workFactor)) * (model === 'counted' ? COUNTED_SLOWDOWN : 1.25) +
+    slackMs;
 
   return {
     bootTimes,
@@ -142,7 +149,7 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
       cpuScale.set(envId, request.env.cpuScale);
       const message: RunMessage = { type: 'init', id: nextId++, request };
       // Init runs at full CPU whatever the memory (the runtime's clock does the same).
-      return learn(asReport(await slot.run(message, budget(request.limitMs, 1))));
+      return learn(asReport(await slot.run(message, budget(request.limitMs, 1, request.workModel))));
     },
 
     async invoke(request: InvokeRequest) {
@@ -150,7 +157,8 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
       if (!slot) return lostReport({ status: 'crash', message: `Environment ${request.envId} is gone` }, 0);
       const scale = cpuScale.get(request.envId) ?? 1;
       const message: RunMessage = { type: 'invoke', id: nextId++, request };
-      return learn(asReport(await slot.run(message, budget(request.deadlineMs - request.nowMs, scale))));
+      const limitMs = request.deadlineMs - request.nowMs;
+      return learn(asReport(await slot.run(message, budget(limitMs, scale, request.workModel))));
     },
 
     async destroy(envId: string) {
@@ -166,7 +174,10 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
 
     async quickRun(request: QuickRunRequest) {
       // Init (10 s) plus the 3 s invoke of the quick-run function, both at full CPU.
-      const result = await leastLoaded().run({ type: 'quickRun', id: nextId++, request }, budget(13_000, 1));
+      const result = await leastLoaded().run(
+        { type: 'quickRun', id: nextId++, request },
+        budget(13_000, 1, 'measured'),
+      );
       if (result.kind === 'message' && result.message.type === 'quickRunResult') return result.message.result;
       const report = asReport(result);
       return { ok: false, payloadJson: JSON.stringify(report.outcome), stdout: [], durationMs: report.cpuMs };

@@ -2,16 +2,23 @@
 
 A handler sees the simulation's clock, not the wall clock: virtual now = the phase's start time
 + the handler's work x cpu_scale (the memory/CPU model) + virtual time slept or spent on AWS calls.
-Work is "ms on one Lambda vCPU": the local time the user code ran, calibrated (see
-lambda_lab_calibration). The clock runs only inside run_user() (module code at Init, the handler at
-invoke), and the lab's own work inside it (log capture, AWS round trips) is taken out, so the lab's
-overhead is never billed. time.sleep() advances the clock without blocking.
+Work is "ms on one Lambda vCPU", obtained one of two ways:
+- measured (the learner's own runs): the local time the user code ran, calibrated (see
+  lambda_lab_calibration);
+- counted (worlds whose verdicts depend on time: checks, demos, scenarios): Python events in the
+  function's own code, a fixed cost each (see lambda_lab_work), the same on any machine at any load;
+  the deadline is then enforced at an exact count too.
+The clock runs only inside run_user() (module code at Init, the handler at invoke), and the lab's own
+work inside it (log capture, AWS round trips) is taken out, so the lab's overhead is never billed.
+time.sleep() advances the clock without blocking.
 """
 
 import datetime as _datetime
+import math as _math
 import time as _time
 
 import lambda_lab_calibration as calibration
+import lambda_lab_work as work
 
 _real_perf_counter = _time.perf_counter
 _real_gmtime = _time.gmtime
@@ -31,9 +38,10 @@ class _Phase:
     __slots__ = (
         "start_ms", "deadline_ms", "cpu_scale", "origin_ms", "factor", "sleep_ms",
         "local_ms", "run_start", "seg_start", "seg_sched", "seg_excluded",
+        "counted", "units", "unit_start",
     )
 
-    def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms):
+    def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms, counted):
         self.start_ms = start_ms
         self.deadline_ms = deadline_ms
         self.cpu_scale = cpu_scale
@@ -46,6 +54,10 @@ class _Phase:
         self.run_start = None
         self.seg_start = self.seg_excluded = 0.0
         self.seg_sched = None
+        # Counted work: events so far; while user code runs, unit_start is the count it counts from.
+        self.counted = counted
+        self.units = 0
+        self.unit_start = 0
 
 
 _phase = None
@@ -53,13 +65,24 @@ _phase = None
 _idle_ms = 0.0
 # Nesting depth of lab work inside user code (a log write inside a logging call, ...).
 _lab_depth = 0
-_lab_started = 0.0
+_lab_started = (0.0, 0)
 
 
-def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms):
+def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms, counted=False):
     global _phase
-    calibration.maybe_refresh()
-    _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms))
+    if not counted:
+        # Not before counted phases: a round due by real time would run (and allocate) at a moment
+        # that depends on the machine's speed, and the memory figures would follow it.
+        calibration.maybe_refresh()
+    _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms), bool(counted))
+    work.enable(bool(counted))
+
+
+def rearm():
+    """A nested phase ended and its caller's phase is back: counting follows the caller's model."""
+    phase = _phase
+    work.enable(phase is not None and phase.counted)
+    _arm_deadline(phase)
 
 
 def resume():
@@ -72,6 +95,35 @@ def resume():
     phase.seg_sched = calibration.sched_ms()
     phase.seg_excluded = 0.0
     phase.run_start = now - phase.local_ms / 1000.0
+    phase.unit_start = work.count() - phase.units
+    _arm_deadline(phase)
+
+
+def _arm_deadline(phase):
+    """Counted work: the deadline falls at an exact count, checked by the counter itself."""
+    if phase is None or not phase.counted or phase.run_start is None:
+        work.set_limit(float("inf"))
+        return
+    left_ms = (phase.deadline_ms - now_ms()) / phase.cpu_scale
+    work.set_limit(work.count() + max(_math.ceil(left_ms / work.UNIT_MS), 1))
+
+
+def _counted_limit():
+    # Called by the counter when the count reaches the deadline armed above.
+    if past_deadline():
+        work.set_limit(float("inf"))
+        deadline_hook()
+    else:
+        _arm_deadline(_phase)
+
+
+def _deadline_raise():
+    raise DeadlineExceeded()
+
+
+# lambda_lab_stop replaces it so that a handler cannot swallow the timeout.
+deadline_hook = _deadline_raise
+work.on_limit = _counted_limit
 
 
 def pause():
@@ -92,6 +144,8 @@ def pause():
             ran_ms = min(ran_ms, max(ran_ms - waited * share, (run - calibration.TICK_MS) * share))
     phase.local_ms += max(ran_ms, 0.0)
     phase.run_start = None
+    phase.units = work.count() - phase.unit_start
+    work.set_limit(float("inf"))
 
 
 def run_user(function, *args):
@@ -108,7 +162,7 @@ def lab_begin():
     global _lab_depth, _lab_started
     _lab_depth += 1
     if _lab_depth == 1:
-        _lab_started = _timer()
+        _lab_started = real_counter()
 
 
 def lab_end():
@@ -119,11 +173,14 @@ def lab_end():
 
 
 def _exclude_since(started):
+    """Takes what ran since `started` (a real_counter() mark) out of the handler's time and count."""
     phase = _phase
     if phase is not None and phase.run_start is not None:
-        spent = _timer() - started
+        spent = _timer() - started[0]
         phase.run_start += spent
         phase.seg_excluded += spent
+        # A nested phase (a callee run inside this call) counted its own code, not this handler's.
+        phase.unit_start += work.count() - started[1]
 
 
 def end_phase():
@@ -135,7 +192,8 @@ def end_phase():
         return 0.0, 0.0, 0.0
     _idle_ms = now_ms()
     _phase = None
-    return phase.local_ms * phase.factor, phase.sleep_ms, phase.local_ms
+    work.enable(False)
+    return _work_ms(phase), phase.sleep_ms, phase.local_ms
 
 
 def _local_ms(phase):
@@ -144,12 +202,20 @@ def _local_ms(phase):
     return (_timer() - phase.run_start) * 1000.0
 
 
+def _work_ms(phase):
+    """The phase's work so far in ms on one Lambda vCPU: counted, or measured and calibrated."""
+    if phase.counted:
+        units = phase.units if phase.run_start is None else work.count() - phase.unit_start
+        return units * work.UNIT_MS
+    return _local_ms(phase) * phase.factor
+
+
 def now_ms():
     """Virtual epoch milliseconds."""
     phase = _phase
     if phase is None:
         return _idle_ms
-    return phase.start_ms + _local_ms(phase) * phase.factor * phase.cpu_scale + phase.sleep_ms
+    return phase.start_ms + _work_ms(phase) * phase.cpu_scale + phase.sleep_ms
 
 
 def elapsed_ms():
@@ -169,7 +235,8 @@ def deadline_ms():
 
 
 def real_counter():
-    return _timer()
+    """A mark to exclude from (io_wait, lab work): the timer and the work count now."""
+    return _timer(), work.count()
 
 
 def io_wait(real_started, modeled_ms):
@@ -180,6 +247,7 @@ def io_wait(real_started, modeled_ms):
         return
     _exclude_since(real_started)
     phase.sleep_ms += modeled_ms
+    _arm_deadline(phase)
 
 
 def _monotonic_ms():
@@ -199,6 +267,7 @@ def _sleep(secs):
     phase.sleep_ms += secs * 1000.0
     if now_ms() >= phase.deadline_ms:
         raise DeadlineExceeded()
+    _arm_deadline(phase)
 
 
 def _or_now(value):
@@ -255,6 +324,7 @@ class _Plain:
 
 def install():
     """Patch the time and datetime modules once, before any user code is imported."""
+    work.install()
     patches = {
         "time": lambda: now_ms() / 1000.0,
         "time_ns": lambda: int(now_ms() * 1_000_000),

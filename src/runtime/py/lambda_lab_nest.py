@@ -52,3 +52,5 @@ def restore(runtime, outer):
     runtime["_current_request_id"] = outer.request_id
     # The inner phase lifted the memory watch when it ended; the caller's handler is still running.
     memory._watch_raises(True)
+    # It also stopped counting work: the caller counts (or not) as its own phase says.
+    clock.rearm()

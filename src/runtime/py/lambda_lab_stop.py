@@ -87,6 +87,12 @@ def _stop_at_deadline(sleep):
     return sleep_until_deadline
 
 
+def _deadline():
+    # The counted clock reached the deadline (or AWS calls took the handler past it).
+    _begin(clock.DeadlineExceeded)
+    raise clock.DeadlineExceeded()
+
+
 def begin_phase():
     """Every phase: the runtime's interrupt handler, even if the last phase installed its own."""
     end()
@@ -101,6 +107,7 @@ def install():
     _monitoring.use_tool_id(_TOOL_ID, "lambda-lab-stop")
     _monitoring.register_callback(_TOOL_ID, _monitoring.events.LINE, _raise_again)
     _monitoring.register_callback(_TOOL_ID, _monitoring.events.JUMP, _raise_again)
+    clock.deadline_hook = _deadline
     os._exit = posix._exit = _exit
     os.abort = posix.abort = _abort
     _set_signal(_SIGINT, _interrupted)
