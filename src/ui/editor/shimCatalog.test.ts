@@ -1,14 +1,7 @@
 /** The completion catalog is a view of the operation model (the Python shim's agreement is runtime/shimSpecs.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { AWS_MODEL } from '../../sim/services/model/operationModel';
-import {
-  SHIM_SERVICES,
-  shimOperations,
-  signature,
-  TABLE_MEMBERS,
-  TABLE_PROPERTIES,
-  xformName,
-} from './shimCatalog';
+import { SHIM_SERVICES, shimOperations, signature, TABLE_MEMBERS, TABLE_PROPERTIES } from './shimCatalog';
 
 describe('the completion catalog', () => {
   it('lists every service and operation of the model, with its parameters', () => {
@@ -40,12 +33,5 @@ describe('the completion catalog', () => {
     expect(TABLE_MEMBERS).toContain('batch_writer');
     expect(TABLE_PROPERTIES.has('item_count')).toBe(true);
     expect(TABLE_PROPERTIES.has('query')).toBe(false);
-  });
-
-  it("converts names with botocore's rule", () => {
-    expect(xformName('PutObject')).toBe('put_object');
-    expect(xformName('ListObjectsV2')).toBe('list_objects_v2');
-    expect(xformName('GetQueueUrl')).toBe('get_queue_url');
-    expect(xformName('CreateRestApi')).toBe('create_rest_api');
   });
 });
