@@ -12,13 +12,15 @@ describe('the completion catalog', () => {
       );
   });
 
-  it('words types and required members as the shim validates them', () => {
+  it('words types and required members as the shim validates them, and marks what the lab ignores', () => {
     const put = shimOperations('s3').find((o) => o.method === 'put_object');
     expect(put?.params.find((p) => p.name === 'Bucket')).toEqual({
       name: 'Bucket',
       types: ['str'],
       required: true,
+      simulated: true,
     });
+    expect(put?.params.find((p) => p.name === 'ACL')?.simulated).toBe(false);
     expect(put?.params.find((p) => p.name === 'Body')?.types).toEqual([
       'bytes',
       'bytearray',

@@ -17,6 +17,8 @@ export interface ShimParam {
   /** Python type names the shim's validation accepts, as it words them (`str`, `dict`...). */
   readonly types: readonly string[];
   readonly required: boolean;
+  /** False for a member the shim accepts and the lab ignores (ACL, Tags...): docs can say so. */
+  readonly simulated: boolean;
 }
 
 export interface ShimOperation {
@@ -33,7 +35,12 @@ const OPERATIONS: ReadonlyMap<string, readonly ShimOperation[]> = new Map(
     s.operations.map((o) => ({
       operation: o.name,
       method: o.method,
-      params: o.params.map((p) => ({ name: p.name, types: PYTHON_TYPE_NAMES[p.type], required: p.required })),
+      params: o.params.map((p) => ({
+        name: p.name,
+        types: PYTHON_TYPE_NAMES[p.type],
+        required: p.required,
+        simulated: p.simulated,
+      })),
     })),
   ]),
 );
