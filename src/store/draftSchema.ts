@@ -80,6 +80,8 @@ export const functionDraftSchema = z.strictObject({
   timeout: z.number().int(),
   ephemeralStorage: z.number().int(),
   architecture: z.enum(['x86_64', 'arm64']),
+  /** SnapStart on published versions (Python 3.12+); absent in older saves, meaning off. */
+  snapStart: z.boolean().optional(),
   environment: z.record(z.string(), z.string()),
   /** Saved test events by name, as the JSON text the learner typed (kept even when invalid). */
   events: z.record(z.string().min(1), z.string()),

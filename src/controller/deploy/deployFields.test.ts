@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestWorld } from '../../sim/testWorld';
 import { type FunctionDraft, newFunctionDraft } from '../../store/workspaceDoc';
-import { configPatchOf, configPatchOfWorld } from './deployFields';
+import { configPatchOf, configPatchOfWorld, draftErrors } from './deployFields';
 
 const ROLE = 'arn:aws:iam::123456789012:role/f-role';
 
@@ -37,5 +37,19 @@ describe('draft configuration', () => {
     const off = roundTrip({ ...newFunctionDraft(), vpc: { ...vpc, enabled: false } });
     expect(off.back).toEqual(off.patch);
     expect(off.patch.vpcConfig).toEqual({ subnetIds: [], securityGroupIds: [] });
+  });
+
+  it('maps SnapStart, and says beside the box when the runtime or /tmp size cannot have it', () => {
+    const on = roundTrip({ ...newFunctionDraft(), runtime: 'python3.12', snapStart: true });
+    expect(on.patch.snapStart).toEqual({ applyOn: 'PublishedVersions' });
+    expect(on.back).toEqual(on.patch);
+    expect(roundTrip(newFunctionDraft()).patch.snapStart).toEqual({ applyOn: 'None' });
+    const errors = (d: Partial<FunctionDraft>) =>
+      draftErrors('f', { ...newFunctionDraft(), snapStart: true, ...d }, { layers: {} }).snapStart;
+    expect(errors({ runtime: 'python3.12' })).toBeUndefined();
+    expect(errors({ ephemeralStorage: 1024 })).toBe(
+      'InvalidParameterValueException: SnapStart is not supported for functions with EphemeralStorage.Size greater than 512 MB.',
+    );
+    expect(errors({ ephemeralStorage: 1024, snapStart: false })).toBeUndefined();
   });
 });

@@ -46,6 +46,7 @@ export type DraftConfig = Required<
     | 'architectures'
     | 'layers'
     | 'vpcConfig'
+    | 'snapStart'
   >
 >;
 
@@ -64,6 +65,7 @@ export function configPatchOf(draft: FunctionDraft, role: string, layerArns: rea
     vpcConfig: draft.vpc.enabled
       ? { subnetIds: draft.vpc.subnetIds, securityGroupIds: draft.vpc.securityGroupIds }
       : { subnetIds: [], securityGroupIds: [] },
+    snapStart: { applyOn: draft.snapStart ? 'PublishedVersions' : 'None' },
   };
 }
 
@@ -80,6 +82,7 @@ export function configPatchOfWorld(c: FunctionConfiguration): DraftConfig {
     architectures: [c.architecture],
     layers: c.layers.map((l) => l.layerVersionArn),
     vpcConfig: c.vpc ?? { subnetIds: [], securityGroupIds: [] },
+    snapStart: { applyOn: c.snapStartApplyOn },
   };
 }
 
@@ -183,6 +186,14 @@ export function draftErrors(
   put('timeout', errorOf(base, { timeout: draft.timeout }));
   put('ephemeralStorage', errorOf(base, { ephemeralStorage: { size: draft.ephemeralStorage } }));
   put('architecture', errorOf(base, { architectures: [draft.architecture] }));
+  // Only on a runtime the lab knows: an unknown one is already said beside the runtime.
+  if (draft.snapStart && !out.runtime) {
+    const snap = { snapStart: { applyOn: 'PublishedVersions' } };
+    put(
+      'snapStart',
+      errorOf(base, { ...snap, runtime: draft.runtime, ephemeralStorage: { size: draft.ephemeralStorage } }),
+    );
+  }
   for (const [key, value] of Object.entries(draft.environment))
     put(envField(key), errorOf(base, { environment: { variables: { [key]: value } } }));
   if (Object.keys(out).every((k) => !k.startsWith('env:')))

@@ -60,6 +60,7 @@ export function fieldOfConfigError(message: string): string {
   };
   if (byPath[at]) return byPath[at];
   if (at.startsWith('vpcConfig')) return 'vpc';
+  if (/SnapStart/.test(message)) return 'snapStart';
   if (/environment variables/.test(message)) return 'env';
   if (/[Ll]ayer/.test(message)) return 'layers';
   if (/role/.test(message)) return 'role';

@@ -87,7 +87,9 @@ export function AliasSection({ deployed }: { deployed: boolean }) {
         <button
           type="button"
           disabled={!ready || busy}
-          onClick={() => void act((m) => withLab(m, (live) => m[0].publishVersion(live.lab, name)))}
+          onClick={() =>
+            void act((m) => withLab(m, (live) => m[0].publishVersion(live.lab, live.runner, name)))
+          }
           data-testid="config.aliases.publish"
         >
           Publish new version

@@ -1,8 +1,11 @@
-/** General configuration: runtime, handler, architecture, memory (with its modeled CPU share), timeout, /tmp. */
+/**
+ * General configuration: runtime, handler, architecture, memory (with its modeled CPU share), timeout, /tmp,
+ * and SnapStart.
+ */
 import type { FieldErrors } from '../../controller/deploy/deployFields';
 import { cpuScaleFor, limits, RUNTIME_IDS } from '../../sim';
 import { useLabStore } from '../../store/labStore';
-import { Modeled, NumberField, Section, SelectField, TextField } from './fields';
+import { Checkbox, FieldError, Modeled, NumberField, Section, SelectField, TextField } from './fields';
 import { useActiveDraft } from './useConfig';
 
 /** The lab runs Python handlers, so only Python runtimes are offered. */
@@ -96,6 +99,22 @@ export function GeneralSection({ errors }: { errors: FieldErrors }) {
           testId="config.ephemeral"
         />
       </div>
+      <Checkbox
+        checked={draft.snapStart === true}
+        onChange={(snapStart) => patch({ snapStart })}
+        label="SnapStart on published versions (Python 3.12 and later)"
+        testId="config.snapstart"
+        hint={
+          <>
+            Publishing a version runs Init once and snapshots it; every cold start of that version restores
+            the snapshot (RESTORE_START, Restore Duration) instead of running Init. Not for $LATEST (Test) and
+            not with provisioned concurrency. Publish a version under Aliases and versions. Snapshot caching
+            and restores are billed (prices <Modeled />
+            ).
+          </>
+        }
+      />
+      <FieldError error={errors.snapStart} testId="config.snapstart" />
       {errors.code ? (
         <p className="inline-error" role="alert" data-testid="config.code.error">
           {errors.code}
