@@ -4,12 +4,15 @@ import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { createEngine } from '../src/runtime/engine/engine';
 import { readPythonSources } from '../src/runtime/node/pythonSources';
+import { expandSnapshot } from '../src/runtime/snapshot/snapshotRuntime.mjs';
 import type { EnvSpec } from '../src/sim';
 
 const START = Date.UTC(2026, 10, 26, 12);
 const count = Number(process.argv[2] ?? 300);
 const sources = readPythonSources();
-const pyodide = await loadPyodide({ _loadSnapshot: readFileSync('public/pyodide/snapshot.bin') });
+const pyodide = await loadPyodide({
+  _loadSnapshot: expandSnapshot(readFileSync('public/pyodide/snapshot.bin')),
+});
 pyodide.registerJsModule('lab_host', { aws_call: () => '{}' });
 const engine = createEngine(pyodide, sources);
 const spec = (envId: string): EnvSpec => ({

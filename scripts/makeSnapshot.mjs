@@ -14,6 +14,7 @@ import {
   runtimeDigest,
   SITE_PACKAGES,
   sandboxPython,
+  sparseSnapshot,
 } from '../src/runtime/snapshot/snapshotRuntime.mjs';
 
 const PY_DIR = fileURLToPath(new URL('../src/runtime/py/', import.meta.url));
@@ -69,7 +70,7 @@ export const WARM_MODULES = [
 
 export function snapshotKey() {
   return createHash('sha256')
-    .update(`${version}\n${WARM_MODULES.join(',')}\n${runtimeDigest(readRuntimeSources())}`)
+    .update(`sparse\n${version}\n${WARM_MODULES.join(',')}\n${runtimeDigest(readRuntimeSources())}`)
     .digest('hex')
     .slice(0, 16);
 }
@@ -113,12 +114,14 @@ export async function makeSnapshot(outFile) {
   mkdirSync(dirname(outFile), { recursive: true });
   // Written beside the target and renamed, so a build running alongside never reads half a snapshot.
   const partial = `${outFile}.${process.pid}.partial`;
-  writeFileSync(partial, bytes);
+  const file = sparseSnapshot(bytes);
+  writeFileSync(partial, file);
   renameSync(partial, outFile);
   const meta = {
     pyodideVersion: version,
     key: snapshotKey(),
     bytes: bytes.byteLength,
+    fileBytes: file.byteLength,
     modules: WARM_MODULES,
     runtime,
   };
@@ -132,6 +135,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = resolve(process.argv[2] ?? 'public/pyodide/snapshot.bin');
   const meta = await makeSnapshot(out);
   console.log(
-    `snapshot: ${out} (${(meta.bytes / 2 ** 20).toFixed(1)} MiB, pyodide ${meta.pyodideVersion}) in ${meta.ms} ms`,
+    `snapshot: ${out} (${(meta.bytes / 2 ** 20).toFixed(1)} MiB, ${(meta.fileBytes / 2 ** 20).toFixed(1)} MiB without zero pages, pyodide ${meta.pyodideVersion}) in ${meta.ms} ms`,
   );
 }

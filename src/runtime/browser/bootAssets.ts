@@ -5,6 +5,7 @@
  * leaves a `boot:*` performance measure so the bench can split the start-up time.
  */
 import type { loadPyodide } from 'pyodide';
+import { expandSnapshot } from '../snapshot/snapshotRuntime.mjs';
 
 type PyodideConfig = NonNullable<Parameters<typeof loadPyodide>[0]>;
 export type CreatePyodideModule = NonNullable<PyodideConfig['createPyodideModule']>;
@@ -123,7 +124,7 @@ export async function downloadSnapshot(
     void response?.body?.cancel();
     return null;
   }
-  return new Uint8Array(await counted(response, progress, 'snapshot', start).arrayBuffer());
+  return expandSnapshot(new Uint8Array(await counted(response, progress, 'snapshot', start).arrayBuffer()));
 }
 
 /** Pyodide's loader script, imported (parsed and compiled) while the downloads run. */

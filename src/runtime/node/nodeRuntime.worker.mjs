@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import { loadPyodide, version } from 'pyodide';
 import { register } from 'tsx/esm/api';
+import { expandSnapshot } from '../snapshot/snapshotRuntime.mjs';
 
 /** The build's memory snapshot (public/pyodide/snapshot.bin), when it exists and matches this Pyodide. */
 function snapshotBytes(path) {
   if (!path || !existsSync(path) || !existsSync(path.replace(/\.bin$/, '.json'))) return undefined;
   try {
     const meta = JSON.parse(readFileSync(path.replace(/\.bin$/, '.json'), 'utf8'));
-    return meta.pyodideVersion === version ? readFileSync(path) : undefined;
+    return meta.pyodideVersion === version ? expandSnapshot(readFileSync(path)) : undefined;
   } catch {
     return undefined;
   }

@@ -4,3 +4,5 @@ export declare const SITE_PACKAGES: string;
 export declare function runtimeDigest(sources: Sources): string;
 export declare const MARKER: string;
 export declare function sandboxPython(digest: string): string;
+export declare function sparseSnapshot(bytes: Uint8Array): Uint8Array<ArrayBuffer>;
+export declare function expandSnapshot(bytes: Uint8Array): Uint8Array;

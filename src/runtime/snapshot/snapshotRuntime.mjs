@@ -47,3 +47,51 @@ export function sandboxPython(digest) {
     '    exec(compile(open(path).read(), path, "exec"), sandbox.__dict__)',
   ].join('\n');
 }
+
+// About half of Pyodide's 30 MiB memory image is zero pages: the file leaves them out (4 KiB pages).
+const SPARSE_MAGIC = 0x50534c4c; // "LLSP", little-endian
+const PAGE = 4096;
+
+/** The snapshot without its zero pages: [magic, full length, run count, (offset, length) per run] then the runs. */
+export function sparseSnapshot(bytes) {
+  const runs = [];
+  for (let at = 0; at < bytes.length; at += PAGE) {
+    const end = Math.min(at + PAGE, bytes.length);
+    let zero = true;
+    for (let i = at; i < end && zero; i++) zero = bytes[i] === 0;
+    if (zero) continue;
+    const last = runs.at(-1);
+    if (last && last[0] + last[1] === at) last[1] += end - at;
+    else runs.push([at, end - at]);
+  }
+  const header = 12 + 8 * runs.length;
+  const out = new Uint8Array(header + runs.reduce((sum, [, length]) => sum + length, 0));
+  const view = new DataView(out.buffer);
+  view.setUint32(0, SPARSE_MAGIC, true);
+  view.setUint32(4, bytes.length, true);
+  view.setUint32(8, runs.length, true);
+  let data = header;
+  runs.forEach(([offset, length], i) => {
+    view.setUint32(12 + 8 * i, offset, true);
+    view.setUint32(16 + 8 * i, length, true);
+    out.set(bytes.subarray(offset, offset + length), data);
+    data += length;
+  });
+  return out;
+}
+
+/** The full memory image from sparseSnapshot's form; bytes in any other form come back as they are. */
+export function expandSnapshot(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 12 || view.getUint32(0, true) !== SPARSE_MAGIC) return bytes;
+  const out = new Uint8Array(view.getUint32(4, true));
+  const count = view.getUint32(8, true);
+  let data = 12 + 8 * count;
+  for (let i = 0; i < count; i++) {
+    const offset = view.getUint32(12 + 8 * i, true);
+    const length = view.getUint32(16 + 8 * i, true);
+    out.set(bytes.subarray(data, data + length), offset);
+    data += length;
+  }
+  return out;
+}

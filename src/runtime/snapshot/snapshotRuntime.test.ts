@@ -8,7 +8,7 @@ import { createEngine, SITE_PACKAGES as ENGINE_SITE_PACKAGES } from '../engine/e
 import { quickRun } from '../engine/quickRun';
 import { handlerCode, initRequest, invokeRequest, spec } from '../engine/testSupport';
 import { readPythonSources } from '../node/pythonSources';
-import { MARKER, runtimeDigest, SITE_PACKAGES } from './snapshotRuntime.mjs';
+import { expandSnapshot, MARKER, runtimeDigest, SITE_PACKAGES, sparseSnapshot } from './snapshotRuntime.mjs';
 
 describe('the runtime inside the snapshot', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lab-snapshot-'));
@@ -22,6 +22,18 @@ describe('the runtime inside the snapshot', () => {
     expect(SITE_PACKAGES).toBe(ENGINE_SITE_PACKAGES);
   });
 
+  it('leaves zero pages out of the file and puts them back exactly', () => {
+    const image = new Uint8Array(5 * 4096 + 100);
+    image[7] = 1;
+    image.fill(9, 2 * 4096 + 5, 3 * 4096 + 1);
+    image[image.length - 1] = 3;
+    const file = sparseSnapshot(image);
+    expect(file.length).toBeLessThan(4 * 4096);
+    expect(expandSnapshot(file)).toEqual(image);
+    const other = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(expandSnapshot(other)).toBe(other);
+  });
+
   it('holds the runtime loaded privately, which the engine starts when its sources match', async () => {
     const file = join(dir, 'snapshot.bin');
     const meta = await makeSnapshot(file);
@@ -29,7 +41,7 @@ describe('the runtime inside the snapshot', () => {
     expect(meta.runtime).toBe(runtimeDigest(sources));
     // The snapshot's sandbox start() is wrapped to leave a mark: it shows which copy the engine booted.
     const restore = async () => {
-      const pyodide = await loadPyodide({ _loadSnapshot: readFileSync(file) });
+      const pyodide = await loadPyodide({ _loadSnapshot: expandSnapshot(readFileSync(file)) });
       pyodide.runPython(
         [
           'import builtins, sys',
@@ -92,7 +104,7 @@ describe('the runtime inside the snapshot', () => {
   it('a runtime booted from the snapshot survives a handler that patches json, print and builtins', async () => {
     const file = join(dir, 'snapshot.bin');
     const engine = createEngine(
-      await loadPyodide({ _loadSnapshot: readFileSync(file) }),
+      await loadPyodide({ _loadSnapshot: expandSnapshot(readFileSync(file)) }),
       readPythonSources(),
     );
     const env = spec({
