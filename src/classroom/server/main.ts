@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ClassroomServer, startClassroomServer } from './server';
+import { type ClassroomServer, lanAddresses, startClassroomServer } from './server';
+import { type Certificate, ensureCertificate } from './tls';
 
 export interface CliOptions {
   readonly port: number;
@@ -22,9 +23,12 @@ export interface CliOptions {
   readonly sharedAddress: boolean;
   /** `--dir` was given: the folder is the caller's, so it is never rebuilt. */
   readonly dirGiven: boolean;
+  /** Serve HTTPS with a self-signed certificate kept in `tlsDir` (`--https`). */
+  readonly https: boolean;
+  readonly tlsDir: string;
 }
 
-export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--host-name NAME] [--journal FILE] [--no-restart] [--shared-address] [--verbose]
+export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0] [--dir dist] [--proxy http://localhost:5173] [--code-ttl 180] [--host-name NAME] [--journal FILE] [--no-restart] [--shared-address] [--https] [--verbose]
   --port       port to listen on (env CLASSROOM_PORT)
   --host       address to bind; 0.0.0.0 makes the lab reachable from the local network
   --dir        the built app to serve (env CLASSROOM_DIR); without it, dist/ is built first when it is
@@ -38,6 +42,9 @@ export const USAGE = `Usage: npm run classroom -- [--port 4180] [--host 0.0.0.0]
   --no-restart run the relay without its supervisor (no automatic restart)
   --shared-address  students reach this machine through one router address (NAT): lift the
                per-address caps on connections, seats and joins (the server-wide caps stay)
+  --https      serve HTTPS with a self-signed certificate for this machine's addresses (made with
+               openssl, kept in node_modules/.cache/lambda-lab-classroom): students accept one browser
+               warning, then the lab runs cross-origin isolated (the plain HTTP link works without it)
   --verbose    log every socket opened, closed or refused`;
 
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions | string {
@@ -46,7 +53,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return USAGE;
-    if (arg === '--verbose' || arg === '--no-restart' || arg === '--shared-address') {
+    if (arg === '--verbose' || arg === '--no-restart' || arg === '--shared-address' || arg === '--https') {
       flags.set(arg.slice(2), 'yes');
       continue;
     }
@@ -77,6 +84,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliO
     noRestart: flags.has('no-restart'),
     sharedAddress: flags.has('shared-address'),
     dirGiven: flags.has('dir') || env.CLASSROOM_DIR !== undefined,
+    https: flags.has('https'),
+    tlsDir: resolve('node_modules/.cache/lambda-lab-classroom'),
   };
 }
 
@@ -84,19 +93,30 @@ export function banner(
   server: ClassroomServer,
   proxy: string | undefined,
   hostNames: readonly string[] = [],
+  certificate: Certificate | null = null,
 ): string {
   const base = server.lanUrls[0] ?? server.url;
+  const scheme = certificate ? 'https' : 'http';
   return [
     'Lambda Lab classroom is running.',
     `  On this machine:   ${server.url}`,
     ...(server.lanUrls.length > 0
       ? server.lanUrls.map((u) => `  On the network:    ${u}`)
       : ['  No network interface found: students on other devices cannot reach this machine.']),
-    ...hostNames.map((n) => `  Also answers to:   http://${n}:${server.port}/`),
+    ...hostNames.map((n) => `  Also answers to:   ${scheme}://${n}:${server.port}/`),
     '',
     `  Instructor link (keep it to yourself): ${base}?classroom=instructor#key=${server.hostKey}`,
     '  Students open the network link and type the join code shown on your screen.',
     ...(proxy ? [`  Pages come from the dev server at ${proxy}.`] : []),
+    ...(certificate
+      ? [
+          '',
+          '  HTTPS with a certificate this machine made for itself: on the first visit each browser warns',
+          '  that it is not trusted. Choose "Advanced", then "Proceed" (or "Accept the risk"); the lab then',
+          '  runs cross-origin isolated. Students can compare the certificate fingerprint (SHA-256):',
+          `  ${certificate.fingerprint}`,
+        ]
+      : []),
     '  Stop with Ctrl+C.',
   ].join('\n');
 }
@@ -123,8 +143,15 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     return 1;
   }
   let server: ClassroomServer;
+  let certificate: Certificate | null = null;
   try {
+    if (options.https)
+      certificate = ensureCertificate(options.tlsDir, {
+        ips: ['127.0.0.1', ...lanAddresses()],
+        dns: ['localhost', ...options.hostNames],
+      });
     server = await startClassroomServer({
+      ...(certificate ? { tls: { key: certificate.key, cert: certificate.cert } } : {}),
       port: options.port,
       host: options.host,
       staticDir: options.staticDir,
@@ -143,7 +170,7 @@ export async function main(argv: readonly string[]): Promise<number | null> {
     );
     return 1;
   }
-  process.stdout.write(`${banner(server, options.proxy, options.hostNames)}\n`);
+  process.stdout.write(`${banner(server, options.proxy, options.hostNames, certificate)}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -4,6 +4,7 @@
  * Every socket, request and upgrade has an error path: nothing a client sends can end the process.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
@@ -50,6 +51,8 @@ export interface ClassroomServerOptions {
   readonly idleTimeoutMs?: number;
   /** Connection events and refusals, one line each (`--verbose`). */
   readonly log?: (line: string) => void;
+  /** Serve HTTPS with this key and certificate (`--https`), so LAN browsers get a secure context. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export interface ClassroomServer {
@@ -61,13 +64,17 @@ export interface ClassroomServer {
   close(): Promise<void>;
 }
 
-/** http://<address>:<port>/ for each IPv4 interface other than loopback. */
-export function lanUrls(port: number): string[] {
-  const urls: string[] = [];
+/** This machine's IPv4 addresses other than loopback. */
+export function lanAddresses(): string[] {
+  const out: string[] = [];
   for (const list of Object.values(networkInterfaces()))
-    for (const a of list ?? [])
-      if (a.family === 'IPv4' && !a.internal) urls.push(`http://${a.address}:${port}/`);
-  return urls;
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  return out;
+}
+
+/** http://<address>:<port>/ (https with `--https`) for each IPv4 interface other than loopback. */
+export function lanUrls(port: number, scheme: 'http' | 'https' = 'http'): string[] {
+  return lanAddresses().map((address) => `${scheme}://${address}:${port}/`);
 }
 
 /** A browser page may only open the socket from this server's own pages (no cross-site hijacking). */
@@ -133,6 +140,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   const knownHost = createHostCheck(options.hostNames ?? [], options.host, now);
   const headersTimeout = options.headersTimeoutMs ?? 20_000;
   let port = 0;
+  const scheme = options.tls ? 'https' : 'http';
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     res.on('error', () => res.destroy());
@@ -149,7 +157,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
       const info: ServerInfo = {
         name: CLASSROOM_SERVER_NAME,
         v: CLASSROOM_PROTOCOL_VERSION,
-        lanUrls: lanUrls(port),
+        lanUrls: lanUrls(port, scheme),
         local: isLoopback(req.socket.remoteAddress),
       };
       res.writeHead(200, {
@@ -165,22 +173,27 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     res.writeHead(404).end();
   };
 
-  const server = createServer(
-    {
-      headersTimeout,
-      requestTimeout: Math.max(headersTimeout, 60_000),
-      // How often slow-header connections are looked for: a fraction of the limit.
-      connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(headersTimeout / 4))),
-    },
-    (req, res) => {
-      try {
-        handle(req, res);
-      } catch (e) {
-        log(`request ${JSON.stringify(req.url)} failed: ${e instanceof Error ? e.message : String(e)}`);
-        if (!res.headersSent) text(res, 500, 'Internal error\n');
-        else res.destroy();
-      }
-    },
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout: Math.max(headersTimeout, 60_000),
+    // How often slow-header connections are looked for: a fraction of the limit.
+    connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(headersTimeout / 4))),
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      handle(req, res);
+    } catch (e) {
+      log(`request ${JSON.stringify(req.url)} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) text(res, 500, 'Internal error\n');
+      else res.destroy();
+    }
+  };
+  const server = options.tls
+    ? createTlsServer({ ...serverOptions, key: options.tls.key, cert: options.tls.cert }, onRequest)
+    : createServer(serverOptions, onRequest);
+  // A browser that refuses the certificate drops its handshake: worth a line, never a crash.
+  server.on('tlsClientError', (e: Error, socket: Socket) =>
+    log(`TLS handshake from ${socket.remoteAddress} failed: ${e.message}`),
   );
   server.timeout = options.idleTimeoutMs ?? 120_000;
   server.maxConnections = maxConnections * 2;
@@ -267,9 +280,9 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
 
   return {
     port,
-    url: `http://localhost:${port}/`,
+    url: `${scheme}://localhost:${port}/`,
     hostKey,
-    lanUrls: lanUrls(port),
+    lanUrls: lanUrls(port, scheme),
     store,
     async close() {
       clearInterval(heartbeat);
