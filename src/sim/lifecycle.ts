@@ -125,7 +125,8 @@ function applyInit(ctx: WorldCtx, env: Env, run: InitRun, report: RunReport): vo
     part: 'module',
     startMs: cursor,
     durationMs: Math.max(0, total - run.platformCentis) / 100,
-    model: restoring ? 'measured.afterRestoreHooks' : 'measured.initCpuUnthrottled',
+    // Counted in checks, demos and scenarios (deterministic), measured in the learner's own runs.
+    model: `${report.workModel === 'counted' ? 'counted' : 'measured'}.${restoring ? 'afterRestoreHooks' : 'initCpuUnthrottled'}`,
   });
   env.awaiting = 'none';
   ctx.outstanding--;
