@@ -53,6 +53,15 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await expect(page.getByTestId('lesson')).toContainText('handler');
     },
   },
+  {
+    name: 'present mode with the lab visualizers',
+    open: async (page) => {
+      await page.getByTestId('instructor.toggle').check();
+      await page.getByTestId('instructor.present').click();
+      await page.getByTestId('presenter.visualizers').click();
+      await expect(page.getByTestId('presenter').getByTestId('viz.panel')).toBeVisible();
+    },
+  },
 ];
 
 for (const theme of ['light', 'dark'] as const) {
