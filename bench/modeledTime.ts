@@ -2,7 +2,8 @@
 // 128 MB (baseline: the old model, the whole invoke phase's real time x 13.8), the 128/1,769 MB Duration
 // ratio of a CPU-bound handler (baseline: the same ratio of real round trips, which the machine does not
 // change), and that handler's busy/quiet ratio of modeled Duration with two processes spinning on the
-// cores (baseline: the busy/quiet ratio of its real round trips). Run by bench/run.mjs as
+// cores (baseline: the busy/quiet ratio of its real round trips), and the same ratio for counted work (the
+// model of checks and demos: exactly 1). Run by bench/run.mjs as
 // `node --import tsx bench/modeledTime.ts`; prints one JSON line.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createLabRunner, type LabRunner } from '../src/host/labRunner';
@@ -23,12 +24,14 @@ const CPU_BOUND = 'def lambda_handler(event, context):\n    return sum(i * i for
 const runtime = createNodeRuntime();
 const lab = createLabWorld({ seed: 14, startTimeMs: Date.UTC(2026, 0, 15), access: 'admin' });
 const runner: LabRunner = createLabRunner(lab.world, runtime);
+const countedLab = createLabWorld({ seed: 15, startTimeMs: Date.UTC(2026, 0, 15), access: 'admin' });
+const counted: LabRunner = createLabRunner(countedLab.world, runtime, { workModel: 'counted' });
 let deployed = 0;
 
-async function deploy(code: string, memorySize: number): Promise<string> {
+async function deploy(code: string, memorySize: number, on: LabRunner = runner): Promise<string> {
   deployed += 1;
   const functionName = `bench-${deployed}`;
-  const created = await runner.command((w) =>
+  const created = await on.command((w) =>
     w.createFunction({
       functionName,
       role: LAB_ROLE_ARN,
@@ -44,12 +47,16 @@ async function deploy(code: string, memorySize: number): Promise<string> {
 }
 
 /** Median modeled Duration and median real round trip of `count` warm invokes. */
-async function warm(functionName: string, count: number): Promise<{ modeled: number; real: number }> {
+async function warm(
+  functionName: string,
+  count: number,
+  on: LabRunner = runner,
+): Promise<{ modeled: number; real: number }> {
   const modeled: number[] = [];
   const real: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    const { response } = await runner.invoke({ functionName, payloadJson: '{}' });
+    const { response } = await on.invoke({ functionName, payloadJson: '{}' });
     real.push(performance.now() - started);
     if (response?.status !== 'success') throw new Error(`${functionName}: ${JSON.stringify(response)}`);
     modeled.push(response.durationMs);
@@ -69,6 +76,8 @@ try {
   const small = await deploy(CPU_BOUND, 128);
   const oneVcpu = await deploy(CPU_BOUND, 1769);
   for (const name of [hello, small, oneVcpu]) await runner.invoke({ functionName: name, payloadJson: '{}' });
+  const countedVcpu = await deploy(CPU_BOUND, 1769, counted);
+  await counted.invoke({ functionName: countedVcpu, payloadJson: '{}' });
 
   const helloModeled: number[] = [];
   const helloOld: number[] = [];
@@ -76,12 +85,15 @@ try {
   const ratioReal: number[] = [];
   const busyQuiet: number[] = [];
   const busyQuietReal: number[] = [];
+  const countedBusyQuiet: number[] = [];
+  const countedBusyQuietReal: number[] = [];
   for (let run = 0; run < runs; run++) {
     const h = await warm(hello, 20);
     helloModeled.push(h.modeled);
     helloOld.push(h.real * cpuScaleFor(128));
     const at128 = await warm(small, 3);
     const quiet = await warm(oneVcpu, 5);
+    const countedQuiet = await warm(countedVcpu, 3, counted);
     ratio.push(at128.modeled / quiet.modeled);
     ratioReal.push(at128.real / quiet.real);
     const busy = spinners(BUSY);
@@ -91,6 +103,9 @@ try {
       const loaded = await warm(oneVcpu, 5);
       busyQuiet.push(loaded.modeled / quiet.modeled);
       busyQuietReal.push(loaded.real / quiet.real);
+      const countedLoaded = await warm(countedVcpu, 3, counted);
+      countedBusyQuiet.push(countedLoaded.modeled / countedQuiet.modeled);
+      countedBusyQuietReal.push(countedLoaded.real / countedQuiet.real);
     } finally {
       for (const child of busy) child.kill('SIGKILL');
     }
@@ -117,6 +132,13 @@ try {
       values: busyQuiet,
       baseline: busyQuietReal,
       note: 'at 1,769 MB; baseline: the busy/quiet ratio of the real round trips',
+    },
+    {
+      name: `CPU-bound handler, counted Duration busy / quiet (${BUSY} spinning)`,
+      unit: 'x',
+      values: countedBusyQuiet,
+      baseline: countedBusyQuietReal,
+      note: 'the work model of checks, demos and scenarios; baseline: the real round trips',
     },
   );
 } finally {

@@ -80,7 +80,8 @@ describe('modeled time', () => {
     expect(cold.initDurationMs).toBeGreaterThanOrEqual(50);
     expect(cold.initDurationMs).toBeLessThanOrEqual(400);
     const warm = await warmDuration(runner, name);
-    expect(warm).toBeGreaterThan(0);
+    // Lambda reports 1.2-3.9 ms (facts section 9): the runtime's modeled 1.2 ms is the floor.
+    expect(warm).toBeGreaterThanOrEqual(1.2);
     expect(warm).toBeLessThan(5);
   });
 
