@@ -114,6 +114,10 @@ describe('ExercisePanel', () => {
     expect(items[1]?.textContent).toContain('Failed:');
     expect(items[1]?.textContent).toContain('Wrap it in json.dumps');
     expect(screen.getByTestId('exercise.results').textContent).toContain('1 of 2 checks passed.');
+    // The times checks judge are modeled (counted work), and the panel says so.
+    expect(screen.getByTestId('exercise.timeModel').textContent).toMatch(
+      /modeled and the same on any machine/,
+    );
     expect(screen.queryByTestId('diff.view')).toBeNull();
     results = results.map((r) => ({ ...r, passed: true }));
     await act(async () => click('exercise.check'));

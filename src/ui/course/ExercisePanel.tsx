@@ -140,6 +140,12 @@ export function ExercisePanel({
                 </li>
               ))}
             </ul>
+            <p data-testid="exercise.timeModel">
+              <small>
+                Checks count your code's Python work instead of timing it, so the Durations and latencies they
+                judge are modeled and the same on any machine; your own Test measures (calibrated).
+              </small>
+            </p>
           </>
         )}
       </div>
