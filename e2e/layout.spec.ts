@@ -126,6 +126,8 @@ test('the lab fits a laptop, a projector and a phone, with 80 columns of code an
 test('skip links reach the test event and the output', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.open();
+  // The first Tab of a page that has drawn (a Tab before React renders lands on nothing).
+  await lab.waitForEditors();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to the test event' })).toBeFocused();
   await page.keyboard.press('Enter');
