@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { EventPath, EventSet, EventSpec, Json } from '../host/scenario/events';
 import { Action, ManagedPolicy } from '../host/scenario/world';
-import { isTraceName, TRACE_NAMES, type TraceName } from '../sim';
+// The one module, not the sim's index: this file is in the first-paint bundle, the simulation is not.
+import type { TraceName } from '../sim/trace';
+import { isTraceName, TRACE_NAMES } from '../sim/traceNameList';
 
 export const CheckId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
 const Name = z.string().min(1);
