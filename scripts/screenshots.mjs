@@ -50,6 +50,20 @@ async function present(p) {
   const demo = p.getByTestId('presenter').getByTestId('demo.player');
   await demo.getByTestId('demo.run').click();
   await demo.and(p.locator('[data-status="done"][data-busy="false"]')).waitFor({ timeout: 180_000 });
+  // The whole demo in the chart too (cold, warm, the folded idle half hour, cold again), played to its end.
+  await demo.getByTestId('demo.viz.whole').check();
+  await p.waitForTimeout(3500);
+}
+
+/** Present mode's Lab visualizers: the learner's Test, a quiet quarter hour, Test, in the large view. */
+async function presentVisualizers(p) {
+  await p.getByTestId('test.run').click();
+  await p.getByTestId('result.status').waitFor();
+  await p.getByTestId('clock.skip').click();
+  await p.getByTestId('test.run').click();
+  await p.getByTestId('instructor.present').click();
+  await p.getByTestId('presenter.visualizers').click();
+  await p.getByTestId('presenter').getByTestId('timeline.row').nth(1).waitFor({ timeout: 60_000 });
 }
 
 for (const scheme of ['light', 'dark']) {
@@ -61,11 +75,27 @@ for (const scheme of ['light', 'dark']) {
     const p = await page(w, h, scheme);
     await lab(p);
     await p.screenshot({ path: `${out}/lab-${name}-${w}x${h}-${scheme}.png` });
+    if (name === 'phone') {
+      // The header's tools, opened from its Menu.
+      await p.getByTestId('header.menu').click();
+      await p.screenshot({ path: `${out}/lab-phone-menu-${w}x${h}-${scheme}.png` });
+    } else {
+      // The visualizers' large view: the timeline of the run and its key moments across the window.
+      await p.getByRole('tab', { name: 'Visualizers' }).click();
+      await p.getByTestId('viz.large').click();
+      await p.getByTestId('viz.view.timeline').waitFor();
+      await p.waitForTimeout(1000);
+      await p.screenshot({ path: `${out}/visualizers-${name}-${w}x${h}-${scheme}.png` });
+    }
     await p.context().close();
   }
-  const p = await page(1280, 720, scheme, '?instructor=1');
+  let p = await page(1280, 720, scheme, '?instructor=1');
   await present(p);
   await p.screenshot({ path: `${out}/present-demo-1280x720-${scheme}.png` });
+  await p.context().close();
+  p = await page(1280, 720, scheme, '?instructor=1');
+  await presentVisualizers(p);
+  await p.screenshot({ path: `${out}/present-visualizers-1280x720-${scheme}.png` });
   await p.context().close();
 }
 await browser.close();
