@@ -9,6 +9,7 @@ import type { StepReport } from '../../instructor/demoSession';
 import { readContentFiles } from '../../lessons/loadLessons';
 import { createNodeRuntime, type NodeRuntime } from '../../runtime/node/nodeRuntime';
 import { eventsNamed } from '../../sim';
+import { toKeyMoments } from '../../viz';
 import { createDemoRunner, type DemoRunner } from './demoRunner';
 
 const files = readContentFiles();
@@ -78,10 +79,17 @@ describe('demos with real Python', () => {
   }, 60_000);
 
   it('cold against warm: cold, warm, then cold again after the idle environment was shut down', async () => {
-    const { reports } = await runAll('cold-vs-warm');
+    const { runner, reports } = await runAll('cold-vs-warm');
     const cold = (title: string) => report(reports, 'cold-vs-warm', title).stats.cold;
     expect([cold('Cold invoke'), cold('Warm invoke'), cold('Cold again')]).toEqual([1, 0, 1]);
     expect(report(reports, 'cold-vs-warm', 'Thirty idle minutes').stats.envsGone).toBe(1);
+    // The key moments strip under the demo: all four in one picture.
+    expect(toKeyMoments(runner.trace()).map((m) => [m.kind, m.detail.includes('shut down')])).toEqual([
+      ['cold', false],
+      ['warm', false],
+      ['idle', true],
+      ['cold', false],
+    ]);
   }, 60_000);
 
   it('burst: 50 simultaneous requests run in 50 environments, and the next burst is all warm', async () => {
@@ -130,6 +138,14 @@ describe('demos with real Python', () => {
     const fixed = report(reports, 'api-timeout', 'Call it again');
     expect(fixed.stats.httpStatuses).toEqual([200]);
     expect(fixed.responses[0]).toMatch(/^200 /);
+    // The key moments strip: the 504 (after 29 s) beside the later 200.
+    expect(toKeyMoments(trace).map((m) => m.title)).toEqual([
+      'Cold start',
+      'HTTP 504',
+      'Cold start',
+      'HTTP 200',
+    ]);
+    expect(toKeyMoments(trace)[1]!.detail).toBe('after 29.0 s');
   }, 60_000);
 
   it('IAM: AccessDeniedException worded as AWS words it, then success once the policy allows GetItem', async () => {
