@@ -14,6 +14,7 @@ import type { JsonObject } from '../sim/services/json';
 import type { FunctionDraft, TriggerSpec, WorkspaceDoc } from '../store/workspaceDoc';
 import { arnOf, type SamApp, type SamResource } from './samApp';
 import type { KnownIds } from './templateNames';
+import { buildWebSocketApi } from './webSocketApis';
 
 export class SamBuildError extends Error {}
 
@@ -98,7 +99,12 @@ function createResources(lab: LabWorld, resources: readonly SamResource[]): Know
       Type: p.type,
       Value: p.value,
     });
-  return { secretArns, streamArns };
+  const apiIds: Record<string, string> = {};
+  for (const w of of('websocketApi'))
+    apiIds[w.logicalId] = buildWebSocketApi(w, (operation, params) =>
+      call(lab, `WebSocket API ${w.logicalId}`, 'apigatewayv2', operation, params),
+    );
+  return { secretArns, streamArns, apiIds };
 }
 
 /**

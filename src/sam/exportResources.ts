@@ -127,6 +127,9 @@ export function resourceTemplate(r: SamResource): TObject | null {
           ...(r.sourceArn ? { SourceArn: portable(r.sourceArn) } : {}),
         },
       };
+    case 'websocketApi':
+      // Several resources (Api, Integrations, Routes, Stage): exportTemplate writes them with webSocketTemplate.
+      return null;
     default: {
       const never: never = r;
       return never;

@@ -12,6 +12,7 @@ import { LogicalIds, logicalIdOf, portable, refTable } from './exportNames';
 import { impliedResources, resourceTemplate } from './exportResources';
 import { arnOf, type FunctionExtras, type SamApp } from './samApp';
 import { isObject, type TObject, type TValue } from './templateFile';
+import { webSocketTemplate } from './webSocketApis';
 
 export { ExportError };
 
@@ -68,6 +69,15 @@ export function exportTemplate(ws: WorkspaceDoc, kept: Partial<SamExtras> = {}):
   for (const r of resources) {
     const t = resourceTemplate(r);
     if (t) out[r.logicalId] = t;
+    if (r.kind === 'websocketApi')
+      Object.assign(
+        out,
+        webSocketTemplate(
+          r,
+          (fn) => fnIds.get(fn),
+          (id) => ids.take(id),
+        ),
+      );
   }
   const layerIds = new Map<string, string>();
   const layerDirs: Record<string, string> = {};

@@ -18,6 +18,7 @@ import {
 } from './samApp';
 import { isObject, readTemplateText, type TemplateFile, type TObject, type TValue } from './templateFile';
 import { attValue, filesUnder, globalsFor, physicalName, type ReadInput, refValue } from './templateNames';
+import { readWebSocketApis, WS_TYPES } from './webSocketApis';
 
 function parameters(t: TemplateFile, overrides: Readonly<Record<string, string>>): Record<string, TValue> {
   const declared = isObject(t.root.Parameters) ? t.root.Parameters : {};
@@ -141,6 +142,7 @@ export function readSamTemplate(input: ReadInput): SamApp {
   const roles = new Map<string, RoleInfo>();
   const apis = new Map<string, { type: 'REST' | 'HTTP'; name: string; stage: string }>();
   const apiIds = new Map<string, string>();
+  const wsIds: string[] = [];
   for (const id of included) {
     const type = typeOf(id);
     if (type === 'AWS::Serverless::LayerVersion' || type === 'AWS::Lambda::LayerVersion') {
@@ -173,12 +175,24 @@ export function readSamTemplate(input: ReadInput): SamApp {
         stage: String(p.StageName ?? (rest ? 'Prod' : '$default')),
       });
       apiIds.set(refValue(type, id, nameOf(id), input.ids), id);
+    } else if ((WS_TYPES as readonly string[]).includes(type)) {
+      wsIds.push(id);
     } else if (type !== 'AWS::Serverless::Function') {
       const r = readResource(type, id, nameOf(id), () => props(id));
       if (r === null) unsupported.set(type, [...(unsupported.get(type) ?? []), id]);
       else out.push(...r);
     }
   }
+
+  const ws = readWebSocketApis({
+    ids: wsIds,
+    typeOf,
+    props,
+    nameOf,
+    refOf: (id) => refValue(typeOf(id), id, nameOf(id), input.ids),
+  });
+  out.push(...ws.apis);
+  warnings.push(...ws.warnings);
 
   const functions: Record<string, FunctionOut['draft']> = {};
   const extras: SamApp['extras'] = {};

@@ -58,6 +58,15 @@ export type SamResource =
       readonly value: string;
     }
   | {
+      readonly kind: 'websocketApi';
+      readonly logicalId: string;
+      readonly name: string;
+      /** The route selection expression, `$request.body.action` by default. */
+      readonly selection: string;
+      readonly stage: string | null;
+      readonly routes: readonly { readonly routeKey: string; readonly functionName: string }[];
+    }
+  | {
       readonly kind: 'permission';
       readonly logicalId: string;
       readonly functionName: string;

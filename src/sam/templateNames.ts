@@ -79,6 +79,7 @@ export function refValue(type: string, id: string, name: string, ids: KnownIds |
       );
     case 'AWS::Serverless::Api':
     case 'AWS::Serverless::HttpApi':
+    case 'AWS::ApiGatewayV2::Api':
       return ids?.apiIds?.[id] ?? id.toLowerCase().slice(0, 10);
     default:
       return NAME_PROPERTY[type] ? name : id;
