@@ -134,7 +134,7 @@ describe('lambda-lab invoke -t', () => {
 });
 
 describe('lambda-lab invoke -t: versions and aliases', () => {
-  it('lists what AutoPublishAlias published, through boto3 in a handler the CLI runs', async () => {
+  it('lists what AutoPublishAlias published (SnapStart: snapshot taken), through boto3 in a handler the CLI runs', async () => {
     const path = template(
       'versions',
       [
@@ -146,6 +146,8 @@ describe('lambda-lab invoke -t: versions and aliases', () => {
         '      Runtime: python3.13',
         '      Handler: index.handler',
         '      AutoPublishAlias: live',
+        '      SnapStart:',
+        '        ApplyOn: PublishedVersions',
         '      InlineCode: |',
         '        def handler(event, context):',
         '            return context.function_version',
@@ -184,6 +186,8 @@ describe('lambda-lab invoke -t: versions and aliases', () => {
       versions: ['$LATEST', '1'],
       aliases: [['live', '1']],
     });
+    // The template's SnapStart reached the version: its snapshot was taken while the app was built.
+    expect(current?.world.snapshotState('Shop', '1')?.state).toBe('Active');
   });
 });
 

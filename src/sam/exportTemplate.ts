@@ -236,6 +236,7 @@ function functionProps(
     Timeout: fn.timeout,
     ...(fn.ephemeralStorage !== 512 ? { EphemeralStorage: { Size: fn.ephemeralStorage } } : {}),
     Architectures: [fn.architecture],
+    ...(fn.snapStart ? { SnapStart: { ApplyOn: 'PublishedVersions' } } : {}),
     ...(Object.keys(fn.environment).length > 0
       ? {
           Environment: {

@@ -58,6 +58,7 @@ const KNOWN = new Set([
   'EventInvokeConfig',
   'Architectures',
   'EphemeralStorage',
+  'SnapStart',
   'Role',
   'Policies',
   'FunctionName',
@@ -184,6 +185,9 @@ export function readFunction(ctx: FunctionContext): FunctionOut {
     timeout: int(props.Timeout, 3),
     ephemeralStorage: isObject(props.EphemeralStorage) ? int(props.EphemeralStorage.Size, 512) : 512,
     architecture: list(props.Architectures)[0] === 'arm64' ? 'arm64' : 'x86_64',
+    ...(isObject(props.SnapStart) && props.SnapStart.ApplyOn === 'PublishedVersions'
+      ? { snapStart: true }
+      : {}),
     environment: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, str(v) ?? JSON.stringify(v)])),
     events: Object.keys(ctx.events).length > 0 ? { ...ctx.events } : base.events,
     activeEvent: Object.keys(ctx.events).sort()[0] ?? base.activeEvent,

@@ -101,9 +101,11 @@ function labWorkspace(): WorkspaceDoc {
       maximumRetryAttempts: 1,
     },
   };
+  // The starter function gets SnapStart (orders has provisioned concurrency, which SnapStart excludes).
+  const starter = Object.keys(ws.functions)[0] as string;
   return {
     ...ws,
-    functions: { ...ws.functions, 'orders-fn': orders },
+    functions: { [starter]: { ...ws.functions[starter]!, snapStart: true }, 'orders-fn': orders },
     activeFunction: 'orders-fn',
     layers: {
       'shared-code': {
