@@ -96,6 +96,8 @@ const CASES: readonly (readonly [string, string, string | null])[] = [
   ['quotes-throttled', 'mistake', 'still-too-low'],
   ['cold-start-latency', 'solution', null],
   ['lambda-to-queue', 'solution', null],
+  // Its starter invokes another function synchronously: the callee runs nested inside the caller's call.
+  ['lambda-to-queue', 'starter', null],
 ];
 
 describe('verdicts on a machine several times slower', () => {
