@@ -1,7 +1,15 @@
 /** The event flow of any trace with its playback and event table: the tab, lessons and the benchmark use it. */
 import { type ReactNode, useCallback, useMemo } from 'react';
 import type { TraceEvent } from '../../sim';
-import { activityStartMs, FlowDiagram, type FlowToken, inspectToken, toFlowModel } from '../../viz';
+import {
+  activityStartMs,
+  FlowDiagram,
+  type FlowToken,
+  inspectToken,
+  KeyMoments,
+  toFlowModel,
+  toKeyMoments,
+} from '../../viz';
 import { keyTimesOf, useVizPlayback } from './useVizPlayback';
 import { EmptyState, VizFrame } from './VizFrame';
 
@@ -21,6 +29,8 @@ export function FlowDrawing({ events, label = 'Event flow', empty, tools }: Flow
   const fromMs = useMemo(() => activityStartMs(events) ?? model.startMs, [events, model]);
   const { playback, state } = useVizPlayback(fromMs, model.endMs, keys);
   const inspect = useCallback((token: FlowToken) => inspectToken(events, token), [events]);
+  // What the requests met, in one strip: a 504 beside the later 200, cold beside warm.
+  const moments = useMemo(() => toKeyMoments(events), [events]);
   if (model.tokens.length === 0)
     return (
       <>
@@ -38,6 +48,7 @@ export function FlowDrawing({ events, label = 'Event flow', empty, tools }: Flow
       timeMs={state.timeMs}
       events={events}
       tools={tools}
+      footer={<KeyMoments moments={moments} originMs={fromMs} title="Key moments of this run" />}
     >
       <div className="viz-flow-scroll">
         <FlowDiagram
