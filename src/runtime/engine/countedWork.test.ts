@@ -126,6 +126,27 @@ def lambda_handler(event, context):
     expect(duration).toBeLessThan(3.9);
   });
 
+  it('a handler that switches the counter off or takes it over is measured instead, and the next phase counts', () => {
+    const tamper = (how: string) => `
+import sys
+def lambda_handler(event, context):
+    m = sys.monitoring
+    ${how}
+    return sum(i * i for i in range(20_000))
+`;
+    const switchedOff = runCounted(tamper('m.set_events(5, 0)'));
+    const freed = runCounted(tamper('m.free_tool_id(5); m.use_tool_id(5, "mine")'));
+    const replaced = runCounted(tamper('m.register_callback(5, m.events.JUMP, lambda *a: None)'));
+    for (const { invoke } of [switchedOff, freed, replaced]) {
+      expect(invoke.outcome.status).toBe('success');
+      expect(invoke.workModel).toBe('measured');
+    }
+    const honest = runCounted('def lambda_handler(e, c):\n    return sum(i * i for i in range(20_000))\n');
+    expect(honest.init.workModel).toBe('counted');
+    expect(honest.invoke.workModel).toBe('counted');
+    expect(honest.invoke.cpuMs).toBeGreaterThan(1);
+  });
+
   it('measures, as before, when the request does not ask for counted work', () => {
     const env = spec({ code: handlerCode('def lambda_handler(e, c):\n    return 1\n') });
     engine.init(initRequest(env));

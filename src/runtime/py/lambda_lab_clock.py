@@ -146,6 +146,10 @@ def pause():
     phase.run_start = None
     phase.units = work.count() - phase.unit_start
     work.set_limit(float("inf"))
+    if phase.counted and not work.intact():
+        # The handler switched the counter off or replaced it: its count means nothing, so the phase
+        # falls back to its measured time (and says so in its report).
+        phase.counted = False
 
 
 def run_user(function, *args):
@@ -184,16 +188,16 @@ def _exclude_since(started):
 
 
 def end_phase():
-    """Close the phase and return (vCPU ms of user code, virtual sleep ms, local ms measured)."""
+    """Close the phase and return (vCPU ms of user code, virtual sleep ms, local ms measured, counted)."""
     global _phase, _idle_ms
     pause()
     phase = _phase
     if phase is None:
-        return 0.0, 0.0, 0.0
+        return 0.0, 0.0, 0.0, False
     _idle_ms = now_ms()
     _phase = None
     work.enable(False)
-    return _work_ms(phase), phase.sleep_ms, phase.local_ms
+    return _work_ms(phase), phase.sleep_ms, phase.local_ms, phase.counted
 
 
 def _local_ms(phase):

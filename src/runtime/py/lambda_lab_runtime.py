@@ -201,7 +201,7 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init, counted=Fa
         code = fatal.code if isinstance(fatal.code, int) else (0 if fatal.code is None else 1)
         # The platform adds "Runtime exited with error: " (sim/finish.ts); os._exit carries its own status.
         outcome = {"status": "crash", "message": getattr(fatal, "status", None) or f"exit status {code}"}
-    cpu_ms, sleep_ms, local_ms = clock.end_phase()
+    cpu_ms, sleep_ms, local_ms, counted = clock.end_phase()
     events = logs.finish()
     peak = baseline + env.retained_bytes + meter.peak_delta
     env.retained_bytes = max(env.retained_bytes + meter.retained_delta, 0)

@@ -25,6 +25,8 @@ _monitoring = sys.monitoring
 _events = _monitoring.events
 _DISABLE = _monitoring.DISABLE
 TOOL_ID = 5  # lambda_lab_memory uses 3, lambda_lab_stop 4
+_NAME = "lambda-lab-work"
+_EVENT_LIST = (_events.LINE, _events.JUMP, _events.PY_START, _events.PY_RESUME, _events.CALL)
 EVENTS = _events.LINE | _events.JUMP | _events.PY_START | _events.PY_RESUME | _events.CALL
 # Set by install(): events of the calibration benchmark, and vCPU ms per event.
 WORKLOAD_EVENTS = 0
@@ -64,9 +66,34 @@ def set_limit(units):
 def enable(on):
     """Counting on or off; off costs nothing, on costs one Python call per event of user code."""
     global _enabled
-    if on != _enabled:
+    if on and not intact():
+        _register()
+    if on != _enabled or (on and _monitoring.get_events(TOOL_ID) != EVENTS):
         _enabled = on
         _monitoring.set_events(TOOL_ID, EVENTS if on else 0)
+
+
+def intact():
+    """Nothing has freed, switched off or replaced the counter: handler code can reach sys.monitoring."""
+    if _monitoring.get_tool(TOOL_ID) != _NAME:
+        return False
+    if _enabled and _monitoring.get_events(TOOL_ID) != EVENTS:
+        return False
+    replaced = False
+    for event in _EVENT_LIST:
+        # register_callback answers the callback it replaces: ours, unless someone swapped it.
+        replaced = _monitoring.register_callback(TOOL_ID, event, _count) is not _count or replaced
+    return not replaced
+
+
+def _register():
+    if _monitoring.get_tool(TOOL_ID) is not None:
+        _monitoring.free_tool_id(TOOL_ID)
+    _monitoring.use_tool_id(TOOL_ID, _NAME)
+    for event in _EVENT_LIST:
+        _monitoring.register_callback(TOOL_ID, event, _count)
+    if _enabled:
+        _monitoring.set_events(TOOL_ID, EVENTS)
 
 
 def enabled():
@@ -89,8 +116,6 @@ def count_of(function):
 
 def install():
     global WORKLOAD_EVENTS, UNIT_MS
-    _monitoring.use_tool_id(TOOL_ID, "lambda-lab-work")
-    for event in (_events.LINE, _events.JUMP, _events.PY_START, _events.PY_RESUME, _events.CALL):
-        _monitoring.register_callback(TOOL_ID, event, _count)
+    _register()
     WORKLOAD_EVENTS = count_of(calibration._workload)
     UNIT_MS = calibration.REFERENCE_MS / WORKLOAD_EVENTS
