@@ -76,6 +76,10 @@ describe('demos with real Python', () => {
     expect(second.logs.join('\n')).not.toContain('INIT_START');
     expect(second.logs.join('\n')).not.toContain('Init Duration');
     expect(second.stats).toMatchObject({ invokes: 1, cold: 0 });
+    // A demo counts its handlers' work: the room sees a modeled Duration, the same on any laptop.
+    expect(second.lines[0]).toMatch(
+      /^1 invocation, warm: no Init, Duration \d+\.\d\d ms \(modeled, counted work\)$/,
+    );
   }, 60_000);
 
   it('cold against warm: cold, warm, then cold again after the idle environment was shut down', async () => {
