@@ -4,6 +4,7 @@
  * (the room reads it), the visualizer is the one the step names, and each step's results sit beside it.
  */
 import './instructor.css';
+import './presenter.css';
 import { useEffect, useId, useMemo, useSyncExternalStore } from 'react';
 import type { DemoContent } from '../../instructor/demoFiles';
 import { useLabStore } from '../../store/labStore';

@@ -4,6 +4,7 @@
  * move between segments; Escape leaves. Notes and answers stay off this screen (the notes window).
  */
 import './instructor.css';
+import './presenter.css';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Plan } from '../../instructor/plan';
 import { useLabStore } from '../../store/labStore';

@@ -9,6 +9,7 @@ import { Patterns, patternIds } from '../common/Patterns';
 import { dataScale, type TimeScale } from '../common/scale';
 import { TextAlternative } from '../common/TextAlternative';
 import { stepPath } from './stepPath';
+import { TimelineLegend } from './TimelineLegend';
 import { TimelineRow } from './TimelineRow';
 import { TimelineTable } from './TimelineTable';
 import { BreakBands, ZOOM_KEYS_HINT, ZoomBar, zoomKeys } from './TimelineZoom';
@@ -167,7 +168,7 @@ export function ColdStartTimeline(props: ColdStartTimelineProps) {
         </p>
       </div>
       {/* Below the drawing, so a short screen (a projector at 720 px) shows the chart first. */}
-      <Legend patterns={patterns} prefix={prefix} folded={ownGaps.length > 0} />
+      <TimelineLegend patterns={patterns} prefix={prefix} folded={ownGaps.length > 0} />
       <TextAlternative label="environments table" testId="timeline.alternative">
         <p>{summary}</p>
         <TimelineTable model={model} rowCount={frame.rowCount} originMs={originMs} />
@@ -270,42 +271,5 @@ const ThrottleMarks = memo(function ThrottleMarks({
         ),
       )}
     </>
-  );
-});
-
-const Legend = memo(function Legend({
-  patterns,
-  prefix,
-  folded,
-}: {
-  readonly patterns: ReturnType<typeof patternIds>;
-  readonly prefix: string;
-  readonly folded: boolean;
-}) {
-  const swatch = (fill: string, extra?: string) => (
-    <svg width={22} height={12} aria-hidden="true">
-      <rect x={1} y={1} width={20} height={10} fill={fill} stroke="var(--viz-modeled)" strokeWidth={0.5} />
-      {extra === 'cold' ? <rect x={1} y={1} width={20} height={2} fill="var(--viz-line)" /> : null}
-    </svg>
-  );
-  return (
-    <ul className="viz-legend" aria-label="Legend">
-      <li>
-        <svg width={0} height={0} aria-hidden="true">
-          <Patterns prefix={`${prefix}-legend`} />
-        </svg>
-        {swatch(`url(#${patterns.modeled.replace(prefix, `${prefix}-legend`)})`)} Init, platform part
-        <span className="viz-modeled-tag">modeled</span>
-      </li>
-      <li>{swatch('var(--viz-measured)')} Init, module code (measured)</li>
-      <li>{swatch('var(--viz-ok)', 'cold')} Cold invoke (edge on top)</li>
-      <li>{swatch('var(--viz-ok)')} Warm invoke</li>
-      <li>
-        {swatch(`url(#${patterns.error.replace(prefix, `${prefix}-legend`)})`)} Failed invoke (cross-hatched)
-      </li>
-      <li>{swatch('var(--viz-idle)')} Idle</li>
-      <li>✕ Shutdown · ▼ Throttle · PC = provisioned</li>
-      {folded ? <li>≈ Idle time folded (its real length is labelled; not to scale)</li> : null}
-    </ul>
   );
 });
