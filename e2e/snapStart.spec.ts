@@ -5,36 +5,13 @@
  * comparison.
  */
 import { expect, type Page, test } from '@playwright/test';
+import { importCallerAndCallee } from './pages/chainWorkspace';
 import { ConfigPage } from './pages/configPage';
 import { LabPage } from './pages/labPage';
 import { OutputPage } from './pages/outputPage';
 import { VizPage } from './pages/vizPage';
-import { WorkspacePage } from './pages/workspacePage';
 
 test.describe.configure({ mode: 'serial' });
-
-const CALLER = [
-  'import json',
-  'import boto3',
-  '',
-  'lam = boto3.client("lambda")',
-  '',
-  '',
-  'def lambda_handler(event, context):',
-  '    r = lam.invoke(FunctionName="callee", Payload=json.dumps({"n": 21}))',
-  '    return {"callee": json.loads(r["Payload"].read()), "version": r["ExecutedVersion"]}',
-  '',
-].join('\n');
-
-const CALLEE = [
-  'import time',
-  '',
-  '',
-  'def lambda_handler(event, context):',
-  '    time.sleep(0.5)',
-  '    return event["n"] * 2',
-  '',
-].join('\n');
 
 const SNAPPY = [
   'import random',
@@ -69,29 +46,7 @@ test.afterAll(async () => page?.close());
 
 test('a synchronous invoke of another function: the answer comes back and both are billed at once', async () => {
   test.setTimeout(300_000);
-  const workspace = new WorkspacePage(page);
-  const doc = JSON.parse(await workspace.exportWorkspace());
-  name = doc.workspace?.activeFunction ?? doc.activeFunction;
-  const functions = doc.workspace?.functions ?? doc.functions;
-  const base = functions[name];
-  const invokePolicy = JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '*' }],
-  });
-  functions[name] = {
-    ...base,
-    files: { 'lambda_function.py': CALLER },
-    role: { ...base.role, inlinePolicy: invokePolicy },
-  };
-  functions.callee = { ...base, files: { 'lambda_function.py': CALLEE }, triggers: [] };
-  await workspace.importWorkspace('chain.json', JSON.stringify(doc));
-  await page.getByTestId('workspace.menu').click(); // close the menu again
-  const picker = page.getByTestId('workspace.function');
-  await expect(picker.locator('option')).toHaveCount(2);
-  await picker.selectOption('callee');
-  await page.getByTestId('workspace.deploy').click();
-  await expect(page.getByTestId('workspace.deploy-status')).toHaveAttribute('data-state', 'done');
-  await picker.selectOption(name);
+  name = await importCallerAndCallee(page);
   await lab.testButton.click();
   await expect(lab.resultStatus).toHaveText('Succeeded', { timeout: 60_000 });
   await expect(lab.resultResponse).toContainText('"callee": 42');

@@ -100,19 +100,20 @@ export function jspiAvailable(): boolean {
   return typeof Reflect.get(WebAssembly, 'Suspending') === 'function';
 }
 
-export function createMessageAwsCall(post: (message: { type: 'awsCall'; requestJson: string }) => void) {
-  let pending: ((text: string) => void) | null = null;
+export function createMessageAwsCall(
+  post: (message: { type: 'awsCall'; requestJson: string; nestable: 'message' }) => void,
+) {
+  // A callee's calls come while its caller's call waits: answers go to the innermost call first.
+  const pending: ((text: string) => void)[] = [];
   return {
     call(requestJson: string): Promise<string> {
       return new Promise<string>((resolve) => {
-        pending = resolve;
-        post({ type: 'awsCall', requestJson });
+        pending.push(resolve);
+        post({ type: 'awsCall', requestJson, nestable: 'message' });
       });
     },
     answer(text: string): void {
-      const resolve = pending;
-      pending = null;
-      resolve?.(text);
+      pending.pop()?.(text);
     },
   };
 }

@@ -95,8 +95,12 @@ export type WorkerToHost =
   | {
       readonly type: 'awsCall';
       readonly requestJson: string;
-      /** The worker waits on shared memory and can run another phase inside the wait (awsChannel.ts). */
-      readonly nestable?: boolean;
+      /**
+       * The worker can run another phase inside the wait (a callee of a synchronous invoke): `true` when it
+       * waits on shared memory and takes the phase as an answer (awsChannel.ts), `'message'` when Python is
+       * suspended through JSPI and the phase comes as an ordinary run message.
+       */
+      readonly nestable?: boolean | 'message';
     }
   /** The worker has read one chunk of a long answer and waits for the next. */
   | { readonly type: 'awsCallMore' };

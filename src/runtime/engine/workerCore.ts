@@ -56,14 +56,15 @@ export function createWorkerCore(
   const channel = bridge.awsChannel;
   // No shared memory: phases run through JSPI and an AWS call waits for the host's `awsAnswer` message.
   const messageCall = !channel && jspiAvailable() ? createMessageAwsCall(post) : null;
-  let promisingPhase = false;
+  // Phases suspended in an AWS call (JSPI); while one waits, a phase the host sends is its callee.
+  let promisingDepth = 0;
   // boto3's shim finds its transport as the `lab_host` module (botocore/lab_bridge.py).
   const callers = createCallerStamp();
   let runNested: (message: RunMessage) => void = () => undefined;
   pyodide.registerJsModule('lab_host', {
     aws_call: (unstamped: string): string | Promise<string> => {
       const requestJson = callers.stamp(unstamped);
-      if (!channel) return messageCall && promisingPhase ? messageCall.call(requestJson) : NO_CHANNEL;
+      if (!channel) return messageCall && promisingDepth > 0 ? messageCall.call(requestJson) : NO_CHANNEL;
       let answer = callThroughChannel(channel, interrupt, post, requestJson);
       // A synchronous invoke of another function: the host has this worker run the callee's phases first.
       while (answer?.startsWith(NESTED_PREFIX)) {
@@ -134,10 +135,10 @@ export function createWorkerCore(
       }
     };
     if (!messageCall) return serve(id, () => post({ type: 'runReport', id, report: during(sync) }));
-    queue = queue.then(async () => {
+    const run = async () => {
       if (fatal !== null) return serve(id, () => undefined);
-      promisingPhase = true;
-      callers.serve(caller);
+      promisingDepth++;
+      const outer = callers.serve(caller);
       try {
         const report = await promising();
         post({ type: 'runReport', id, report });
@@ -146,14 +147,16 @@ export function createWorkerCore(
           throw error;
         });
       } finally {
-        promisingPhase = false;
-        callers.serve(null);
+        promisingDepth--;
+        callers.serve(outer);
       }
-    });
+    };
+    queued(run);
   };
-  const queued = (run: () => void) => {
-    if (messageCall) queue = queue.then(run);
-    else run();
+  // Without shared memory phases take turns, except inside a suspended phase: that one waits for this.
+  const queued = (run: () => void | Promise<void>) => {
+    if (messageCall && promisingDepth === 0) queue = queue.then(run);
+    else void run();
   };
 
   const handlers = {

@@ -40,7 +40,7 @@ const NO_SERVICES = JSON.stringify({
   },
 });
 
-/** A worker without shared memory (JSPI) cannot run the callee of a synchronous invoke inside its wait. */
+/** A worker that can neither wait on shared memory nor suspend Python (JSPI) cannot run a callee inside its wait. */
 const NOT_NESTABLE = JSON.stringify({
   kind: 'error',
   error: {
@@ -87,6 +87,8 @@ export function createWorkerSlot(
   const waits: { answer: string | null }[] = [];
   // The worker is blocked in an AWS call and reads the next answer we give it.
   let listening = false;
+  // How the blocked worker takes a nested phase: as a channel answer, or (JSPI) as an ordinary run message.
+  let nestVia: 'channel' | 'message' = 'channel';
 
   const finish = (result: JobResult) => {
     if (!current) return;
@@ -139,8 +141,10 @@ export function createWorkerSlot(
           });
         }
         if (typeof answer === 'string') next.answerAws(answer);
-        else if (message.nestable) wait(answer, next);
-        else next.answerAws(NOT_NESTABLE);
+        else if (message.nestable) {
+          nestVia = message.nestable === 'message' ? 'message' : 'channel';
+          wait(answer, next);
+        } else next.answerAws(NOT_NESTABLE);
       } else if (message.type === 'awsCallMore') {
         next.nextAwsChunk();
       } else if (message.type === 'fatal') {
@@ -157,6 +161,11 @@ export function createWorkerSlot(
         for (const timer of frame?.timers ?? []) clearTimeout(timer);
         next.clearInterrupt();
         frame?.job.resolve({ kind: 'message', message });
+        // A JSPI worker asks for nothing after a nested phase: it is still waiting, so listen again.
+        if (nestVia === 'message' && waits.length > 0) {
+          listening = true;
+          feed(next);
+        }
       } else if ('id' in message && current && message.id === current.job.message.id) {
         finish({ kind: 'message', message });
       }
@@ -219,7 +228,8 @@ export function createWorkerSlot(
       const frame = { job, started: performance.now(), timers: [] as Timer[] };
       nested.push(frame);
       arm(job, live, frame.timers);
-      live.answerAws(`${NESTED_PREFIX}${JSON.stringify(job.message)}}`);
+      if (nestVia === 'message') live.post(job.message);
+      else live.answerAws(`${NESTED_PREFIX}${JSON.stringify(job.message)}}`);
       return;
     }
     if (top.answer === null) return;
