@@ -6,6 +6,7 @@ import { appInput } from './appFiles';
 import { exportSamFiles } from './exportApp';
 import { readSamTemplate } from './readTemplate';
 import { bootedRuntime, createTestRouter } from './testSupport';
+import { webSocketResourcesOf } from './webSocketApis';
 
 const TEMPLATE = `Transform: AWS::Serverless-2016-10-31
 Resources:
@@ -144,6 +145,31 @@ describe('WebSocket APIs in SAM templates', () => {
     ws.send(conn.id, JSON.stringify({ action: 'sendmessage', text: 'hi there' }));
     await runner.runUntilIdle();
     expect(conn.frames.map((f) => [f.kind, f.data])).toEqual([['push', 'HI THERE']]);
+  });
+
+  it('exports an API made in Resources (held by the world, not the workspace) with its Lambda routes', async () => {
+    const { lab, built } = await router.build(runtime, FILES);
+    const ws = lab.services.websocket;
+    const functions = Object.keys(built.app.workspace.functions);
+    // The app's own API is kept already; one made by hand in the world is added.
+    expect(webSocketResourcesOf(ws.apis(), built.app.resources, functions)).toEqual([]);
+    const made = webSocketResourcesOf(ws.apis(), [], functions);
+    expect(made).toEqual([
+      {
+        kind: 'websocketApi',
+        logicalId: 'chatWebSocketApi',
+        name: 'chat',
+        selection: '$request.body.action',
+        stage: 'prod',
+        routes: [
+          { routeKey: '$connect', functionName: 'OnConnect' },
+          { routeKey: 'sendmessage', functionName: 'Chat' },
+        ],
+      },
+    ]);
+    const files = exportSamFiles(built.app.workspace, { resources: made });
+    const again = readSamTemplate(appInput(files)).resources.find((r) => r.kind === 'websocketApi');
+    expect(again).toEqual(made[0]);
   });
 
   it('exports the API as the same resources, and the export reads back to the same API', () => {

@@ -4,6 +4,7 @@
  * proxy), Routes (a route key and `integrations/<id>` as Target) and Stages. Read into one SamResource per
  * API, and written back as those resources.
  */
+import type { WsApiSummary } from '../sim/services/apiGatewayWs';
 import type { JsonObject } from '../sim/services/json';
 import { arnOf, REGION, type SamResource, type SamWarning } from './samApp';
 import type { TObject, TValue } from './templateFile';
@@ -181,4 +182,38 @@ export function buildWebSocketApi(
   }
   if (w.stage !== null) call('CreateStage', { ApiId: apiId, StageName: w.stage });
   return apiId;
+}
+
+/**
+ * WebSocket APIs the learner built in the world (Resources -> WebSocket) that the kept app does not already
+ * have, as resources to export: each route whose integration is a function of `functions`, its first stage.
+ */
+export function webSocketResourcesOf(
+  apis: readonly WsApiSummary[],
+  have: readonly SamResource[],
+  functions: readonly string[],
+): WebSocketApiResource[] {
+  const known = new Set(have.flatMap((r) => (r.kind === 'websocketApi' ? [r.name] : [])));
+  const taken = new Set(have.map((r) => r.logicalId));
+  const out: WebSocketApiResource[] = [];
+  for (const api of apis) {
+    if (known.has(api.name)) continue;
+    let logicalId = `${api.name.replace(/[^A-Za-z0-9]/g, '')}WebSocketApi`;
+    for (let n = 2; taken.has(logicalId); n++)
+      logicalId = `${api.name.replace(/[^A-Za-z0-9]/g, '')}WebSocketApi${n}`;
+    taken.add(logicalId);
+    out.push({
+      kind: 'websocketApi',
+      logicalId,
+      name: api.name,
+      selection: api.routeSelectionExpression,
+      stage: api.stages[0] ?? null,
+      routes: api.routes.flatMap((r) =>
+        r.functionName !== null && functions.includes(r.functionName)
+          ? [{ routeKey: r.routeKey, functionName: r.functionName }]
+          : [],
+      ),
+    });
+  }
+  return out;
 }

@@ -57,9 +57,20 @@ export async function openSamApp(picked: PickedFiles): Promise<Opened> {
 }
 
 export async function exportSamApp(): Promise<void> {
-  const { exportSamFiles, zipFiles } = await import('../../sam/exportApp');
+  const [{ exportSamFiles, zipFiles }, { webSocketResourcesOf }, { ensureLab }] = await Promise.all([
+    import('../../sam/exportApp'),
+    import('../../sam/webSocketApis'),
+    import('../../controller/lab/labController'),
+  ]);
   const ws = useLabStore.getState().workspace;
-  const kept = keptFor(Object.keys(ws.functions));
+  const saved = keptFor(Object.keys(ws.functions));
+  // WebSocket APIs live in the world, not the workspace: those made in Resources are exported too.
+  const apis = ensureLab()?.lab.services.websocket.apis() ?? [];
+  const have = saved.resources ?? [];
+  const kept = {
+    ...saved,
+    resources: [...have, ...webSocketResourcesOf(apis, have, Object.keys(ws.functions))],
+  };
   const folder = kept.stackName ?? 'sam-app';
   const zip = zipFiles(exportSamFiles(ws, kept), folder);
   const url = URL.createObjectURL(new Blob([zip as BlobPart], { type: 'application/zip' }));
