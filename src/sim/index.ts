@@ -51,6 +51,7 @@ export type {
 export type { Architecture, RuntimeProfile } from './runtimes';
 export { RUNTIME_IDS, RUNTIME_PROFILES, runtimeProfile } from './runtimes';
 export { advanceSettled, runUntilIdleSettled, settleEffects } from './settle';
+export { SNAPSHOT_TAKEN } from './snapStart';
 export { civilFromDays, isoTimestamp, streamDate, utcMs } from './timeFormat';
 export type {
   AsyncOutcome,

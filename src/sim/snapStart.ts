@@ -14,6 +14,9 @@ import { type Env, type FunctionRecord, schedule, type WorldCtx } from './worldT
 
 export type SnapshotState = 'Pending' | 'Active' | 'Failed';
 
+/** Why the environment that took a version's snapshot shut down (the timeline labels its row by it). */
+export const SNAPSHOT_TAKEN = 'snapshot taken';
+
 export interface SnapshotRecord {
   readonly version: string;
   /** The seed of the `random` module in the snapshot's Init, replayed by every restore. */
@@ -72,7 +75,7 @@ export function snapshotTaken(ctx: WorldCtx, env: Env, status: 'success' | 'erro
       state: snapshot.state,
     });
   }
-  shutdown(ctx, env, 'snapshot taken');
+  shutdown(ctx, env, SNAPSHOT_TAKEN);
 }
 
 /** An invoke of a version whose snapshot is not ready is refused, as for any function not Active. */

@@ -109,6 +109,34 @@ describe('WhatIfTimelines', () => {
     expect(rows[0]!.textContent).toMatch(/^A: 512 MB.*?2/);
     expect(rows[1]!.textContent).toContain('PC 2');
   });
+
+  it('adds a third timeline, a modeled cost per side and SnapStart’s snapshot row', async () => {
+    const base = {
+      label: 'A',
+      memoryMb: 512,
+      provisionedConcurrency: 0,
+      packageSizeMb: 1,
+      runtime: 'python3.13',
+      vpc: false,
+      snapStart: false,
+    };
+    const result = await runWhatIf({
+      createLab: createTestLabFactory({ invoke: { sleepMs: 100 } }),
+      fn,
+      traffic: { arrivalsMs: [0] },
+      a: base,
+      b: { ...base, label: 'B', snapStart: true },
+      c: { ...base, label: 'C', provisionedConcurrency: 1 },
+    });
+    render(<WhatIfTimelines result={result} timeMs={result.endMs} />);
+    expect(screen.getAllByTestId('timeline')).toHaveLength(3);
+    expect(screen.getByTestId('whatif.cost.B').textContent).toMatch(/^\$.*\(approximate\)$/);
+    expect(screen.getByTestId('whatif.cost.A').textContent).not.toContain('approximate');
+    expect(screen.getByTestId('whatif.snapstart.note').textContent).toContain('modeled');
+    // B's first row is the environment that took the snapshot at publish, labelled as such.
+    const snapRow = screen.getAllByTestId('timeline')[1]!.querySelector('[data-testid="timeline.row"]');
+    expect(snapRow?.querySelector('text')?.textContent).toMatch(/ snapshot$/);
+  });
 });
 
 describe('EventTable', () => {

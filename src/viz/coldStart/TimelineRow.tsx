@@ -1,5 +1,6 @@
 /** One environment's row: its spans clipped to the frame time, with geometry in data attributes. */
 import { memo } from 'react';
+import { SNAPSHOT_TAKEN } from '../../sim';
 import type { TimeScale } from '../common/scale';
 import type { EnvRow, TimelineSpan } from './timelineTypes';
 
@@ -42,7 +43,8 @@ function fillOf(s: TimelineSpan, patterns: TimelineRowProps['patterns']): string
 /** The whole row, drawn once: the timeline covers what lies after the playhead instead of redrawing. */
 function TimelineRowView({ row, scale, y, height, labelWidth, patterns }: TimelineRowProps) {
   const { fromMs, toMs } = scale;
-  const tag = INIT_TYPE_LABEL[row.initType];
+  // The environment that took a SnapStart snapshot at publish served nothing: say so, not "SnapStart".
+  const tag = row.shutdownReason === SNAPSHOT_TAKEN ? 'snapshot' : INIT_TYPE_LABEL[row.initType];
   const pad = 2;
   return (
     <g data-testid="timeline.row" data-env-id={row.envId} data-init-type={row.initType} data-row={row.index}>
