@@ -50,7 +50,7 @@ function useWidth(fallback: number) {
 function rowHeight(rows: number, big: boolean): number {
   if (rows <= 2) return 22;
   if (rows <= 5) return big ? 16 : 22;
-  if (rows <= 12) return big ? 10 : 14;
+  if (rows <= 12) return big ? 12 : 14;
   return big ? 6 : 12;
 }
 

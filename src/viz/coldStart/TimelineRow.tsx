@@ -58,9 +58,12 @@ function TimelineRowView({ row, scale, y, height, labelWidth, patterns }: Timeli
           data-kind="provisioned-band"
         />
       ) : null}
-      <text x={4} y={y + height - 3} className="muted">
-        {`${row.envId.slice(0, labelWidth < 100 ? 5 : 8)}${tag ? ` ${tag}` : ''}`}
-      </text>
+      {/* A row thinner than its 11 px label (a burst of many) goes unlabelled rather than overprinted. */}
+      {height >= 11 ? (
+        <text x={4} y={y + height - 3} className="muted">
+          {`${row.envId.slice(0, labelWidth < 100 ? 5 : 8)}${tag ? ` ${tag}` : ''}`}
+        </text>
+      ) : null}
       {row.spans.map((s) => {
         if (s.endMs < fromMs || s.startMs > toMs) return null;
         const start = Math.max(s.startMs, fromMs);

@@ -10,6 +10,8 @@ describe('format', () => {
       formatDuration(61_000),
     ]).toEqual(['3.46 ms', '250 ms', '1.250 s', '1 min 1 s']);
     expect(formatDuration(Number.NaN)).toBe('–');
+    // A minute boundary after rounding: never "2 min 60 s".
+    expect([formatDuration(179_600), formatDuration(-61_000)]).toEqual(['3 min 0 s', '-1 min 1 s']);
     expect(formatOffset(1500, 1000)).toBe('+500 ms');
     // Before the origin: one sign, never "+-".
     expect(formatOffset(1000, 1500)).toBe('−500 ms');

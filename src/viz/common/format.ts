@@ -5,7 +5,11 @@ export function formatDuration(ms: number): string {
   const a = Math.abs(ms);
   if (a < 1000) return `${ms.toFixed(a < 10 ? 2 : 0)} ms`;
   if (a < 60_000) return `${(ms / 1000).toFixed(a < 10_000 ? 3 : 1)} s`;
-  if (a < 3_600_000) return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  if (a < 3_600_000) {
+    // Rounded to whole seconds first, so 179.6 s reads "3 min 0 s", never "2 min 60 s".
+    const seconds = Math.round(a / 1000);
+    return `${ms < 0 ? '-' : ''}${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  }
   return `${(ms / 3_600_000).toFixed(1)} h`;
 }
 
