@@ -96,19 +96,4 @@ describe('toPushPollModel: poll lane (the SQS service and its event source mappi
     const end = pushPollFrameAt(m, m.endMs);
     expect(end.poll).toMatchObject({ visible: 0, inflight: 0, deleted: 2, deadLettered: 1 });
   });
-
-  it('reads knobs when the trace reports them and leaves them null otherwise', () => {
-    const q = createSqsLab();
-    q.map();
-    expect(toPushPollModel(q.lab.world.trace.events).knobs.batchSize).toBeNull();
-    const esm = {
-      name: 'lambda.esm.updated',
-      t: q.lab.world.now(),
-      seq: 1e9,
-      batchSize: 10,
-      maximumBatchingWindowInSeconds: 2,
-    };
-    const k = toPushPollModel([...q.lab.world.trace.events, esm]).knobs;
-    expect(k).toMatchObject({ batchSize: 10, batchingWindowS: 2, visibilityTimeoutS: null });
-  });
 });

@@ -3,7 +3,7 @@
  * retries and back-off) and the poll lane (queue, batches, visibility, partial failures, DLQ, pollers).
  * Counts are step series and active items an interval index, so a frame is a few binary searches.
  */
-import { num, type TraceLike } from '../trace/looseEvents';
+import type { TraceLike } from '../trace/looseEvents';
 import {
   candidatesAt,
   createIntervalIndex,
@@ -24,15 +24,6 @@ import { buildPushItems, type PushItem, type PushPhaseKind } from './pushLane';
 
 export type { PollBatch, PollMessage, PollPhaseKind, PushItem, PushPhaseKind };
 
-/** Event source mapping and queue settings, when the trace reports them (assumed event names). */
-export interface PollKnobs {
-  readonly batchSize: number | null;
-  readonly batchingWindowS: number | null;
-  readonly visibilityTimeoutS: number | null;
-  readonly maxReceiveCount: number | null;
-  readonly maximumConcurrency: number | null;
-}
-
 export interface PushPollModel {
   readonly startMs: number;
   readonly endMs: number;
@@ -49,7 +40,6 @@ export interface PushPollModel {
     readonly deleted: StepSeries;
     readonly deadLettered: StepSeries;
   };
-  readonly knobs: PollKnobs;
 }
 
 export interface LaneToken<K extends string> {
@@ -75,32 +65,6 @@ export interface PushPollFrame {
     readonly tokens: readonly LaneToken<PollPhaseKind>[];
     readonly lastBatch: PollBatch | null;
   };
-}
-
-const KNOB_EVENTS = new Set([
-  'lambda.esm.created',
-  'lambda.esm.updated',
-  'sqs.queue.created',
-  'sqs.queue.updated',
-]);
-
-function readKnobs(events: readonly TraceLike[]): PollKnobs {
-  const k = {
-    batchSize: null as number | null,
-    batchingWindowS: null as number | null,
-    visibilityTimeoutS: null as number | null,
-    maxReceiveCount: null as number | null,
-    maximumConcurrency: null as number | null,
-  };
-  for (const e of events) {
-    if (!KNOB_EVENTS.has(e.name)) continue;
-    k.batchSize = num(e, 'batchSize') ?? k.batchSize;
-    k.batchingWindowS = num(e, 'maximumBatchingWindowInSeconds', 'batchingWindowS') ?? k.batchingWindowS;
-    k.visibilityTimeoutS = num(e, 'visibilityTimeout', 'visibilityTimeoutS') ?? k.visibilityTimeoutS;
-    k.maxReceiveCount = num(e, 'maxReceiveCount') ?? k.maxReceiveCount;
-    k.maximumConcurrency = num(e, 'maximumConcurrency') ?? k.maximumConcurrency;
-  }
-  return k;
 }
 
 export function toPushPollModel(
@@ -144,7 +108,6 @@ export function toPushPollModel(
       deleted: countAt(messages.filter((m) => m.outcome === 'deleted').map((m) => m.endMs)),
       deadLettered: countAt(messages.filter((m) => m.outcome === 'deadLettered').map((m) => m.endMs)),
     },
-    knobs: readKnobs(events),
   };
 }
 
