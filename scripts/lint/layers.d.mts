@@ -16,3 +16,12 @@ export function withTable(doc: string): string;
 export function withOverrides(config: BiomeConfig): BiomeConfig;
 export function tableCells(doc: string): string[][];
 export const TABLE_DOCS: readonly string[];
+export interface ImportEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly file: string;
+  readonly spec: string;
+}
+export function importEdges(): ImportEdge[];
+export function brokenImports(edges: readonly ImportEdge[]): string[];
+export function folderCycle(edges: readonly ImportEdge[]): string[];

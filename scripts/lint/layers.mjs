@@ -3,10 +3,13 @@
  * turns it into Biome's per-folder `noRestrictedImports` overrides (biome.json) and the dependency table
  * of docs/ARCHITECTURE.md, and scripts/lint/layers.test.ts fails when either has drifted or the code breaks it.
  *
- * Usage: node scripts/lint/layers.mjs --write
+ * Usage: node scripts/lint/layers.mjs --write   (regenerate)
+ *        node scripts/lint/layers.mjs --check   (part of `npm run lint`: the code's imports obey the table;
+ *        it also sees `typeof import(...)` type queries, which Biome's rule does not)
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bottom to top. `uses`: the folders a folder may import besides itself; everything else is refused. */
@@ -147,6 +150,73 @@ function isLayerOverride(o) {
   return Array.isArray(p) && p.some((x) => String(x.message).includes('the layer table'));
 }
 
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** The src folder a path belongs to, or null for files directly in src/ (main.tsx) and outside it. */
+function folderOf(path) {
+  const parts = relative('src', path).split(sep);
+  return parts.length > 1 && parts[0] !== '..' ? parts[0] : null;
+}
+
+const EXTENSIONS = ['', '.ts', '.tsx', '.mjs', '/index.ts', '/index.tsx'];
+function resolveImport(from, spec) {
+  const base = resolve(dirname(from), spec.split('?')[0]);
+  for (const ext of EXTENSIONS) {
+    try {
+      if (statSync(base + ext).isFile()) return relative(process.cwd(), base + ext);
+    } catch {}
+  }
+  return null;
+}
+
+/** Every import from one src folder into another: static, dynamic, re-exports and `typeof import()`. */
+export function importEdges() {
+  const edges = [];
+  for (const file of sourceFiles('src')) {
+    const from = folderOf(file);
+    if (from === null) continue;
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      const target = resolveImport(file, m[1]);
+      const to = target === null ? null : folderOf(target);
+      if (to !== null && to !== from) edges.push({ from, to, file, spec: m[1] });
+    }
+  }
+  return edges;
+}
+
+/** The edges the table does not allow, as "file imports spec". */
+export function brokenImports(edges) {
+  const uses = new Map(LAYERS.map((l) => [l.dir, l.uses]));
+  return edges.filter((e) => !uses.get(e.from)?.includes(e.to)).map((e) => `${e.file} imports ${e.spec}`);
+}
+
+/** A cycle among the folders the edges connect, as a list of folders (empty when there is none). */
+export function folderCycle(edges) {
+  const graph = new Map();
+  for (const e of edges) graph.set(e.from, (graph.get(e.from) ?? new Set()).add(e.to));
+  const state = new Map();
+  const cycle = [];
+  const visit = (n, path) => {
+    if (state.get(n) === 'done' || cycle.length) return;
+    if (state.get(n) === 'open') {
+      cycle.push(...path.slice(path.indexOf(n)), n);
+      return;
+    }
+    state.set(n, 'open');
+    for (const m of graph.get(n) ?? []) visit(m, [...path, n]);
+    state.set(n, 'done');
+  };
+  for (const n of graph.keys()) visit(n, []);
+  return cycle;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--write')) {
   const biomePath = new URL('../../biome.json', import.meta.url);
   const config = JSON.parse(readFileSync(biomePath, 'utf8'));
@@ -159,4 +229,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes(
     stdio: 'inherit',
   });
   console.log(`biome.json, ${TABLE_DOCS.join(', ')}: layer table written`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--check')) {
+  const edges = importEdges();
+  const broken = brokenImports(edges);
+  const cycle = folderCycle(edges);
+  for (const line of broken) console.error(`layers: ${line} (not allowed by scripts/lint/layers.mjs)`);
+  if (cycle.length) console.error(`layers: the folders form a cycle: ${cycle.join(' -> ')}`);
+  if (broken.length || cycle.length) process.exit(1);
+  console.log(`layers: ${edges.length} imports between src folders, all allowed, no cycle`);
 }
