@@ -191,4 +191,11 @@ describe('boto3', () => {
       /GetObject, simulated by the lab\. Required: Bucket/,
     );
   });
+
+  it('names the members the lab accepts but ignores, so nobody expects ACL to do anything', () => {
+    const code = 's3 = boto3.client("s3")\ns3.put_object(Bucket="b", Key="k")\n';
+    const doc = hoverAt(code, 2, 6, s3Facts)?.contents.join('\n') ?? '';
+    expect(doc).toMatch(/Accepted but ignored here: .*\bACL\b/);
+    expect(doc).not.toMatch(/ignored here: .*\bBody\b/);
+  });
 });

@@ -9,6 +9,7 @@ import { type EventPath, type EventSample, keysAt } from './eventShapes';
 import {
   SHIM_SERVICES,
   type ShimOperation,
+  type ShimParam,
   shimOperations,
   signature,
   TABLE_MEMBERS,
@@ -135,6 +136,17 @@ const memberItem = (m: MemberDoc, start: number, end: number): CompletionData =>
   endColumn: end,
 });
 
+/** What a completion says of an operation: its required members and those the lab accepts but ignores. */
+function operationDoc(service: string, op: ShimOperation, required: readonly ShimParam[]): string {
+  const ignored = op.params.filter((p) => !p.simulated).map((p) => p.name);
+  const parts = [`${service} ${op.operation}, simulated by the lab.`];
+  if (required.length > 0) {
+    parts.push(`Required: ${required.map((p) => `${p.name} (${p.types.join(' or ')})`).join(', ')}.`);
+  }
+  if (ignored.length > 0) parts.push(`Accepted but ignored here: ${ignored.join(', ')}.`);
+  return parts.join(' ');
+}
+
 function operationItem(service: string, op: ShimOperation, start: number, end: number, omit: string[] = []) {
   const required = op.params.filter((p) => p.required && !omit.includes(p.name));
   const args = required.map((p, i) => `${p.name}=\${${i + 1}}`).join(', ');
@@ -144,11 +156,7 @@ function operationItem(service: string, op: ShimOperation, start: number, end: n
     insertText: `${op.method}(${args || '$0'})`,
     snippet: true,
     detail: signature(op, omit),
-    documentation: `${service} ${op.operation}, simulated by the lab.${
-      required.length > 0
-        ? ` Required: ${required.map((p) => `${p.name} (${p.types.join(' or ')})`).join(', ')}.`
-        : ''
-    }`,
+    documentation: operationDoc(service, op, required),
     startColumn: start,
     endColumn: end,
   } satisfies CompletionData;
