@@ -140,4 +140,5 @@ test('what-if: on-demand, SnapStart and provisioned concurrency on the same traf
     whatif.getByTestId('timeline').nth(1).locator('[data-testid="timeline.span"][data-part="restore"]'),
   ).toHaveCount(10);
   await viz.snap(whatif, 'whatif-three-way', test.info());
+  await viz.snap(page, 'whatif-three-way-page', test.info());
 });
