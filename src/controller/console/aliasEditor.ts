@@ -91,20 +91,25 @@ export function saveAlias(
   return { ok: true, text: `Alias ${alias}: version ${primary}${split}.` };
 }
 
-/** Sends `count` requests through the alias at one instant; how many each version served. */
+/**
+ * Sends `count` requests through the alias at one instant: how many each version served, and how many
+ * different answers came back (SnapStart's uniqueness caveat: restored environments can all answer alike).
+ */
 export async function sendThroughAlias(
   runner: LabRunner,
   name: string,
   alias: string,
   count: number,
-): Promise<Record<string, number>> {
+): Promise<{ readonly byVersion: Record<string, number>; readonly distinctAnswers: number }> {
   const runs = await runner.invokeAll(
     Array.from({ length: count }, () => ({ functionName: name, qualifier: alias, payloadJson: '{}' })),
   );
   const byVersion: Record<string, number> = {};
+  const answers = new Set<string>();
   for (const r of runs) {
     const v = r.response?.executedVersion;
     if (v) byVersion[v] = (byVersion[v] ?? 0) + 1;
+    if (r.response) answers.add(r.response.payloadJson);
   }
-  return byVersion;
+  return { byVersion, distinctAnswers: answers.size };
 }

@@ -166,13 +166,14 @@ export function AliasSection({ deployed }: { deployed: boolean }) {
           disabled={!ready || busy || !current}
           onClick={() =>
             void act(async (m) => {
-              const counts = await withLab(m, (live) => m[0].sendThroughAlias(live.runner, name, alias, 20));
-              const split = Object.entries(counts)
+              const sent = await withLab(m, (live) => m[0].sendThroughAlias(live.runner, name, alias, 20));
+              const split = Object.entries(sent.byVersion)
                 .map(([v, n]) => `version ${v}: ${n}`)
                 .join(', ');
+              const answers = `${sent.distinctAnswers} different answer${sent.distinctAnswers === 1 ? '' : 's'}`;
               return {
                 ok: true,
-                text: `20 requests through ${alias}: ${split} (ExecutedVersion; see Metrics and the START lines).`,
+                text: `20 requests through ${alias}: ${split} (ExecutedVersion; see Metrics and the START lines); ${answers}.`,
               };
             })
           }
