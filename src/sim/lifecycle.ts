@@ -48,10 +48,12 @@ export function beginInit(ctx: WorldCtx, env: Env, phase: InitPhase): void {
       ctx,
       env,
       ctx.now,
-      env.json
-        ? lines.initStartJson(ctx.now, env.initType, phase, profile.runtimeVersion, arn)
-        : env.initType === 'snap-start' && !env.takesSnapshot
-          ? lines.restoreStartLine(profile.runtimeVersion, arn)
+      env.initType === 'snap-start' && !env.takesSnapshot
+        ? env.json
+          ? lines.restoreStartJson(ctx.now, profile.runtimeVersion, arn)
+          : lines.restoreStartLine(profile.runtimeVersion, arn)
+        : env.json
+          ? lines.initStartJson(ctx.now, env.initType, phase, profile.runtimeVersion, arn)
           : lines.initStartLine(profile.runtimeVersion, arn),
     );
   }
@@ -173,7 +175,14 @@ export function onInitDone(ctx: WorldCtx, env: Env): void {
     else if (env.initType === 'snap-start') {
       env.pendingRestoreCentis = run.totalCentis;
       chargeRestore(ctx, env);
-      if (!env.json) logTo(ctx, env, ctx.now, lines.restoreReportLine(run.totalCentis));
+      logTo(
+        ctx,
+        env,
+        ctx.now,
+        env.json
+          ? lines.restoreReportJson(ctx.now, run.totalCentis, status)
+          : lines.restoreReportLine(run.totalCentis),
+      );
     } else initReport();
     const waiting = env.current;
     env.current = null;

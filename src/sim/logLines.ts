@@ -125,6 +125,23 @@ export function initStartJson(
   );
 }
 
+/** SnapStart in the JSON format: the Telemetry API's restore events (not in the facts; same shapes as Init's). */
+export function restoreStartJson(atMs: number, version: string, arn: string): string {
+  return telemetry(
+    atMs,
+    'platform.restoreStart',
+    `{"runtimeVersion":"${version}","runtimeVersionArn":"${arn}"}`,
+  );
+}
+
+export function restoreReportJson(atMs: number, restoreCentis: number, status: PlatformStatus): string {
+  return telemetry(
+    atMs,
+    'platform.restoreReport',
+    `{${statusJson(status)},"metrics":{"durationMs":${restoreCentis / 100}}}`,
+  );
+}
+
 export function startJson(atMs: number, requestId: string, version: string): string {
   return telemetry(
     atMs,

@@ -71,6 +71,28 @@ describe('SnapStart: the snapshot is taken at PublishVersion', () => {
     expect(inits.at(-1)!.env.snapStart).toBeUndefined();
   });
 
+  it('writes the restore as platform.restoreStart and platform.restoreReport in the JSON log format', () => {
+    const t = createTestWorld({}, { init: { cpuMs: 0 } }).createFunction({
+      ...SNAP,
+      loggingConfig: { logFormat: 'JSON' },
+    });
+    t.do((w) => w.publishVersion('s')).advanceBy(1000);
+    t.invoke({ functionName: 's', qualifier: '1' }).advanceBy(1000);
+    const types = t.logMessages('s').map((l) => JSON.parse(l).type);
+    expect(types).toEqual([
+      'platform.initStart',
+      'platform.initReport',
+      'platform.restoreStart',
+      'platform.restoreReport',
+      'platform.start',
+      'platform.runtimeDone',
+      'platform.report',
+    ]);
+    const report = JSON.parse(t.logMessages('s')[3]!);
+    expect(report.record).toEqual({ status: 'success', metrics: { durationMs: 120 } });
+    expect(JSON.parse(t.logMessages('s')[6]!).record.metrics.restoreDurationMs).toBe(120);
+  });
+
   it('a snapshot Init that fails leaves the version Failed, and invokes are refused', () => {
     const { t } = snapWorld(() => ({}));
     t.runtime.setScript({
