@@ -170,7 +170,7 @@ async function expectAboveFold(page: Page, target: Locator) {
   expect(box.y + box.height, 'chart bottom').toBeLessThanOrEqual(Math.min(body.y + body.height, 720) + 1);
 }
 
-test('Present mode at 1280x720: demo and lab visualizers above the fold, every text at least 20 px', async ({
+test('Present mode at 1280x720: demo and lab visualizers above the fold, charts, logs and summaries at least 20 px', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -203,6 +203,17 @@ test('Present mode at 1280x720: demo and lab visualizers above the fold, every t
   await page.keyboard.press('ArrowRight');
   await expect(labViz.getByTestId('timeline.zoom')).toHaveAttribute('data-zoom', '2');
   await expect(page.getByTestId('presenter.title')).toHaveText(segment ?? '');
+
+  // A demo that shows its logs: the log lines at projector size too.
+  await presenter.focus();
+  const logsTab = page.getByTestId('presenter.demo.hello-world');
+  for (let i = 0; i < 12 && (await logsTab.count()) === 0; i++) await page.keyboard.press('ArrowRight');
+  await logsTab.click();
+  const logsDemo = presenter.getByTestId('demo.player');
+  await logsDemo.getByTestId('demo.run').click();
+  await expect(logsDemo).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  await expect(logsDemo.getByTestId('demo.logs')).toContainText('REPORT RequestId');
+  expect(await smallText(presenter.locator('.presenter-body'))).toEqual([]);
 
   // A demo: its chart on the left, the narration beside it, its key moments in one strip.
   await presenter.focus();
