@@ -31,6 +31,7 @@ describe('KeyMoments', () => {
     );
     const items = screen.getAllByTestId('moments.item');
     expect(items.map((i) => i.dataset.kind)).toEqual(['cold', 'warm', 'idle', 'cold']);
+    expect(items[0]!.textContent).toContain('at the start');
     expect(items[1]!.textContent).toContain('at +500 ms');
     expect(items[2]!.textContent).toContain('30 min 0 s idle');
     expect(items.map((i) => i.getAttribute('aria-current'))).toEqual([null, null, null, 'step']);

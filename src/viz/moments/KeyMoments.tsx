@@ -51,7 +51,9 @@ export function KeyMoments({ moments, originMs, current = null, title = 'Key mom
                 <span aria-hidden="true">{SYMBOL[m.kind]}</span> {m.title}
               </span>
               <span className="viz-moment-detail">{m.detail}</span>
-              <span className="viz-moment-at">at {formatOffset(m.startMs, originMs)}</span>
+              <span className="viz-moment-at">
+                {m.startMs === originMs ? 'at the start' : `at ${formatOffset(m.startMs, originMs)}`}
+              </span>
             </li>
           );
         })}
