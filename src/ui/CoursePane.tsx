@@ -9,6 +9,7 @@ import type { Course, ExerciseContent } from '../lessons/course';
 import { useLabStore } from '../store/labStore';
 import { CompletionSummary, CourseNav, FaqList, LessonView } from './course';
 import { cannotGradeReason, pageAbilities } from './course/gradingEnvironment';
+import { whenPythonSettles } from './editor/lazyEditor';
 
 /** The classroom's replay (the question's world played in the timeline), loaded when first revealed. */
 const PredictReplay = lazy(() =>
@@ -24,7 +25,9 @@ function useCourse(): { course: Course | null; error: string | null } {
     error: null,
   });
   useEffect(() => {
-    coursePromise ??= loadBundledCourse();
+    // After Python has started (#17): the course's few hundred files and their validation would
+    // otherwise compete with the interpreter's start for the CPU.
+    coursePromise ??= whenPythonSettles().then(loadBundledCourse);
     let live = true;
     coursePromise.then(
       (result) => {
