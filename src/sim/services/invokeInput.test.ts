@@ -1,6 +1,6 @@
 /** The kernel's Invoke and the Lambda API a handler calls refuse a bad request with the same error. */
 import { describe, expect, it } from 'vitest';
-import { ASYNC_PAYLOAD_MAX_BYTES } from '../limits';
+import { ASYNC_PAYLOAD_MAX_BYTES } from './kernel';
 import { createLab } from './labTestSupport';
 
 const tooLargeForEvent = JSON.stringify({ pad: 'x'.repeat(ASYNC_PAYLOAD_MAX_BYTES) });

@@ -5,4 +5,4 @@
 // biome-ignore lint/style/noRestrictedImports: src/sim/index.ts is inside the kernel.
 export * from '../index';
 // biome-ignore lint/style/noRestrictedImports: src/sim/limits.ts is inside the kernel.
-export { ACCOUNT_ID_DEFAULT, REGION_DEFAULT } from '../limits';
+export { ACCOUNT_ID_DEFAULT, ASYNC_PAYLOAD_MAX_BYTES, REGION_DEFAULT } from '../limits';
