@@ -31,7 +31,7 @@ export interface BuiltWorld {
   readonly lab: LabWorld;
   readonly runner: LabRunner;
   readonly spec: WorldSpec;
-  /** The qualifier traffic goes to: an alias when provisioned concurrency needs a version. */
+  /** The qualifier traffic goes to: an alias when provisioned concurrency or SnapStart needs a version. */
   readonly qualifiers: ReadonlyMap<string, string>;
   readonly apiIds: ReadonlyMap<string, string>;
   readonly stages: ReadonlyMap<string, string>;
@@ -134,6 +134,7 @@ export async function buildWorld(lab: LabWorld, runner: LabRunner, input: BuildI
         ephemeralStorage: { size: set.ephemeralStorageMb ?? fn.ephemeralStorageMb ?? 512 },
         environment: { variables: set.env ?? fn.env ?? {} },
         layers,
+        ...(fn.snapStart ? { snapStart: { applyOn: 'PublishedVersions' } } : {}),
       }),
     );
     const reserved = set.reservedConcurrency === undefined ? fn.reservedConcurrency : set.reservedConcurrency;
@@ -147,6 +148,12 @@ export async function buildWorld(lab: LabWorld, runner: LabRunner, input: BuildI
       await command(`provisioned concurrency of ${fn.name}`, (w) =>
         w.putProvisionedConcurrencyConfig(fn.name, 'live', provisioned),
       );
+      qualifiers.set(fn.name, 'live');
+    } else if (fn.snapStart) {
+      // SnapStart applies to published versions only: publish one (it takes its snapshot while the
+      // world runs until idle below) and send traffic through an alias to it.
+      const v = await command<{ version: string }>(`publish ${fn.name}`, (w) => w.publishVersion(fn.name));
+      await command(`alias of ${fn.name}`, (w) => w.createAlias(fn.name, 'live', v.version));
       qualifiers.set(fn.name, 'live');
     }
     if (fn.canary) await createCanary(fn.name, fn.canary);

@@ -54,6 +54,7 @@ export const FunctionSpec = z.strictObject({
   extraPackageMb: z.number().min(0).optional(),
   reservedConcurrency: z.int().min(0).optional(),
   provisionedConcurrency: z.int().min(0).optional(),
+  /** SnapStart on published versions: the world publishes one and routes traffic through alias `live`. */
   snapStart: z.boolean().optional(),
   /**
    * A canary release: the code above is published as version 1, `nextCode` as version 2, and the alias
