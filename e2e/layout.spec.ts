@@ -215,6 +215,17 @@ test('Present mode at 1280x720: demo and lab visualizers above the fold, charts,
   await expect(logsDemo.getByTestId('demo.logs')).toContainText('REPORT RequestId');
   expect(await smallText(presenter.locator('.presenter-body'))).toEqual([]);
 
+  // Push against poll: both lanes side by side, whole on screen, their labels at 20 px too.
+  await presenter.focus();
+  const lanesTab = page.getByTestId('presenter.demo.sqs-batch-size');
+  for (let i = 0; i < 12 && (await lanesTab.count()) === 0; i++) await page.keyboard.press('ArrowRight');
+  await lanesTab.click();
+  const lanesDemo = presenter.getByTestId('demo.player');
+  await lanesDemo.getByTestId('demo.run').click();
+  await expect(lanesDemo).toHaveAttribute('data-status', 'done', { timeout: 180_000 });
+  for (const lane of ['lanes.push', 'lanes.poll']) await expectAboveFold(page, lanesDemo.getByTestId(lane));
+  expect(await smallText(presenter.locator('.presenter-body'))).toEqual([]);
+
   // A demo: its chart on the left, the narration beside it, its key moments in one strip.
   await presenter.focus();
   const demoTab = page.getByTestId('presenter.demo.cold-vs-warm');

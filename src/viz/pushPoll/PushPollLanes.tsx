@@ -62,8 +62,13 @@ function Lane(props: {
             stroke="var(--viz-line)"
             strokeDasharray={z.modeled ? '4 3' : undefined}
           />
+          {/* "In flight · 5 pollers" on two lines, so a label fits its zone at projector sizes too. */}
           <text x={z.x + 4} y={z.y + 13}>
-            {z.label}
+            {z.label.split(' · ').map((part, i) => (
+              <tspan key={part} x={z.x + 4} dy={i === 0 ? 0 : '1.2em'}>
+                {part}
+              </tspan>
+            ))}
           </text>
           <text x={z.x + 4} y={z.y + z.h - 5} className="muted">
             {z.count}
