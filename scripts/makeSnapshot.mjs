@@ -93,7 +93,7 @@ function loadRuntime(pyodide, sources) {
   pyodide.runPython(
     [
       sandboxPython(digest),
-      `sandbox.load(${JSON.stringify(SITE_PACKAGES)})`,
+      `sandbox.load(${JSON.stringify(SITE_PACKAGES)}, everything=True)`,
       `marker = types.ModuleType(${JSON.stringify(MARKER)})`,
       `marker.digest = ${JSON.stringify(digest)}`,
       'marker.sandbox = sandbox',

@@ -166,11 +166,19 @@ class Entry:
         return syntax.check_files(files_json)
 
 
-def load(site_packages):
+# Loaded on first use when the runtime boots from files; a snapshot holds them loaded already.
+_LATER = ("lambda_lab_identity", "lambda_lab_syntax")
+
+
+def load(site_packages, everything=False):
     """Executes the runtime's modules privately and nothing else: no hook, no host bridge, no JS module,
-    so the snapshot builder can run it and a restored interpreter starts with the runtime compiled."""
+    so the snapshot builder can run it (everything=True) and a restored interpreter starts with the
+    runtime compiled."""
     if "lab_network" not in _private:
         _exec_private("lab_network", f"{site_packages}/lab_network.py")
+    for name in _LATER if everything else ():
+        if name not in _private:
+            _load_runtime_module(name)
     return _private.get("lambda_lab_runtime") or _load_runtime_module("lambda_lab_runtime")
 
 

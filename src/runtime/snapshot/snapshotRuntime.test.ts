@@ -77,9 +77,9 @@ describe('the runtime inside the snapshot', () => {
     // Loaded, not booted: the runtime's modules are compiled, yet none is in sys.modules.
     expect(
       same.runPython(
-        `import sys\nm = sys.modules[${JSON.stringify(MARKER)}]\n",".join(n for n in ["lambda_lab_runtime", "lambda_lab_envs", "lab_network"] if n in m.sandbox._private and n not in sys.modules)`,
+        `import sys\nm = sys.modules[${JSON.stringify(MARKER)}]\n",".join(n for n in ["lambda_lab_runtime", "lambda_lab_envs", "lab_network", "lambda_lab_identity", "lambda_lab_syntax"] if n in m.sandbox._private and n not in sys.modules)`,
       ),
-    ).toBe('lambda_lab_runtime,lambda_lab_envs,lab_network');
+    ).toBe('lambda_lab_runtime,lambda_lab_envs,lab_network,lambda_lab_identity,lambda_lab_syntax');
     const report = run(same, sources);
     expect(report).toMatchObject({ ok: true });
     expect(JSON.parse(report.payloadJson)).toEqual({
