@@ -18,7 +18,14 @@ export function PythonStatus() {
     const total = Object.values(python.phaseMs).reduce((a, b) => a + b, 0);
     return (
       <output className="python-status ready" data-testid="python.status" data-state="ready">
-        Python ready in {(total / 1000).toFixed(1)} s{python.fromSnapshot ? ' (snapshot)' : ''}
+        {/* The figure gives way first on a narrow header (header.css). */}
+        <span>
+          Python ready
+          <span className="python-status-detail">
+            {' '}
+            in {(total / 1000).toFixed(1)} s{python.fromSnapshot ? ' (snapshot)' : ''}
+          </span>
+        </span>
       </output>
     );
   }
