@@ -1,5 +1,6 @@
 /** The timeline's zoom and pan toolbar (buttons and keys) and the marks drawn where idle time is folded. */
 import { type KeyboardEvent, memo } from 'react';
+import { formatDuration } from '../common/format';
 import { MAX_ZOOM, panView, viewForKey, zoomOf, zoomView } from './axisView';
 import { type AxisView, type BrokenScale, FULL_VIEW } from './timeAxis';
 
@@ -88,10 +89,12 @@ export const BreakBands = memo(function BreakBands({
   /** Where to print "15 min idle" (omit for no label). */
   readonly labelY?: number;
 }) {
-  // Breaks side by side (split by a shutdown) print their labels on alternate lines.
+  // Breaks side by side (a quiet stretch split by a shutdown) share one label with their whole length;
+  // labels still close together print on alternate lines.
+  const groups = labelGroups(scale.breaks);
   let lastLabelX = Number.NEGATIVE_INFINITY;
   let lift = 0;
-  const lifts = scale.breaks.map((b) => {
+  const lifts = groups.map((b) => {
     const mid = b.x + b.w / 2;
     lift = mid - lastLabelX < 120 ? (lift + 1) % 3 : 0;
     lastLabelX = mid;
@@ -120,7 +123,7 @@ export const BreakBands = memo(function BreakBands({
       {/* Labels after every band, so no band covers a neighbour's label. */}
       {labelY === undefined
         ? null
-        : scale.breaks.map((b, i) => (
+        : groups.map((b, i) => (
             <text
               key={b.startMs}
               {...labelPlace(b, scale)}
@@ -135,8 +138,28 @@ export const BreakBands = memo(function BreakBands({
   );
 });
 
+type DrawnBreak = BrokenScale['breaks'][number];
+
+/** Breaks drawn less than `joinPx` apart (only a moment, such as a shutdown, between them) as one. */
+export function labelGroups(breaks: readonly DrawnBreak[], joinPx = 40): DrawnBreak[] {
+  const out: DrawnBreak[] = [];
+  for (const b of breaks) {
+    const last = out[out.length - 1];
+    if (last && b.x - (last.x + last.w) < joinPx) {
+      const endMs = Math.max(last.endMs, b.endMs);
+      out[out.length - 1] = {
+        ...last,
+        endMs,
+        w: b.x + b.w - last.x,
+        label: `${formatDuration(endMs - last.startMs)} idle`,
+      };
+    } else out.push(b);
+  }
+  return out;
+}
+
 /** Centred over its break, but ending at the break near the right edge so the text stays in view. */
-function labelPlace(b: BrokenScale['breaks'][number], scale: BrokenScale) {
+function labelPlace(b: DrawnBreak, scale: BrokenScale) {
   const mid = b.x + b.w / 2;
   if (mid > scale.x0 + scale.width - 60) return { x: b.x + b.w, textAnchor: 'end' } as const;
   if (mid < scale.x0 + 60) return { x: b.x, textAnchor: 'start' } as const;
