@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+import { startLanRelay } from './pages/lanRelay';
 
 /**
  * A student on the classroom's LAN link: the relay serves the build over plain HTTP to a name that is not
@@ -12,52 +11,9 @@ const SOLUTION = readFileSync(
   'lessons/06-event-sources/exercises/sqs-partial-batch/solution/lambda_function.py',
   'utf8',
 );
-const PORT = Number(process.env.LAB_E2E_PORT ?? 4173) + 3;
-const DIST = process.env.LAB_E2E_DIST ?? 'dist';
 
-test.use({
-  launchOptions: {
-    executablePath: (await findChromium()) ?? undefined,
-    args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP lan.test 127.0.0.1'],
-  },
-});
-
-let relay: ChildProcess | null = null;
-let relayLog = '';
-test.beforeAll(async () => {
-  relay = spawn(
-    process.execPath,
-    [
-      'scripts/classroom.mjs',
-      '--port',
-      String(PORT),
-      '--host',
-      '127.0.0.1',
-      '--host-name',
-      'lan.test',
-      '--dir',
-      DIST,
-      '--no-restart',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the relay did not start:\n${relayLog}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      relayLog += chunk.toString();
-      if (relayLog.includes('On this machine:')) {
-        clearTimeout(timer);
-        done();
-      }
-    };
-    relay?.stdout?.on('data', read);
-    relay?.stderr?.on('data', read);
-    relay?.once('exit', (code) => fail(new Error(`the relay exited (${code}):\n${relayLog}`)));
-  });
-});
-test.afterAll(() => {
-  relay?.kill('SIGTERM');
-});
+const relay = await startLanRelay({ portOffset: 3 });
+const PORT = relay.port;
 
 test('a student on the LAN link passes the SQS exercise, whose handler calls DynamoDB through boto3', async ({
   page,
