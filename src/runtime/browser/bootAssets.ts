@@ -107,6 +107,27 @@ export async function compileWasm(url: string, progress: Progress): Promise<WebA
   return module;
 }
 
+/** The page marks a URL so when a service worker controls it: the file is then likely in Cache Storage. */
+export const CACHED_HINT = '#cached';
+
+/**
+ * A file the service worker has cached, read from Cache Storage here (its 16 MiB no longer stream through
+ * the service worker's thread); the network otherwise. Caches answer oldest first: the active build's.
+ * Without the page's hint (a first visit) Cache Storage is not opened at all.
+ */
+async function cachedOrFetched(url: string): Promise<Response | null> {
+  const plain = url.split('#')[0] ?? url;
+  try {
+    if (url.endsWith(CACHED_HINT) && typeof caches !== 'undefined') {
+      const hit = await caches.match(plain, { ignoreVary: true });
+      if (hit) return hit;
+    }
+  } catch {
+    // Cache Storage refused (a private window may): the network answers.
+  }
+  return fetch(plain).catch(() => null);
+}
+
 /** The snapshot's bytes, or null when there is none or it was made for another runtime (plain boot then). */
 export async function downloadSnapshot(
   url: string,
@@ -115,10 +136,10 @@ export async function downloadSnapshot(
 ): Promise<Uint8Array | null> {
   const start = performance.now();
   const [meta, response] = await Promise.all([
-    fetch(url.replace(/\.bin(\?.*)?$/, '.json'))
-      .then((r) => (r.ok ? (r.json() as Promise<{ key?: unknown }>) : null))
+    cachedOrFetched(url.replace(/\.bin(\?[^#]*)?(#.*)?$/, '.json$2'))
+      .then((r) => (r?.ok ? (r.json() as Promise<{ key?: unknown }>) : null))
       .catch(() => null),
-    fetch(url).catch(() => null),
+    cachedOrFetched(url),
   ]);
   if (!meta || meta.key !== key || !response?.ok) {
     void response?.body?.cancel();

@@ -12,6 +12,7 @@ import {
   startPythonWorker,
 } from '../pool/pythonWorker';
 import type { BootOptions, WorkerToHost } from '../protocol';
+import { CACHED_HINT } from './bootAssets';
 
 export type BrowserBoot = Pick<BootOptions, 'indexUrl' | 'snapshotUrl'>;
 
@@ -24,7 +25,8 @@ export function browserBoot(baseUrl: string, useSnapshot: boolean): BrowserBoot 
   // The snapshot is made in Node, without JSPI, and Pyodide keeps "no stack switching" in the restored
   // memory: a page that needs JSPI for its AWS calls (not cross-origin isolated) boots the plain way.
   const needsJspi = !crossOriginIsolated && jspiAvailable();
-  return { indexUrl, snapshotUrl: useSnapshot && !needsJspi ? `${indexUrl}snapshot.bin` : undefined };
+  const hint = navigator.serviceWorker?.controller ? CACHED_HINT : '';
+  return { indexUrl, snapshotUrl: useSnapshot && !needsJspi ? `${indexUrl}snapshot.bin${hint}` : undefined };
 }
 
 export function spawnWebWorker(): RawWorker {
