@@ -39,21 +39,29 @@ const CODE = [
   '',
 ].join('\n');
 
-describe('SnapStart on Python', () => {
-  it('snapshots at publish; every restored environment starts from it: same Init randomness, hooks, RESTORE lines', async () => {
-    lab = createLabWorld({ seed: 91, startTimeMs: Date.UTC(2026, 10, 26), access: 'basic' });
-    const runner = createLabRunner(lab.world, runtime);
+/** A fresh lab world with Python 3.13 functions (name, code, SnapStart on published versions). */
+async function labWith(seed: number, functions: readonly (readonly [string, string, boolean])[]) {
+  lab = createLabWorld({ seed, startTimeMs: Date.UTC(2026, 10, 26), access: 'basic' });
+  const runner = createLabRunner(lab.world, runtime);
+  for (const [functionName, code, snap] of functions) {
     const created = await runner.command((w) =>
       w.createFunction({
-        functionName: 'snappy',
+        functionName,
         role: LAB_ROLE_ARN,
         runtime: 'python3.13',
         handler: 'lambda_function.lambda_handler',
-        snapStart: { applyOn: 'PublishedVersions' },
-        code: { files: { 'lambda_function.py': CODE } },
+        ...(snap ? { snapStart: { applyOn: 'PublishedVersions' } } : {}),
+        code: { files: { 'lambda_function.py': code } },
       }),
     );
     expect(created.ok).toBe(true);
+  }
+  return runner;
+}
+
+describe('SnapStart on Python', () => {
+  it('snapshots at publish; every restored environment starts from it: same Init randomness, hooks, RESTORE lines', async () => {
+    const runner = await labWith(91, [['snappy', CODE, true]]);
     expect((await runner.command((w) => w.publishVersion('snappy'))).ok).toBe(true);
     // Pending while the snapshot's Init (2 s of sleep) runs.
     const early = await runner.invoke({ functionName: 'snappy', qualifier: '1', payloadJson: '{}' });
@@ -106,4 +114,65 @@ describe('SnapStart on Python', () => {
     expect(seeds[0]).not.toBe(seeds[1]);
     expect(seeds).not.toContain(bodies[0].seed);
   });
+
+  it('shares values Init took from the OS (uuid4, secrets, SystemRandom) across restores, not after Init', async () => {
+    const runner = await labWith(92, [
+      ['unique', UNIQUE_CODE, true],
+      ['plain', UNIQUE_CODE, false],
+    ]);
+    expect((await runner.command((w) => w.publishVersion('unique'))).ok).toBe(true);
+    await runner.advanceBy(5000);
+    const printed = lab.world.logs
+      .events('/aws/lambda/unique')
+      .map((e) => e.message)
+      .find((l) => l.startsWith('init id '))
+      ?.trim();
+
+    const twoOf = async (functionName: string, qualifier?: string) => {
+      const params = { functionName, payloadJson: '{}', ...(qualifier ? { qualifier } : {}) };
+      const outcomes = await runner.invokeAll([params, params]);
+      return outcomes.map((r) => JSON.parse(r.response?.payloadJson ?? '{}'));
+    };
+    const [a, b] = await twoOf('unique', '1');
+    expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.token).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.hook).toMatch(/^[0-9a-f-]{36}$/);
+    // Taken in Init: the snapshot's values, in every environment restored from it.
+    expect(printed).toBe(`init id ${a.id}`);
+    for (const key of ['id', 'token', 'system', 'unseeded']) expect(b[key]).toBe(a[key]);
+    // Taken after Init (handler, after-restore hook, a copy of os.urandom kept from Init): each its own.
+    for (const key of ['fresh', 'hook', 'kept']) expect(b[key]).not.toBe(a[key]);
+    // After Init the module attributes are the originals again, not wrappers.
+    expect(a.sources).toEqual(['urandom', 'urandom', 'Random.seed', 'Random.seed']);
+
+    const [c, d] = await twoOf('plain');
+    for (const key of ['id', 'token', 'system', 'unseeded', 'fresh']) expect(d[key]).not.toBe(c[key]);
+    expect(c.id).not.toBe(a.id);
+  });
 });
+
+const UNIQUE_CODE = [
+  'import os',
+  'import random',
+  'import secrets',
+  'import uuid',
+  'from os import urandom as KEPT',
+  'from snapshot_restore_py import register_after_restore',
+  '',
+  'ID = str(uuid.uuid4())',
+  'TOKEN = secrets.token_hex(8)',
+  'SYSTEM = random.SystemRandom().random()',
+  'UNSEEDED = random.Random().random()',
+  'HOOK = []',
+  'print("init id " + ID)',
+  '',
+  '@register_after_restore',
+  'def after():',
+  '    HOOK.append(str(uuid.uuid4()))',
+  '',
+  'def lambda_handler(event, context):',
+  '    return {"id": ID, "token": TOKEN, "system": SYSTEM, "unseeded": UNSEEDED,',
+  '            "fresh": str(uuid.uuid4()), "hook": HOOK[0] if HOOK else None, "kept": KEPT(8).hex(),',
+  '            "sources": [f.__qualname__ for f in (os.urandom, random._urandom, random.Random.seed, random.seed)]}',
+  '',
+].join('\n');
