@@ -54,10 +54,11 @@ export function createProgress(report: (loaded: number, total: number) => void) 
 type Progress = ReturnType<typeof createProgress>;
 
 async function fetchOk(url: string): Promise<Response> {
-  const name = url.split('/').pop()?.split('?')[0] ?? url;
+  const plain = url.split('#')[0] ?? url;
+  const name = plain.split('/').pop()?.split('?')[0] ?? plain;
   let response: Response;
   try {
-    response = await fetch(url);
+    response = (await fromCache(url)) ?? (await fetch(plain));
   } catch (error) {
     throw new Error(`Could not download ${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -111,21 +112,21 @@ export async function compileWasm(url: string, progress: Progress): Promise<WebA
 export const CACHED_HINT = '#cached';
 
 /**
- * A file the service worker has cached, read from Cache Storage here (its 16 MiB no longer stream through
- * the service worker's thread); the network otherwise. Caches answer oldest first: the active build's.
- * Without the page's hint (a first visit) Cache Storage is not opened at all.
+ * A file the service worker has cached, read from Cache Storage here (megabytes no longer stream through
+ * the service worker's thread); caches answer oldest first, the active build's. Without the page's hint
+ * (a first visit) Cache Storage is not opened at all.
  */
-async function cachedOrFetched(url: string): Promise<Response | null> {
-  const plain = url.split('#')[0] ?? url;
+async function fromCache(url: string): Promise<Response | undefined> {
+  if (!url.endsWith(CACHED_HINT) || typeof caches === 'undefined') return undefined;
   try {
-    if (url.endsWith(CACHED_HINT) && typeof caches !== 'undefined') {
-      const hit = await caches.match(plain, { ignoreVary: true });
-      if (hit) return hit;
-    }
+    return await caches.match(url.split('#')[0] ?? url, { ignoreVary: true });
   } catch {
-    // Cache Storage refused (a private window may): the network answers.
+    return undefined; // Cache Storage refused (a private window may): the network answers.
   }
-  return fetch(plain).catch(() => null);
+}
+
+async function cachedOrFetched(url: string): Promise<Response | null> {
+  return (await fromCache(url)) ?? fetch(url.split('#')[0] ?? url).catch(() => null);
 }
 
 /** The snapshot's bytes, or null when there is none or it was made for another runtime (plain boot then). */

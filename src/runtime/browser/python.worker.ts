@@ -10,6 +10,7 @@ import { BROWSER_REMOVED, hardenWorkerScope } from '../engine/hostHardening';
 import { createWorkerCore } from '../engine/workerCore';
 import type { HostToWorker, WorkerToHost } from '../protocol';
 import {
+  CACHED_HINT,
   compileWasm,
   createProgress,
   download,
@@ -52,15 +53,17 @@ const entry = createBootEntry(post, async (options, { timed }) => {
     post({ type: 'phase', phase: 'download', state: 'progress', ms: 0, loadedBytes, totalBytes });
   });
   // Everything starts at once: the wasm compiles as it streams in, beside the snapshot and the stdlib.
-  const compiling = compileWasm(wasmUrl, progress);
+  // A page a service worker controls says so: the files are then read from Cache Storage directly.
+  const hint = options.snapshotUrl?.endsWith(CACHED_HINT) ? CACHED_HINT : '';
+  const compiling = compileWasm(`${wasmUrl}${hint}`, progress);
   const loader = importLoader(indexUrl);
   // Awaited below; until then a failure must not count as unhandled.
   compiling.catch(() => undefined);
   loader.catch(() => undefined);
   const [stdlib, lock, snapshot] = await timed('download', () =>
     Promise.all([
-      download(`${indexUrl}python_stdlib.zip`, progress, 'stdlib'),
-      download(`${indexUrl}pyodide-lock.json`, progress, 'lock'),
+      download(`${indexUrl}python_stdlib.zip${hint}`, progress, 'stdlib'),
+      download(`${indexUrl}pyodide-lock.json${hint}`, progress, 'lock'),
       options.snapshotUrl ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress) : null,
     ]),
   );
