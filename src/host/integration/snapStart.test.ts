@@ -119,8 +119,11 @@ describe('SnapStart on Python', () => {
     const runner = await labWith(92, [
       ['unique', UNIQUE_CODE, true],
       ['plain', UNIQUE_CODE, false],
+      ['broken', 'import uuid\nID = uuid.uuid4()\nraise RuntimeError("Init fails")\n', true],
     ]);
     expect((await runner.command((w) => w.publishVersion('unique'))).ok).toBe(true);
+    // A snapshot Init that fails half-way leaves no snapshot source behind for others ('plain' below).
+    expect((await runner.command((w) => w.publishVersion('broken'))).ok).toBe(true);
     await runner.advanceBy(5000);
     const printed = lab.world.logs
       .events('/aws/lambda/unique')
@@ -148,6 +151,7 @@ describe('SnapStart on Python', () => {
     const [c, d] = await twoOf('plain');
     for (const key of ['id', 'token', 'system', 'unseeded', 'fresh']) expect(d[key]).not.toBe(c[key]);
     expect(c.id).not.toBe(a.id);
+    expect(c.sources).toEqual(a.sources);
   });
 });
 
