@@ -108,8 +108,9 @@ export function GeneralSection({ errors }: { errors: FieldErrors }) {
           <>
             Publishing a version runs Init once and snapshots it; every cold start of that version restores
             the snapshot (RESTORE_START, Restore Duration) instead of running Init. Not for $LATEST (Test) and
-            not with provisioned concurrency. Publish a version under Aliases and versions. Snapshot caching
-            and restores are billed (prices <Modeled />
+            not with provisioned concurrency. Anything Init makes is restored as is, so a UUID or random seed
+            taken in Init is the same in every environment. Publish a version under Aliases and versions.
+            Snapshot caching and restores are billed (prices <Modeled />
             ).
           </>
         }
