@@ -28,7 +28,9 @@ const PYODIDE_FILES = [
 function pyodideAssets(): Plugin {
   return {
     name: 'lambda-lab:pyodide-assets',
-    buildStart() {
+    // In config(), not buildStart(): the worker is built to restore the snapshot whose key the file on disk
+    // records, even when the runtime's sources change while a build runs (the engine re-checks them).
+    config() {
       const from = resolve('node_modules/pyodide');
       const to = resolve('public/pyodide');
       mkdirSync(to, { recursive: true });
@@ -47,6 +49,8 @@ function pyodideAssets(): Plugin {
           stdio: 'inherit',
         });
       }
+      const key = existsSync(metaFile) ? String(JSON.parse(readFileSync(metaFile, 'utf8')).key) : '';
+      return { define: { __LAB_SNAPSHOT_KEY__: JSON.stringify(key) } };
     },
   };
 }
@@ -56,8 +60,6 @@ const headers = process.env.LAMBDA_LAB_NO_ISOLATION === '1' ? {} : isolationHead
 
 export default defineConfig({
   plugins: [pyodideAssets(), react(), serviceWorkerPlugin()],
-  // The worker restores only the snapshot this build made (its key covers Pyodide and what it imports).
-  define: { __LAB_SNAPSHOT_KEY__: JSON.stringify(snapshotKey()) },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   server: { headers },
