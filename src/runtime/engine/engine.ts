@@ -109,6 +109,17 @@ export interface EngineClockOptions {
   readonly schedstat?: () => string;
   /** Multiplies every measured time: a test's "slower machine" (default 1). */
   readonly timerScale?: number;
+  /** Without schedstat, estimate the core share by probes and take preemption out (default true). */
+  readonly loadCorrection?: boolean;
+  /**
+   * A test's simulated machine, no real clock read: the timer advances `tickMs` at each read and, with
+   * `stolenMs`, jumps that much after every `runMs` it ran (a thread preempted at a known rate).
+   */
+  readonly simulatedMachine?: {
+    readonly tickMs: number;
+    readonly runMs?: number;
+    readonly stolenMs?: number;
+  };
 }
 
 export function createEngine(
@@ -143,9 +154,24 @@ export function createEngine(
     { globals: pyodide.toPy({}) },
   ) as SandboxEntry;
   const calibration = entry.calibration as {
-    configure(schedstat: (() => string) | undefined, timerScale: number): void;
+    configure(
+      schedstat: (() => string) | undefined,
+      timerScale: number,
+      loadCorrection: boolean,
+      stealRunMs: number,
+      stealMs: number,
+      tickMs: number,
+    ): void;
   };
-  calibration.configure(clock.schedstat, clock.timerScale ?? 1);
+  const machine = clock.simulatedMachine;
+  calibration.configure(
+    clock.schedstat,
+    clock.timerScale ?? 1,
+    clock.loadCorrection ?? true,
+    machine?.runMs ?? 0,
+    machine?.stolenMs ?? 0,
+    machine?.tickMs ?? 0,
+  );
   const runtime = asRuntimeModule(entry);
   const codeDirs = new Map<string, CodeDir>();
   const envs = new Map<string, EnvFiles>();

@@ -13,7 +13,8 @@ Local time is wall time minus the time the thread waited for a core (its schedul
 the host can read it (Node: /proc/thread-self/schedstat): a busy machine then does not inflate it.
 The kernel accounts a wait lazily (up to a scheduler tick late, sometimes more), so the clock also
 bounds the estimate by the thread's run time less a tick (see lambda_lab_clock.pause). In a browser
-there is no such counter and wall time is used.
+there is no such counter: there a short probe around each measured phase estimates the share of a
+core the thread gets (see probe_load), and the clock takes the estimated preemption out (estimated).
 
 REFERENCE_MS, where it comes from: on one core of the AMD EPYC that built this lab, native CPython
 3.13.0 runs _workload in 0.323 ms and `sum(i * i for i in range(1_000_000))` in 36.4 ms (min of 200
@@ -34,6 +35,8 @@ BOOT_SAMPLES = 15
 REFRESH_SAMPLES = 5
 
 _timer_scale = 1.0
+_steal = None  # (run s, stolen s): a test's simulated preemption, see timer()
+_tick, _ticks = 0.0, 0  # a test's simulated timer: seconds per read, reads so far
 _schedstat = None  # reads the host's "<run ns> <wait ns> <slices>" line for this thread, or None
 # A scheduler tick (HZ=250): how late the kernel may account run time.
 TICK_MS = 4.0
@@ -54,8 +57,17 @@ def _workload():
 
 
 def timer():
-    """Seconds, scaled by the injected factor (a test's "slower machine")."""
-    return _perf_counter() * _timer_scale
+    """Seconds, scaled by the injected factor (a test's "slower machine"); a test's simulated machine
+    advances a tick per read and jumps by the stolen time after each run, as if the thread had waited."""
+    global _ticks
+    if _tick > 0:
+        _ticks += 1
+        now = _ticks * _tick
+    else:
+        now = _perf_counter() * _timer_scale
+    if _steal is not None:
+        now += (now // _steal[0]) * _steal[1]
+    return now
 
 
 def sched_ms():
@@ -72,12 +84,18 @@ def run_delay_ms():
     return 0.0 if stat is None else stat[1]
 
 
-def configure(schedstat=None, timer_scale=1.0):
-    """Set the schedstat reader and the timer scale, then calibrate afresh."""
-    global _schedstat, _timer_scale, _rounds
+def configure(schedstat=None, timer_scale=1.0, load_correction=True, steal_run_ms=0.0, steal_ms=0.0, tick_ms=0.0):
+    """Set the schedstat reader, the timer scale, whether load is estimated where schedstat is missing,
+    and a test's simulated machine: a timer that advances tick_ms at each read (0: the real timer)
+    and loses steal_ms after every steal_run_ms it ran. Then calibrate afresh."""
+    global _schedstat, _timer_scale, _rounds, _estimate_load, _steal, _probes, _tick, _ticks
     _schedstat = schedstat
+    _tick, _ticks = float(tick_ms) / 1000.0, 0
     _timer_scale = float(timer_scale)
+    _estimate_load = schedstat is None and bool(load_correction)
+    _steal = (float(steal_run_ms) / 1000.0, float(steal_ms) / 1000.0) if steal_run_ms > 0 and steal_ms > 0 else None
     _rounds = []
+    _probes = []
     calibrate(BOOT_SAMPLES)
 
 
@@ -130,3 +148,66 @@ def local_benchmark_ms():
 def factor():
     """vCPU ms per locally measured ms."""
     return REFERENCE_MS / local_benchmark_ms()
+
+
+# Load where the scheduler cannot be read (a browser worker). A probe spins PROBE_MS of run time reading
+# the timer: a step longer than GAP_MS is time the thread did not run (a loop turn takes a few us; a
+# cross-origin isolated page's timer resolves 5-20 us; preemptions last 0.05-30 ms, most of the time
+# stolen in gaps of over 0.25 ms). Ran / (ran + stolen) over the probes of the last
+# WINDOW_S is the share of a core this thread gets, speed aside; a phase's wall time x that share is its
+# work. Before a phase the window is topped up to PHASE_RAN_MS of probing, so the estimate is fresh.
+GAP_MS = 0.1
+PROBE_MS = 3.0
+PHASE_RAN_MS = 12.0
+WINDOW_S = 5.0
+_PROBES_KEPT = 16
+_PROBE_GIVE_UP_MS = 100.0
+# Below this the estimate is not trusted: a segment is never billed less than this share of its wall time.
+SHARE_FLOOR = 0.1
+_estimate_load = False
+_probes = []  # (taken at, ms ran, ms stolen, shortest gap ms or None)
+
+
+def estimates_load():
+    """True where load is estimated (no schedstat), so the figures say "load-corrected (estimated)"."""
+    return _estimate_load
+
+
+def _probe():
+    first = last = timer()
+    ran = stolen = 0.0
+    shortest = None
+    while ran < PROBE_MS:
+        now = timer()
+        step = (now - last) * 1000.0
+        last = now
+        if step > GAP_MS:
+            stolen += step
+            shortest = step if shortest is None else min(shortest, step)
+        else:
+            ran += step
+        if (now - first) * 1000.0 > _PROBE_GIVE_UP_MS:
+            # A timer coarser than GAP_MS (or a thread all but starved): this probe tells nothing.
+            return
+    _probes.append((_perf_counter(), ran, stolen, shortest))
+    del _probes[:-_PROBES_KEPT]
+
+
+def probe_load(enough_ms=PROBE_MS):
+    """Probes until the window holds `enough_ms` of probing (at least once); returns (share of a core,
+    shortest preemption seen in ms) over the window, or (1.0, inf) where load is not estimated."""
+    if not _estimate_load:
+        return 1.0, float("inf")
+    for _ in range(_PROBES_KEPT):
+        _probe()
+        now = _perf_counter()
+        recent = [p for p in _probes if now - p[0] <= WINDOW_S]
+        total_ran = sum(p[1] for p in recent)
+        if total_ran >= enough_ms:
+            break
+    if not recent:
+        return 1.0, float("inf")
+    total_stolen = sum(p[2] for p in recent)
+    gaps = [p[3] for p in recent if p[3] is not None]
+    share = total_ran / (total_ran + total_stolen) if total_stolen > 0 else 1.0
+    return max(share, SHARE_FLOOR), (min(gaps) if gaps else float("inf"))

@@ -38,7 +38,7 @@ class _Phase:
     __slots__ = (
         "start_ms", "deadline_ms", "cpu_scale", "origin_ms", "factor", "sleep_ms",
         "local_ms", "run_start", "seg_start", "seg_sched", "seg_excluded",
-        "counted", "units", "unit_start",
+        "counted", "units", "unit_start", "share", "gap_ms",
     )
 
     def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms, counted):
@@ -58,6 +58,8 @@ class _Phase:
         self.counted = counted
         self.units = 0
         self.unit_start = 0
+        # Without schedstat (a browser): the estimated share of a core, and the shortest preemption seen.
+        self.share, self.gap_ms = 1.0, float("inf")
 
 
 _phase = None
@@ -75,7 +77,18 @@ def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms, counted=False):
         # that depends on the machine's speed, and the memory figures would follow it.
         calibration.maybe_refresh()
     _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms), bool(counted))
+    if not counted:
+        _phase.share, _phase.gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS)
     work.enable(bool(counted))
+
+
+def _unloaded(phase, wall_ms):
+    """A segment's wall ms less the estimated preemption (no schedstat): its share of the wall time, but
+    never less than its first gap_ms, which no preemption the probes saw would fit in. Monotone in
+    wall_ms, so the clock the handler reads never runs backwards."""
+    if phase.share >= 1.0 or wall_ms <= 0:
+        return wall_ms
+    return max(wall_ms * phase.share, min(wall_ms, phase.gap_ms))
 
 
 def rearm():
@@ -142,6 +155,8 @@ def pause():
             # wait late, so the thread's own run time, less a tick, bounds how much can be taken out.
             share = min(1.0, ran_ms / span_ms)
             ran_ms = min(ran_ms, max(ran_ms - waited * share, (run - calibration.TICK_MS) * share))
+    elif start is None:
+        ran_ms = _unloaded(phase, ran_ms)
     phase.local_ms += max(ran_ms, 0.0)
     phase.run_start = None
     phase.units = work.count() - phase.unit_start
@@ -197,13 +212,16 @@ def end_phase():
     _idle_ms = now_ms()
     _phase = None
     work.enable(False)
+    if not phase.counted:
+        calibration.probe_load()  # one more sample for the next phase's estimate
     return _work_ms(phase), phase.sleep_ms, phase.local_ms, phase.counted
 
 
 def _local_ms(phase):
     if phase.run_start is None:
         return phase.local_ms
-    return (_timer() - phase.run_start) * 1000.0
+    wall_ms = (_timer() - phase.run_start) * 1000.0 - phase.local_ms
+    return phase.local_ms + (_unloaded(phase, wall_ms) if phase.seg_sched is None else wall_ms)
 
 
 def _work_ms(phase):
