@@ -128,6 +128,7 @@ export function finishInvocation(ctx: WorldCtx, env: Env, inv: Invocation, a: Fi
     cpuScale: env.spec.cpuScale,
     waitMs: ran ? ran.sleepMs : 0,
     runtimeMs: ran?.runtimeMs ?? 0,
+    ...(ran?.loadShare === undefined ? {} : { loadShare: ran.loadShare }),
   };
   const durationCentis = inv.preInvokeCentis + a.handlerCentis;
   const billedInit = inv.initCentis !== null && initIsBilled(ctx, env) ? inv.initCentis : 0;

@@ -109,6 +109,8 @@ export interface RunReport {
   readonly localMs?: number;
   /** How cpuMs was obtained (absent: measured, or scripted). */
   readonly workModel?: WorkModel;
+  /** Measured where the scheduler cannot be read (a browser): the estimated core share the wall time was scaled by. */
+  readonly loadShare?: number;
   /** Virtual time spent in time.sleep during the phase. */
   readonly sleepMs: number;
   /** Modeled: the Lambda runtime's own part of an invoke (Runtime API round trip), unscaled by memory. */

@@ -18,6 +18,8 @@ export interface DurationModel {
   readonly workMs: number | null;
   /** How workMs was obtained: measured on this machine, or counted (deterministic, for checks and demos). */
   readonly work: 'measured' | 'counted';
+  /** Measured in a browser: the estimated share of a core the preempted time was taken out by. */
+  readonly loadShare?: number;
   /** Virtual ms per ms of work at this memory (1,769 MB = one vCPU). */
   readonly cpuScale: number;
   /** Virtual ms spent in time.sleep and modeled AWS calls. */

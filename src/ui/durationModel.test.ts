@@ -17,6 +17,14 @@ describe('explainDuration', () => {
     );
   });
 
+  it('says when a measured figure was load-corrected by an estimate (a browser)', () => {
+    expect(
+      explainDuration(20, { ...model, workMs: 20, cpuScale: 1, waitMs: 0, loadShare: 0.625 }, 1769),
+    ).toBe(
+      '20.00 ms = 20.00 ms of work on one vCPU (measured here, calibrated, load-corrected (estimated: 63% of a core)) × 1.0 at 1,769 MB (modeled)',
+    );
+  });
+
   it('says when the timeout decided the Duration', () => {
     expect(explainDuration(3000, { ...model, workMs: null, cpuScale: 13.8, waitMs: 0 }, 128)).toBe(
       '3000.00 ms: the handler was stopped before it finished (a timeout), so the limit is the Duration (modeled)',

@@ -19,7 +19,11 @@ export function explainDuration(durationMs: number, model: DurationModel, memory
     return `${ms(durationMs)}: the handler was stopped before it finished (a timeout), so the limit is the Duration (modeled)`;
   const waits = model.waitMs > 0 ? ` + ${ms(model.waitMs)} waiting (time.sleep, AWS calls)` : '';
   const runtime = model.runtimeMs > 0 ? ` + ${ms(model.runtimeMs)} Lambda runtime` : '';
-  const work = `${ms(model.workMs)} of work on one vCPU (${HOW[model.work]})`;
+  const how =
+    model.work === 'measured' && model.loadShare !== undefined
+      ? `${HOW.measured}, load-corrected (estimated: ${Math.round(model.loadShare * 100)}% of a core)`
+      : HOW[model.work];
+  const work = `${ms(model.workMs)} of work on one vCPU (${how})`;
   return `${ms(durationMs)} = ${work} × ${model.cpuScale.toFixed(1)} at ${memoryMb.toLocaleString('en-US')} MB${waits}${runtime} (modeled)`;
 }
 
@@ -31,4 +35,5 @@ export const DURATION_MODEL_NOTE =
   'checks, demos and scenarios, so their verdicts are the same on any machine). It is multiplied by the ' +
   'CPU share Lambda gives this memory (1,769 MB = one vCPU; no gain above it for one thread). time.sleep ' +
   'and AWS calls (5 ms each) add virtual time, and each invoke adds 1.2 ms for Lambda’s runtime (its ' +
-  'Runtime API round trip). Init runs at full CPU.';
+  'Runtime API round trip). Init runs at full CPU. In a browser, time the worker waited for a busy core ' +
+  'is taken out by an estimate (load-corrected, estimated); Node on Linux reads it from the scheduler.';

@@ -65,6 +65,16 @@ describe('load correction without schedstat (the browser path)', () => {
     expect(uncorrected).toBeGreaterThan(2);
   });
 
+  it('reports the core share it corrected by, only where it estimated one', () => {
+    const env = spec({ code: handlerCode(WORKER), memoryMb: 1769, timeoutMs: 30_000 });
+    busy.init(initRequest(env));
+    const share = busy.invoke(invokeRequest(env)).loadShare ?? 0;
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThan(0.5);
+    busyUncorrected.init(initRequest(env));
+    expect(busyUncorrected.invoke(invokeRequest(env)).loadShare).toBeUndefined();
+  });
+
   it('a hello world on the busy machine is not billed less than on the quiet one', () => {
     // Segments shorter than the shortest preemption the probes saw are left whole (none fits in them).
     const ratio = medianWork(busy, HELLO) / medianWork(quiet, HELLO);

@@ -67,6 +67,10 @@ export function parseRunReport(json: string): RunReport {
   const localMs = value.localMs === undefined ? undefined : field(value, 'localMs', isNumber, 'a number');
   const runtimeMs =
     value.runtimeMs === undefined ? undefined : field(value, 'runtimeMs', isNumber, 'a number');
+  const loadShare =
+    value.loadShare === undefined || value.loadShare === null
+      ? undefined
+      : field(value, 'loadShare', isNumber, 'a number');
   const workModel = value.workModel;
   if (workModel !== undefined && workModel !== 'measured' && workModel !== 'counted')
     throw new Error(`Runtime report: unknown workModel ${String(workModel)}`);
@@ -75,6 +79,7 @@ export function parseRunReport(json: string): RunReport {
     cpuMs: field(value, 'cpuMs', isNumber, 'a number'),
     ...(localMs === undefined ? {} : { localMs }),
     ...(workModel === undefined ? {} : { workModel }),
+    ...(loadShare === undefined ? {} : { loadShare }),
     sleepMs: field(value, 'sleepMs', isNumber, 'a number'),
     ...(runtimeMs === undefined ? {} : { runtimeMs }),
     maxMemoryMb: field(value, 'maxMemoryMb', isNumber, 'a number'),

@@ -68,6 +68,12 @@ _idle_ms = 0.0
 # Nesting depth of lab work inside user code (a log write inside a logging call, ...).
 _lab_depth = 0
 _lab_started = (0.0, 0)
+# The core share the last phase was load-corrected with (estimated, no schedstat), or None.
+_last_share = None
+
+
+def load_share():
+    return _last_share
 
 
 def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms, counted=False):
@@ -212,6 +218,8 @@ def end_phase():
     _idle_ms = now_ms()
     _phase = None
     work.enable(False)
+    global _last_share
+    _last_share = phase.share if not phase.counted and calibration.estimates_load() else None
     if not phase.counted:
         calibration.probe_load()  # one more sample for the next phase's estimate
     return _work_ms(phase), phase.sleep_ms, phase.local_ms, phase.counted

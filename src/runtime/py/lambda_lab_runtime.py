@@ -218,6 +218,7 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init, counted=Fa
             "cpuMs": cpu_ms,
             "localMs": local_ms,
             "workModel": "counted" if counted else "measured",
+            "loadShare": clock.load_share(),
             "sleepMs": sleep_ms,
             "runtimeMs": 0.0 if is_init else RUNTIME_OVERHEAD_MS,
             "maxMemoryMb": max_mb,
