@@ -3,7 +3,8 @@
 // ratio of a CPU-bound handler (baseline: the same ratio of real round trips, which the machine does not
 // change), and that handler's busy/quiet ratio of modeled Duration with two processes spinning on the
 // cores (baseline: the busy/quiet ratio of its real round trips), and the same ratio for counted work (the
-// model of checks and demos: exactly 1). Run by bench/run.mjs as
+// model of checks and demos: exactly 1), and the busy/quiet ratio where the scheduler cannot be read (a
+// runtime measuring as a browser worker does: load estimated by probes). Run by bench/run.mjs as
 // `node --import tsx bench/modeledTime.ts`; prints one JSON line.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createLabRunner, type LabRunner } from '../src/host/labRunner';
@@ -26,6 +27,10 @@ const lab = createLabWorld({ seed: 14, startTimeMs: Date.UTC(2026, 0, 15), acces
 const runner: LabRunner = createLabRunner(lab.world, runtime);
 const countedLab = createLabWorld({ seed: 15, startTimeMs: Date.UTC(2026, 0, 15), access: 'admin' });
 const counted: LabRunner = createLabRunner(countedLab.world, runtime, { workModel: 'counted' });
+// As a browser worker measures: no schedstat, so the clock takes out an estimated preemption.
+const browserRuntime = createNodeRuntime({ schedstat: false });
+const browserLab = createLabWorld({ seed: 16, startTimeMs: Date.UTC(2026, 0, 15), access: 'admin' });
+const browserLike: LabRunner = createLabRunner(browserLab.world, browserRuntime);
 let deployed = 0;
 
 async function deploy(code: string, memorySize: number, on: LabRunner = runner): Promise<string> {
@@ -78,6 +83,8 @@ try {
   for (const name of [hello, small, oneVcpu]) await runner.invoke({ functionName: name, payloadJson: '{}' });
   const countedVcpu = await deploy(CPU_BOUND, 1769, counted);
   await counted.invoke({ functionName: countedVcpu, payloadJson: '{}' });
+  const browserVcpu = await deploy(CPU_BOUND, 1769, browserLike);
+  await browserLike.invoke({ functionName: browserVcpu, payloadJson: '{}' });
 
   const helloModeled: number[] = [];
   const helloOld: number[] = [];
@@ -87,6 +94,8 @@ try {
   const busyQuietReal: number[] = [];
   const countedBusyQuiet: number[] = [];
   const countedBusyQuietReal: number[] = [];
+  const browserBusyQuiet: number[] = [];
+  const browserBusyQuietReal: number[] = [];
   for (let run = 0; run < runs; run++) {
     const h = await warm(hello, 20);
     helloModeled.push(h.modeled);
@@ -94,6 +103,7 @@ try {
     const at128 = await warm(small, 3);
     const quiet = await warm(oneVcpu, 5);
     const countedQuiet = await warm(countedVcpu, 3, counted);
+    const browserQuiet = await warm(browserVcpu, 5, browserLike);
     ratio.push(at128.modeled / quiet.modeled);
     ratioReal.push(at128.real / quiet.real);
     const busy = spinners(BUSY);
@@ -106,6 +116,9 @@ try {
       const countedLoaded = await warm(countedVcpu, 3, counted);
       countedBusyQuiet.push(countedLoaded.modeled / countedQuiet.modeled);
       countedBusyQuietReal.push(countedLoaded.real / countedQuiet.real);
+      const browserLoaded = await warm(browserVcpu, 5, browserLike);
+      browserBusyQuiet.push(browserLoaded.modeled / browserQuiet.modeled);
+      browserBusyQuietReal.push(browserLoaded.real / browserQuiet.real);
     } finally {
       for (const child of busy) child.kill('SIGKILL');
     }
@@ -140,8 +153,16 @@ try {
       baseline: countedBusyQuietReal,
       note: 'the work model of checks, demos and scenarios; baseline: the real round trips',
     },
+    {
+      name: `CPU-bound handler, browser-path Duration busy / quiet (${BUSY} spinning)`,
+      unit: 'x',
+      values: browserBusyQuiet,
+      baseline: browserBusyQuietReal,
+      note: 'no schedstat, as in a browser worker: load-corrected (estimated); baseline: the real round trips',
+    },
   );
 } finally {
   await runtime.close();
+  await browserRuntime.close();
 }
 console.log(JSON.stringify(rows));

@@ -20,6 +20,8 @@ export interface NodeRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn'> 
    * busy loop (engine/pythonDrag.ts). Default 0.
    */
   readonly pythonDrag?: number;
+  /** False: no scheduler counter, as in a browser worker, so load is estimated (bench, tests). Default true. */
+  readonly schedstat?: boolean;
 }
 
 const DEFAULT_SNAPSHOT = fileURLToPath(new URL('../../../public/pyodide/snapshot.bin', import.meta.url));
@@ -27,11 +29,14 @@ export type NodeRuntime = PooledRuntime;
 
 const workerUrl = new URL('./nodeRuntime.worker.mjs', import.meta.url);
 
-function spawnThread(snapshotPath: string | null, pythonDrag: number): RawWorker {
+function spawnThread(snapshotPath: string | null, pythonDrag: number, schedstat: boolean): RawWorker {
   // The bootstrap writes its thread's Linux id here, for threadCpuMs.
   const threadId = new SharedArrayBuffer(4);
   // A clean execArgv: the bootstrap registers tsx itself, after Pyodide has loaded without it.
-  const thread = new Worker(workerUrl, { execArgv: [], workerData: { snapshotPath, threadId, pythonDrag } });
+  const thread = new Worker(workerUrl, {
+    execArgv: [],
+    workerData: { snapshotPath, threadId, pythonDrag, schedstat },
+  });
   return {
     threadCpuMs: () => threadCpuMs(Atomics.load(new Int32Array(threadId), 0)),
     postMessage: (message) => thread.postMessage(message),
@@ -49,6 +54,6 @@ export function createNodeRuntime(options: NodeRuntimeOptions = {}): NodeRuntime
   const drag = options.pythonDrag ?? 0;
   return createPooledRuntime({
     ...options,
-    spawn: () => startPythonWorker(spawnThread(snapshotPath, drag), {}),
+    spawn: () => startPythonWorker(spawnThread(snapshotPath, drag, options.schedstat ?? true), {}),
   });
 }

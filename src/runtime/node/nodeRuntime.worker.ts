@@ -33,7 +33,9 @@ const entry = createBootEntry(post, async (options, { timed, phaseMs }) => {
   phaseMs.interpreter = ms;
   const serve = await timed('ready', () => {
     if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-    const schedstat = createSchedstatReader() ?? undefined;
+    // NodeRuntimeOptions.schedstat false: measure as a browser worker does (load estimated, not read).
+    const browserLike = Reflect.get(Object(workerData), 'schedstat') === false;
+    const schedstat = browserLike ? undefined : (createSchedstatReader() ?? undefined);
     // LAB_TIMER_SCALE=3 runs as on a machine three times slower: modeled figures and verdicts must not move.
     const timerScale = Number(process.env.LAB_TIMER_SCALE ?? 1) || 1;
     const core = createWorkerCore(pyodide, readPythonSources(), post, { ...options, schedstat, timerScale });
