@@ -193,15 +193,16 @@ def _probe():
     del _probes[:-_PROBES_KEPT]
 
 
-def probe_load(enough_ms=PROBE_MS):
-    """Probes until the window holds `enough_ms` of probing (at least once); returns (share of a core,
-    shortest preemption seen in ms) over the window, or (1.0, inf) where load is not estimated."""
+def probe_load(enough_ms=PROBE_MS, fresh=False):
+    """Probes until the window (`fresh`: this call's probes alone) holds `enough_ms` of probing; returns
+    (share of a core, shortest preemption seen in ms) over it, or (1.0, inf) where load is not estimated."""
     if not _estimate_load:
         return 1.0, float("inf")
+    started = _perf_counter()
     for _ in range(_PROBES_KEPT):
         _probe()
         now = _perf_counter()
-        recent = [p for p in _probes if now - p[0] <= WINDOW_S]
+        recent = [p for p in _probes if now - p[0] <= WINDOW_S and (not fresh or p[0] >= started)]
         total_ran = sum(p[1] for p in recent)
         if total_ran >= enough_ms:
             break

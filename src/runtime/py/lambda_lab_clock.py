@@ -38,7 +38,7 @@ class _Phase:
     __slots__ = (
         "start_ms", "deadline_ms", "cpu_scale", "origin_ms", "factor", "sleep_ms",
         "local_ms", "run_start", "seg_start", "seg_sched", "seg_excluded",
-        "counted", "units", "unit_start", "share", "gap_ms",
+        "counted", "units", "unit_start", "share", "gap_ms", "walls",
     )
 
     def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms, counted):
@@ -60,6 +60,7 @@ class _Phase:
         self.unit_start = 0
         # Without schedstat (a browser): the estimated share of a core, and the shortest preemption seen.
         self.share, self.gap_ms = 1.0, float("inf")
+        self.walls = []  # each segment's wall ms, to correct again with the probe after the phase
 
 
 _phase = None
@@ -162,6 +163,7 @@ def pause():
             share = min(1.0, ran_ms / span_ms)
             ran_ms = min(ran_ms, max(ran_ms - waited * share, (run - calibration.TICK_MS) * share))
     elif start is None:
+        phase.walls.append(ran_ms)
         ran_ms = _unloaded(phase, ran_ms)
     phase.local_ms += max(ran_ms, 0.0)
     phase.run_start = None
@@ -215,14 +217,29 @@ def end_phase():
     phase = _phase
     if phase is None:
         return 0.0, 0.0, 0.0, False
+    if not phase.counted and calibration.estimates_load():
+        _correct_again(phase)
     _idle_ms = now_ms()
     _phase = None
     work.enable(False)
     global _last_share
     _last_share = phase.share if not phase.counted and calibration.estimates_load() else None
-    if not phase.counted:
-        calibration.probe_load()  # one more sample for the next phase's estimate
     return _work_ms(phase), phase.sleep_ms, phase.local_ms, phase.counted
+
+
+def _correct_again(phase):
+    """Probes right after the phase, and bills the phase by those probes alone: a thread woken from idle
+    runs on the scheduler's credit at first, so the probes before a phase see less preemption than a
+    long phase meets, while the probes after it meet what it met (a short phase: the credit it ran on).
+    The phase keeps its first figure where the second would cross the deadline (its outcome stands)."""
+    share, gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS, fresh=True)
+    if not phase.walls or now_ms() >= phase.deadline_ms:
+        return
+    first = (phase.local_ms, phase.share, phase.gap_ms)
+    phase.share, phase.gap_ms = share, gap_ms
+    phase.local_ms = sum(_unloaded(phase, wall) for wall in phase.walls)
+    if now_ms() >= phase.deadline_ms:
+        phase.local_ms, phase.share, phase.gap_ms = first
 
 
 def _local_ms(phase):
