@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { startPython } from './controller/lab/lab';
 import { pageRunsPython } from './pageRunsPython';
 import { useLabStore } from './store/labStore';
-import { registerServiceWorker } from './sw/registerServiceWorker';
 import { whenPythonSettles } from './ui/editor/lazyEditor';
 import { Root } from './ui/Root';
 import './ui/app.css';
@@ -19,9 +18,12 @@ createRoot(root).render(
   </StrictMode>,
 );
 
+// The service worker's registration loads after the first paint: nothing it does is needed before.
 if (import.meta.env.PROD)
-  registerServiceWorker(import.meta.env.BASE_URL, {
-    // Offline caching starts once Python has started, so it does not slow a first visit.
-    afterBoot: whenPythonSettles(60_000),
-    notify: (text) => useLabStore.getState().addNotice('info', text),
-  });
+  void import('./sw/registerServiceWorker').then(({ registerServiceWorker }) =>
+    registerServiceWorker(import.meta.env.BASE_URL, {
+      // Offline caching starts once Python has started, so it does not slow a first visit.
+      afterBoot: whenPythonSettles(60_000),
+      notify: (text) => useLabStore.getState().addNotice('info', text),
+    }),
+  );

@@ -1,6 +1,7 @@
 /** Grading quiz answers and the seeded shuffle of ordering questions: pure, so tests and the UI agree. */
 import { fnv1a } from '../sim/hash.mjs';
-import type { Question, QuizAnswerValue } from './quiz';
+import type { Question } from './quiz';
+import type { QuizAnswerValue } from './quizAnswer';
 
 /** mulberry32: small, seeded, good enough to shuffle a handful of items. */
 function rng(seed: number): () => number {

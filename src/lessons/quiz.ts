@@ -115,7 +115,3 @@ export const Quiz = z.strictObject({
 export type Quiz = z.infer<typeof Quiz>;
 
 export const QuizFile = z.strictObject({ quizzes: z.array(Quiz).min(1) });
-
-/** Choice ids (single, multiple, predict), item ids in order (order), item id -> bucket id (sort). */
-export const quizAnswerValueSchema = z.union([z.array(z.string()), z.record(z.string(), z.string())]);
-export type QuizAnswerValue = z.infer<typeof quizAnswerValueSchema>;

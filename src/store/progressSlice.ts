@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { StateCreator } from 'zustand';
-import { type QuizAnswerValue, quizAnswerValueSchema } from '../lessons/quiz';
+import { type QuizAnswerValue, quizAnswerValueSchema } from '../lessons/quizAnswer';
 import { type DocFormat, parseVersioned } from './versionedDoc';
 
 export const PROGRESS_VERSION = 1;

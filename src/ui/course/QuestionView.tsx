@@ -2,7 +2,8 @@
 import { type ReactNode, useId, useState } from 'react';
 import type { Json } from '../../host/scenario/events';
 import { gradeQuestion, seededShuffle } from '../../lessons/grade';
-import type { Question, QuizAnswerValue } from '../../lessons/quiz';
+import type { Question } from '../../lessons/quiz';
+import type { QuizAnswerValue } from '../../lessons/quizAnswer';
 import type { QuizAnswer } from '../../store/progressSlice';
 import { ChoiceInput, OrderInput, SortInput } from './QuestionInputs';
 import { InlineMarkdown, Markdown } from './SafeHtml';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Quiz, QuizAnswerValue } from '../../lessons/quiz';
+import type { Quiz } from '../../lessons/quiz';
+import type { QuizAnswerValue } from '../../lessons/quizAnswer';
 import { answerKey, type QuizAnswer } from '../../store/progressSlice';
 import { type PredictQuestionData, type PredictReveal, QuestionView } from './QuestionView';
 import { Markdown } from './SafeHtml';

@@ -16,32 +16,37 @@ import {
 import { useLabStore } from '../../store/labStore';
 import { DEFAULT_EVENT_JSON } from '../../store/workspaceDoc';
 import { selectActiveFunction } from '../../store/workspaceSlice';
-import { readSharedEvent, shareLink } from './shareEvent';
 
 const HELLO = 'hello-world';
+
+/** Sharing loads on use: a link is made on a click and read only when the address carries one. */
+const sharing = () => import('./shareEvent');
 
 /** Adds the event a shared link carries (once, on load) and clears it from the address bar. */
 function useSharedEventFromUrl(): void {
   useEffect(() => {
-    const shared = readSharedEvent(window.location.hash);
-    if (shared === null) return;
-    history.replaceState(null, '', window.location.pathname + window.location.search);
-    const { addNotice } = useLabStore.getState();
-    if ('error' in shared) {
-      addNotice('warning', shared.error);
-      return;
-    }
-    let name = '';
-    const problem = applyToActive(useLabStore, (draft) => {
-      name = freeEventName(draft, shared.name);
-      return addEvent(draft, name, shared.json);
+    if (window.location.hash === '') return;
+    void sharing().then(({ readSharedEvent }) => {
+      const shared = readSharedEvent(window.location.hash);
+      if (shared === null) return;
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+      const { addNotice } = useLabStore.getState();
+      if ('error' in shared) {
+        addNotice('warning', shared.error);
+        return;
+      }
+      let name = '';
+      const problem = applyToActive(useLabStore, (draft) => {
+        name = freeEventName(draft, shared.name);
+        return addEvent(draft, name, shared.json);
+      });
+      addNotice(
+        problem ? 'warning' : 'info',
+        problem
+          ? `The shared test event "${shared.name}" was not added: ${problem}`
+          : `Added the shared test event "${name}" to ${useLabStore.getState().workspace.activeFunction}.`,
+      );
     });
-    addNotice(
-      problem ? 'warning' : 'info',
-      problem
-        ? `The shared test event "${shared.name}" was not added: ${problem}`
-        : `Added the shared test event "${name}" to ${useLabStore.getState().workspace.activeFunction}.`,
-    );
   }, []);
 }
 
@@ -136,6 +141,7 @@ export function EventBar() {
 
   const share = async () => {
     const draft = selectActiveFunction(useLabStore.getState());
+    const { shareLink } = await sharing();
     const made = shareLink(window.location.href, { name: active, json: draft.events[active] ?? '' });
     if (!made.ok) {
       setMessage({ text: made.reason, bad: true });

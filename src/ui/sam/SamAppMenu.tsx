@@ -4,8 +4,10 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLabStore } from '../../store/labStore';
-import { exportSamApp, openSamApp, rebuildKeptApp } from './samActions';
 import { carriesFiles, fromDrop, fromInput, type PickedFiles } from './samFiles';
+
+/** Opening, rebuilding and exporting load on first use: none of it is needed for the first paint. */
+const samActions = () => import('./samActions');
 
 type Status = 'idle' | 'opening' | 'opened' | 'failed';
 
@@ -31,7 +33,7 @@ export function SamAppMenu() {
     try {
       const picked = await pick();
       label = picked.label;
-      const opened = await openSamApp(picked);
+      const opened = await (await samActions()).openSamApp(picked);
       setStatus('opened');
       const notes = opened.warnings.length > 0 ? ` Not simulated: ${opened.warnings.join(' ')}` : '';
       useLabStore
@@ -53,19 +55,21 @@ export function SamAppMenu() {
   useEffect(() => {
     if (python !== 'ready' || rebuilt.current) return;
     rebuilt.current = true;
-    rebuildKeptApp().then(
-      (done) => {
-        if (done)
-          useLabStore.getState().addNotice('info', "Rebuilt the SAM app's resources in a fresh world.");
-      },
-      (e: unknown) =>
-        useLabStore
-          .getState()
-          .addNotice(
-            'warning',
-            `The SAM app's resources could not be rebuilt (${e instanceof Error ? e.message : String(e)}); open the app again.`,
-          ),
-    );
+    samActions()
+      .then((m) => m.rebuildKeptApp())
+      .then(
+        (done) => {
+          if (done)
+            useLabStore.getState().addNotice('info', "Rebuilt the SAM app's resources in a fresh world.");
+        },
+        (e: unknown) =>
+          useLabStore
+            .getState()
+            .addNotice(
+              'warning',
+              `The SAM app's resources could not be rebuilt (${e instanceof Error ? e.message : String(e)}); open the app again.`,
+            ),
+      );
   }, [python]);
 
   useEffect(() => {
@@ -110,7 +114,9 @@ export function SamAppMenu() {
         type="button"
         data-testid="sam.export"
         onClick={() =>
-          exportSamApp().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+          samActions()
+            .then((m) => m.exportSamApp())
+            .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
         }
       >
         Export as SAM app (.zip)
