@@ -88,8 +88,9 @@ def baseline_bytes(runtime):
     return BASELINE_MB.get(runtime, DEFAULT_BASELINE_MB) * MB
 
 
-# Below this much free space inside the heap, footprint growth stands in for in-use growth.
-_SMALL_HOLES = 2 * MB
+# Below this much free space inside the heap, footprint growth stands in for in-use growth. Above the
+# interpreter's own holes after boot (1.7-2.1 MB, from files or a snapshot), else every phase walks the heap.
+_SMALL_HOLES = 4 * MB
 # Frees inside handlers make holes unseen, so the estimate is re-measured after this many phases.
 _REMEASURE_EVERY = 64
 _holes = None  # free bytes inside the heap at the last phase's end, or None when unknown
