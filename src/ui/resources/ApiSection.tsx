@@ -13,34 +13,21 @@ import {
   TextField,
   useAction,
 } from './formParts';
-import { type Kit, useWorldRead } from './labLink';
-import { byIdOrFirst, IdPicker, NotReady } from './ResourcePicker';
+import type { Kit } from './labLink';
+import { PickedApiSection } from './ResourcePicker';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 export function ApiSection() {
-  const data = useWorldRead((kit, live) => ({
-    apis: kit.listApis(live.lab),
-    functions: kit.functionNames(live.lab),
-  }));
-  const [chosen, setChosen] = useState('');
-  if ('missing' in data) return <NotReady why={data.missing} />;
-  const { kit, live } = data;
-  const { apis, functions } = data.value;
-  const api = byIdOrFirst(apis, chosen);
   return (
-    <div className="res-section">
-      <CreateApi kit={kit} live={live} functions={functions} onCreated={setChosen} />
-      <IdPicker
-        label="API"
-        items={apis}
-        chosen={api}
-        onChoose={setChosen}
-        testId="resources.api.api"
-        empty="No APIs yet. Create one above, in front of a deployed function."
-      />
-      {api ? <RequestBuilder key={api.id} kit={kit} live={live} api={api} /> : null}
-    </div>
+    <PickedApiSection
+      list={(kit, live) => kit.listApis(live.lab)}
+      Create={CreateApi}
+      Panel={RequestBuilder}
+      label="API"
+      testId="resources.api.api"
+      empty="No APIs yet. Create one above, in front of a deployed function."
+    />
   );
 }
 

@@ -7,32 +7,19 @@ import { useState } from 'react';
 import type { LiveWorld, WebSocketApiView } from '../../controller/console/consoleKit';
 import { ActionStatus, FunctionSelect, formatTime, pickFunction, TextField, useAction } from './formParts';
 import { type Kit, useWorldRead } from './labLink';
-import { byIdOrFirst, IdPicker, NotReady } from './ResourcePicker';
+import { PickedApiSection } from './ResourcePicker';
 import './webSocket.css';
 
 export function WebSocketSection() {
-  const data = useWorldRead((kit, live) => ({
-    apis: kit.listWebSocketApis(live.lab),
-    functions: kit.functionNames(live.lab),
-  }));
-  const [chosen, setChosen] = useState('');
-  if ('missing' in data) return <NotReady why={data.missing} />;
-  const { kit, live } = data;
-  const { apis, functions } = data.value;
-  const api = byIdOrFirst(apis, chosen);
   return (
-    <div className="res-section">
-      <CreateWebSocketApi kit={kit} live={live} functions={functions} onCreated={setChosen} />
-      <IdPicker
-        label="WebSocket API"
-        items={apis}
-        chosen={api}
-        onChoose={setChosen}
-        testId="resources.ws.api"
-        empty="No WebSocket APIs yet. Create one above, in front of a deployed function."
-      />
-      {api ? <Client key={api.id} kit={kit} live={live} api={api} /> : null}
-    </div>
+    <PickedApiSection
+      list={(kit, live) => kit.listWebSocketApis(live.lab)}
+      Create={CreateWebSocketApi}
+      Panel={Client}
+      label="WebSocket API"
+      testId="resources.ws.api"
+      empty="No WebSocket APIs yet. Create one above, in front of a deployed function."
+    />
   );
 }
 
