@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ConfigPage } from './pages/configPage';
 import { LabPage } from './pages/labPage';
+import { ResourcesPage } from './pages/resourcesPage';
 
 // One page boot: a function URL called from Resources, then a 10% canary built in the alias editor.
 test('a function URL answers a request, and the alias editor splits traffic between two versions', async ({
@@ -12,9 +13,9 @@ test('a function URL answers a request, and the alias editor splits traffic betw
   await lab.testButton.click();
   await expect(lab.resultStatus).toHaveText('Succeeded');
 
-  const panel = page.getByTestId('resources');
-  if (!(await panel.isVisible())) await page.getByTestId('output.resources').click();
-  await panel.getByTestId('resources.tab.url').click();
+  const resources = new ResourcesPage(page);
+  await resources.open('url');
+  const panel = resources.panel;
   const id = (testId: string) => panel.getByTestId(testId);
   await id('resources.url.create').click();
   await expect(id('resources.url.create.ok')).toContainText('lambda:InvokeFunctionUrl');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/labPage';
+import { ResourcesPage } from './pages/resourcesPage';
 
 // One page boot: create a WebSocket API in front of the starter function, then connect, send, push and close.
 test('the WebSocket client connects, sends, sees replies and pushes, and a closed connection is gone', async ({
@@ -11,9 +12,9 @@ test('the WebSocket client connects, sends, sees replies and pushes, and a close
   await lab.testButton.click();
   await expect(lab.resultStatus).toHaveText('Succeeded');
 
-  const panel = page.getByTestId('resources');
-  if (!(await panel.isVisible())) await page.getByTestId('output.resources').click();
-  await panel.getByTestId('resources.tab.ws').click();
+  const resources = new ResourcesPage(page);
+  await resources.open('ws');
+  const panel = resources.panel;
   const id = (testId: string) => panel.getByTestId(testId);
 
   await id('resources.ws.create').click();

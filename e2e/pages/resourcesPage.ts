@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type ResourceTab = 's3' | 'sqs' | 'ddb' | 'sns' | 'api';
+export type ResourceTab = 's3' | 'sqs' | 'ddb' | 'sns' | 'api' | 'ws' | 'url';
 
 /** The Resources view in the output column: the learner's buckets, queues, tables, topics and APIs. */
 export class ResourcesPage {
