@@ -4,6 +4,7 @@
  * the host answers by writing the response there (in chunks when it is long) and waking the worker. While
  * it waits the worker also watches the interrupt buffer, so a deadline still ends a handler stuck in a call.
  */
+import { CHECK_SIGNAL } from './interrupts';
 
 /**
  * A handler blocked on an AWS call whose answer waits on other work (a synchronous invoke of another
@@ -55,8 +56,8 @@ export function createChannelWriter(buffer: SharedArrayBuffer) {
 }
 
 /**
- * Worker side: posts the request and blocks until the whole answer is there. Returns null when the
- * interrupt buffer was raised while waiting (the caller lets Python raise KeyboardInterrupt).
+ * Worker side: posts the request and blocks until the whole answer is there. Returns null when a stop
+ * was written into the interrupt buffer while waiting (the caller lets Python raise KeyboardInterrupt).
  */
 export function callThroughChannel(
   buffer: SharedArrayBuffer,
@@ -72,7 +73,11 @@ export function callThroughChannel(
   let received = 0;
   for (;;) {
     while (Atomics.wait(header, STATE, IDLE, WAIT_SLICE_MS) === 'timed-out') {
-      if (interrupt && Atomics.load(interrupt, 0) !== 0) return null;
+      if (!interrupt) continue;
+      // A deadline check is answered here: waiting on the host is not work, and the runtime checks the
+      // deadline itself when the call returns. Only a stop ends the wait.
+      Atomics.compareExchange(interrupt, 0, CHECK_SIGNAL, 0);
+      if (Atomics.load(interrupt, 0) !== 0) return null;
     }
     const length = Atomics.load(header, LENGTH);
     const total = Atomics.load(header, TOTAL);

@@ -22,6 +22,8 @@ export interface NodeRuntimeOptions extends Omit<PooledRuntimeOptions, 'spawn'> 
   readonly pythonDrag?: number;
   /** False: no scheduler counter, as in a browser worker, so load is estimated (bench, tests). Default true. */
   readonly schedstat?: boolean;
+  /** False: the pool cannot read the thread's CPU time, so its watchdog works as in a browser (tests). Default true. */
+  readonly threadCpu?: boolean;
 }
 
 const DEFAULT_SNAPSHOT = fileURLToPath(new URL('../../../public/pyodide/snapshot.bin', import.meta.url));
@@ -29,7 +31,12 @@ export type NodeRuntime = PooledRuntime;
 
 const workerUrl = new URL('./nodeRuntime.worker.mjs', import.meta.url);
 
-function spawnThread(snapshotPath: string | null, pythonDrag: number, schedstat: boolean): RawWorker {
+function spawnThread(
+  snapshotPath: string | null,
+  pythonDrag: number,
+  schedstat: boolean,
+  threadCpu: boolean,
+): RawWorker {
   // The bootstrap writes its thread's Linux id here, for threadCpuMs.
   const threadId = new SharedArrayBuffer(4);
   // A clean execArgv: the bootstrap registers tsx itself, after Pyodide has loaded without it.
@@ -38,7 +45,7 @@ function spawnThread(snapshotPath: string | null, pythonDrag: number, schedstat:
     workerData: { snapshotPath, threadId, pythonDrag, schedstat },
   });
   return {
-    threadCpuMs: () => threadCpuMs(Atomics.load(new Int32Array(threadId), 0)),
+    threadCpuMs: () => (threadCpu ? threadCpuMs(Atomics.load(new Int32Array(threadId), 0)) : null),
     postMessage: (message) => thread.postMessage(message),
     terminate: () => void thread.terminate(),
     listen(onMessage, onCrash) {
@@ -54,6 +61,10 @@ export function createNodeRuntime(options: NodeRuntimeOptions = {}): NodeRuntime
   const drag = options.pythonDrag ?? 0;
   return createPooledRuntime({
     ...options,
-    spawn: () => startPythonWorker(spawnThread(snapshotPath, drag, options.schedstat ?? true), {}),
+    spawn: () =>
+      startPythonWorker(
+        spawnThread(snapshotPath, drag, options.schedstat ?? true, options.threadCpu ?? true),
+        {},
+      ),
   });
 }

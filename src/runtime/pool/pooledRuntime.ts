@@ -6,6 +6,7 @@
 import type { InitRequest, InvokeRequest, RunReport, RuntimePort, WorkModel } from '../../sim/runtimePort';
 import type { QuickRunRequest, QuickRunResult, RunMessage, SyntaxProblem } from '../protocol';
 import type { BootInfo, PythonWorker } from './pythonWorker';
+import type { Budget } from './watchdog';
 import { createWorkerSlot, type JobResult, lostReport, type WorkerSlot } from './workerSlot';
 
 export interface PooledRuntimeOptions {
@@ -29,6 +30,8 @@ export interface PooledRuntimeOptions {
   readonly awsCall?: (requestJson: string) => string | Promise<string>;
   /** A worker that could not start (a missing file, a failed compile, a crash during boot). */
   readonly onBootFailed?: (error: unknown) => void;
+  /** The watchdog stopped a phase itself, the runtime not having ended it at its deadline (watchdog.ts). */
+  readonly onWatchdogStop?: () => void;
 }
 
 export interface PooledRuntime extends RuntimePort {
@@ -98,6 +101,7 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
         options.onEnvironmentsLost?.(envIds, reason);
       },
       awsCall: options.awsCall,
+      watchdogStopped: options.onWatchdogStop,
     }),
   );
 
@@ -106,10 +110,14 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
   // vCPU ms per ms measured on this machine, learnt from the reports (the runtime calibrates itself);
   // until the first one, a slow guess, so an early budget errs long.
   let workFactor = 0.25;
+  // The share of a core the last measured phase got (estimated where the host cannot read the scheduler):
+  // in a browser the watchdog's real-time limits stretch by it (watchdog.ts).
+  let loadShare = 1;
   const learn = (report: RunReport): RunReport => {
     const measured = report.workModel !== 'counted';
     if (measured && report.localMs !== undefined && report.localMs > 0.5)
       workFactor = report.cpuMs / report.localMs;
+    if (measured && report.loadShare !== undefined) loadShare = report.loadShare;
     return report;
   };
   const asReport = (result: JobResult): RunReport => {
@@ -130,9 +138,12 @@ export function createPooledRuntime(options: PooledRuntimeOptions): PooledRuntim
   // quarter (the runtime itself decides a timeout in modeled time; the watchdog only stops runaways).
   // Counted work runs slower (a Python callback per event) and its deadline falls at an exact count,
   // so its watchdog waits longer: it must never cut a phase the count would still let run.
-  const budget = (virtualMs: number, scale: number, model: WorkModel | undefined) =>
-    (Math.max(virtualMs, 0) / (scale * workFactor)) * (model === 'counted' ? COUNTED_SLOWDOWN : 1.25) +
-    slackMs;
+  const budget = (virtualMs: number, scale: number, model: WorkModel | undefined): Budget => ({
+    workMs:
+      (Math.max(virtualMs, 0) / (scale * workFactor)) * (model === 'counted' ? COUNTED_SLOWDOWN : 1.25) +
+      slackMs,
+    loadShare,
+  });
 
   return {
     bootTimes,

@@ -4,6 +4,7 @@
  * hands run replies to the slot that owns the worker.
  */
 import { createAwsChannel, createChannelWriter } from '../awsChannel';
+import { CHECK_SIGNAL, STOP_SIGNAL } from '../interrupts';
 import {
   type BootOptions,
   type BootPhase,
@@ -11,8 +12,6 @@ import {
   PROTOCOL_VERSION,
   type WorkerToHost,
 } from '../protocol';
-
-const SIGINT = 2;
 
 export interface RawWorker {
   postMessage(message: HostToWorker): void;
@@ -35,6 +34,12 @@ export interface PythonWorker {
   terminate(): void;
   /** Asks Python to raise KeyboardInterrupt; false when the host has no shared memory for it. */
   interrupt(): boolean;
+  /**
+   * Asks Python to check its phase's modeled deadline (see interrupts.ts): 'asked'; 'pending' while the
+   * last signal waits to be taken (Python is inside a call into C code, or stuck); 'unsupported'
+   * without shared memory.
+   */
+  askDeadline(): 'asked' | 'pending' | 'unsupported';
   /** Answers the handler's pending AWS call, or sends the next chunk of a long answer. */
   answerAws(text: string): void;
   nextAwsChunk(): void;
@@ -81,8 +86,12 @@ export function startPythonWorker(
     },
     interrupt() {
       if (!interrupt) return false;
-      Atomics.store(interrupt, 0, SIGINT);
+      Atomics.store(interrupt, 0, STOP_SIGNAL);
       return true;
+    },
+    askDeadline() {
+      if (!interrupt) return 'unsupported';
+      return Atomics.compareExchange(interrupt, 0, 0, CHECK_SIGNAL) === 0 ? 'asked' : 'pending';
     },
     clearInterrupt() {
       if (interrupt) Atomics.store(interrupt, 0, 0);

@@ -1,9 +1,10 @@
 /**
  * One Python worker and its queue. Jobs run one at a time; each phase gets a budget of work on this
- * machine (its modeled limit in local ms, see pooledRuntime.ts), counted in the thread's CPU time where the
- * host can read it, else in real time. When the budget runs out the slot interrupts Python (KeyboardInterrupt, which
- * the runtime reports as a timeout); when that does not land within the grace period, or the host has no
- * shared memory to interrupt with, the worker is terminated, the job ends as a timeout and every
+ * machine (its modeled limit in local ms, see pooledRuntime.ts), kept by its watchdog (watchdog.ts: CPU
+ * time where the host can read it; in a browser, past the budget in real time it asks Python whether the
+ * phase's modeled time is past its deadline). A phase that will not stop is interrupted (KeyboardInterrupt,
+ * which the runtime reports as a timeout); when that does not land within the grace period, or the host has
+ * no shared memory to interrupt with, the worker is terminated, the job ends as a timeout and every
  * environment it held is reported lost. A crashed worker is treated the same way; the next job gets a
  * fresh worker from the pool.
  */
@@ -11,6 +12,7 @@ import type { RunReport } from '../../sim/runtimePort';
 import { CONTINUE_CALL, NESTED_PREFIX } from '../awsChannel';
 import type { RunMessage, WorkerToHost } from '../protocol';
 import type { PythonWorker } from './pythonWorker';
+import { armWatchdog, type Budget } from './watchdog';
 
 export type JobResult =
   | { readonly kind: 'message'; readonly message: WorkerToHost }
@@ -19,7 +21,7 @@ export type JobResult =
 
 interface Job {
   readonly message: RunMessage;
-  readonly budgetMs: number | undefined;
+  readonly budget: Budget | undefined;
   readonly resolve: (result: JobResult) => void;
 }
 
@@ -28,6 +30,8 @@ export interface SlotEvents {
   lost(envIds: readonly string[], reason: string): void;
   /** A handler's boto3 call: returns the JSON answer (see sim/services/awsCall.ts). */
   awsCall?(requestJson: string): string | Promise<string>;
+  /** The watchdog stopped a phase itself: the runtime had not ended it at its deadline. */
+  watchdogStopped?(): void;
 }
 
 const NO_SERVICES = JSON.stringify({
@@ -54,7 +58,7 @@ const NOT_NESTABLE = JSON.stringify({
 
 export interface WorkerSlot {
   readonly envIds: Set<string>;
-  run(message: RunMessage, budgetMs: number | undefined): Promise<JobResult>;
+  run(message: RunMessage, budget: Budget | undefined): Promise<JobResult>;
   /**
    * Runs `message` only when the worker is booted, idle and nothing waits: null otherwise. For work that
    * must never queue behind a handler (the editor's syntax check) and can simply be asked again later.
@@ -66,10 +70,6 @@ export interface WorkerSlot {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
-
-/** Real time a budget may take per ms of work when the thread's CPU time cannot be read. */
-const WALL_ALLOWANCE = 2;
-const MIN_RECHECK_MS = 10;
 
 export function createWorkerSlot(
   acquire: () => PythonWorker,
@@ -248,28 +248,14 @@ export function createWorkerSlot(
   };
 
   function arm(job: Job, live: PythonWorker, timers: Timer[]) {
-    if (job.budgetMs !== undefined) {
-      const terminate = () => {
+    if (!job.budget) return;
+    armWatchdog(job.budget, live, timers, graceMs, {
+      stopping: () => events.watchdogStopped?.(),
+      terminate() {
         discard('a runaway handler did not stop at its deadline', (realMs) => ({ kind: 'timedOut', realMs }));
         pump();
-      };
-      const budget = job.budgetMs;
-      const stop = () => {
-        if (live.interrupt()) timers.push(setTimeout(terminate, graceMs));
-        else terminate();
-      };
-      const cpuAtStart = live.threadCpuMs();
-      // Where the thread's CPU time is known the budget is CPU time, so waiting for a busy core does
-      // not count; otherwise it is real time, with room for a busy machine.
-      const check = () => {
-        const cpuNow = cpuAtStart === null ? null : live.threadCpuMs();
-        if (cpuNow === null || cpuAtStart === null) return stop();
-        const used = cpuNow - cpuAtStart;
-        if (used >= budget) stop();
-        else timers.push(setTimeout(check, Math.max(budget - used, MIN_RECHECK_MS)));
-      };
-      timers.push(setTimeout(check, cpuAtStart === null ? budget * WALL_ALLOWANCE : budget));
-    }
+      },
+    });
   }
 
   function pump() {
@@ -283,16 +269,16 @@ export function createWorkerSlot(
 
   return {
     envIds,
-    run(message, budgetMs) {
+    run(message, budget) {
       return new Promise<JobResult>((resolve) => {
-        queue.push({ message, budgetMs, resolve });
+        queue.push({ message, budget, resolve });
         pump();
       });
     },
     runIfIdle(message) {
       if (closed || current || queue.length > 0 || !worker || !ready) return null;
       const live = worker;
-      return new Promise<JobResult>((resolve) => startJob({ message, budgetMs: undefined, resolve }, live));
+      return new Promise<JobResult>((resolve) => startJob({ message, budget: undefined, resolve }, live));
     },
     warm() {
       if (!worker && !closed) worker = adopt();

@@ -276,6 +276,12 @@ def past_deadline():
     return phase is not None and now_ms() >= phase.deadline_ms
 
 
+def user_running():
+    """True while user code runs, not the lab's own work inside it: where a timeout may be raised."""
+    phase = _phase
+    return phase is not None and phase.run_start is not None and _lab_depth == 0
+
+
 def deadline_ms():
     phase = _phase
     return 0.0 if phase is None else phase.deadline_ms

@@ -1,5 +1,9 @@
 """Ends a phase that a handler will not let end: a timeout it swallows, os._exit().
 
+The host signals through Pyodide's interrupt buffer (src/runtime/interrupts.ts): SIGINT stops the phase
+now; SIGXCPU asks whether the phase's modeled time is past its deadline, and stops it only then (the
+browser's watchdog counts real time, which a busy machine stretches; see src/runtime/pool/watchdog.ts).
+
 On Lambda both end the process, whatever the code does. Here the process is shared, so once the
 phase must end, every further line of handler code raises again (sys.monitoring LINE and JUMP
 events): a `try/except BaseException` inside a loop cannot keep it running, and the runtime gets
@@ -23,6 +27,7 @@ _STOP_EVENTS = _monitoring.events.LINE | _monitoring.events.JUMP
 _set_signal = _signal.signal
 _get_signal = _signal.getsignal
 _SIGINT = int(_signal.SIGINT)
+_SIGCHECK = int(_signal.SIGXCPU)  # CHECK_SIGNAL in src/runtime/interrupts.ts
 _stopping = None
 # Set by lambda_lab_sandbox: puts its import blocker first on sys.meta_path again.
 keep_first = None
@@ -63,6 +68,14 @@ def _interrupted(signum, frame):
     raise KeyboardInterrupt
 
 
+def _check(signum, frame):
+    # The pool's question: only the modeled clock decides. Runtime code is never stopped here (the
+    # runtime checks the deadline itself when the phase ends); lab work inside user code waits for the
+    # next question.
+    if clock.user_running() and clock.past_deadline():
+        _deadline()
+
+
 def _exit(status):
     code = int(status)
     _begin(lambda: ProcessExit(code))
@@ -94,12 +107,14 @@ def _deadline():
 
 
 def begin_phase():
-    """Every phase: the runtime's interrupt handler, even if the last phase installed its own."""
+    """Every phase: the runtime's signal handlers, even if the last phase installed its own."""
     end()
     if keep_first is not None:
         keep_first()
     if _get_signal(_SIGINT) is not _interrupted:
         _set_signal(_SIGINT, _interrupted)
+    if _get_signal(_SIGCHECK) is not _check:
+        _set_signal(_SIGCHECK, _check)
 
 
 def install():
@@ -111,6 +126,7 @@ def install():
     os._exit = posix._exit = _exit
     os.abort = posix.abort = _abort
     _set_signal(_SIGINT, _interrupted)
+    _set_signal(_SIGCHECK, _check)
     # The clock's time.sleep keeps its built-in look (lambda_lab_clock._Plain); only its function is wrapped.
     if hasattr(time.sleep, "_function"):
         time.sleep._function = _stop_at_deadline(time.sleep._function)
