@@ -99,6 +99,7 @@ export function splitRows(visits) {
     ['main thread busy (long tasks before ready)', (v) => v.mainThreadBusy],
   ];
   for (const name of [
+    'worker-script',
     'wasm-download',
     'compile',
     'loader-script',
@@ -108,6 +109,8 @@ export function splitRows(visits) {
     'restore',
     'interpreter',
     'runtime-and-warm-up',
+    'engine-start',
+    'warm-up-run',
     'total',
   ])
     parts.push([`worker: ${name}`, (v) => v.worker?.measures[name]?.[1]]);

@@ -5,7 +5,7 @@
  * leaves a `boot:*` performance measure so the bench can split the start-up time.
  */
 import type { loadPyodide } from 'pyodide';
-import { expandSnapshot } from '../snapshot/snapshotRuntime.mjs';
+import { createSnapshotExpander } from '../snapshot/snapshotRuntime.mjs';
 
 type PyodideConfig = NonNullable<Parameters<typeof loadPyodide>[0]>;
 export type CreatePyodideModule = NonNullable<PyodideConfig['createPyodideModule']>;
@@ -67,31 +67,45 @@ async function fetchOk(url: string): Promise<Response> {
   return response;
 }
 
-/** The same response whose body counts its bytes into the progress as they stream through. */
-function counted(response: Response, progress: Progress, name: string, start: number): Response {
+/**
+ * Reads a body to its end, counting each chunk into the progress and handing it to `sink`. A plain reader
+ * rather than a TransformStream: tens of megabytes pass here, and a stream stage costs per chunk.
+ */
+async function readBody(
+  response: Response,
+  progress: Progress,
+  name: string,
+  start: number,
+  sink: (chunk: Uint8Array) => void,
+): Promise<void> {
   progress.expect(Number(response.headers.get('content-length') ?? 0));
-  const body = response.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        progress.add(chunk.byteLength);
-        controller.enqueue(chunk);
-      },
-      flush: () => void measure(`${name}-download`, start),
-    }),
-  );
-  return new Response(body, { status: response.status, headers: response.headers });
+  const reader = response.body?.getReader();
+  for (;;) {
+    const next = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (next.done) break;
+    progress.add(next.value.byteLength);
+    sink(next.value);
+  }
+  measure(`${name}-download`, start);
 }
 
 export async function download(url: string, progress: Progress, name: string): Promise<Uint8Array> {
   const start = performance.now();
-  const response = counted(await fetchOk(url), progress, name, start);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/** Reads a body to its end, keeping nothing (a clone read only for its progress). */
-async function drain(response: Response): Promise<void> {
-  const reader = response.body?.getReader();
-  while (reader && !(await reader.read()).done);
+  const response = await fetchOk(url);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await readBody(response, progress, name, start, (chunk) => {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  });
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /**
@@ -102,7 +116,7 @@ async function drain(response: Response): Promise<void> {
 export async function compileWasm(url: string, progress: Progress): Promise<WebAssembly.Module> {
   const start = performance.now();
   const response = await fetchOk(url);
-  void drain(counted(response.clone(), progress, 'wasm', start)).catch(() => undefined);
+  void readBody(response.clone(), progress, 'wasm', start, () => undefined).catch(() => undefined);
   const module = await WebAssembly.compileStreaming(response);
   measure('compile', start);
   return module;
@@ -146,7 +160,10 @@ export async function downloadSnapshot(
     void response?.body?.cancel();
     return null;
   }
-  return expandSnapshot(new Uint8Array(await counted(response, progress, 'snapshot', start).arrayBuffer()));
+  // Expanded as it streams in: the runs land in the image at once, and no 16 MiB file is held besides.
+  const image = createSnapshotExpander();
+  await readBody(response, progress, 'snapshot', start, image.push);
+  return image.finish();
 }
 
 /** Pyodide's loader script, imported (parsed and compiled) while the downloads run. */

@@ -2,7 +2,7 @@
  * quickRun: one handler run in a throwaway environment (init, invoke, destroy), for the app's first screen
  * before the simulation drives the runtime. Real time stands in for the virtual clock here (cpuScale 1).
  */
-import type { EnvSpec, RunReport } from '../../sim/runtimePort';
+import type { EnvSpec, RunReport, WorkModel } from '../../sim/runtimePort';
 import type { QuickRunRequest, QuickRunResult } from '../protocol';
 import type { Engine } from './engine';
 
@@ -80,13 +80,14 @@ export function quickRun(
   engine: Engine,
   request: QuickRunRequest,
   nowMs: number = Date.now(),
+  workModel: WorkModel = 'measured',
 ): QuickRunResult {
   runs += 1;
   const envId = `quick-run-${runs}`;
   const requestId = `00000000-0000-4000-8000-${String(runs).padStart(12, '0')}`;
   const env = quickRunSpec(envId, request);
   try {
-    const init = engine.init({ env, nowMs, limitMs: 10_000 });
+    const init = engine.init({ env, nowMs, limitMs: 10_000, workModel });
     const initLines = init.logs.map((line) => line.text);
     const initMs = init.cpuMs + init.sleepMs;
     if (init.outcome.status !== 'success') {
@@ -100,6 +101,7 @@ export function quickRun(
       nowMs: start,
       deadlineMs: start + TIMEOUT_MS,
       invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${FUNCTION_NAME}`,
+      workModel,
     });
     return {
       ok: invoke.outcome.status === 'success',

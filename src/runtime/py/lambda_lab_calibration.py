@@ -31,7 +31,7 @@ REFERENCE_MS = 0.53
 # Best-of rounds kept (a round every REFRESH_S of real time, at the start of a phase).
 _ROUNDS_KEPT = 2
 REFRESH_S = 5.0
-BOOT_SAMPLES = 15
+BOOT_SAMPLES = 5
 REFRESH_SAMPLES = 5
 
 _timer_scale = 1.0

@@ -179,7 +179,10 @@ def load(site_packages, everything=False):
     for name in _LATER if everything else ():
         if name not in _private:
             _load_runtime_module(name)
-    return _private.get("lambda_lab_runtime") or _load_runtime_module("lambda_lab_runtime")
+    runtime = _private.get("lambda_lab_runtime") or _load_runtime_module("lambda_lab_runtime")
+    if everything:
+        _private["lambda_lab_work"].measure_unit()
+    return runtime
 
 
 def start(site_packages):

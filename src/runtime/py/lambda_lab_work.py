@@ -11,7 +11,7 @@ hashing a large buffer) counts as one call. Lesson content stays within what the
 learner's own Test keeps the measured, calibrated figure.
 
 UNIT_MS, where it comes from: the calibration's benchmark (lambda_lab_calibration._workload) takes
-REFERENCE_MS on one Lambda vCPU; install() counts its events as if it were user code (14,585 in
+REFERENCE_MS on one Lambda vCPU; measure_unit() counts its events as if it were user code (14,585 in
 CPython 3.14), so one event is REFERENCE_MS / that count. The count is the same everywhere, so is
 the unit. The same unit gives `sum(i * i for i in range(1_000_000))` (two events per item) 73 ms,
 against about 60 ms on Lambda.
@@ -28,7 +28,7 @@ TOOL_ID = 5  # lambda_lab_memory uses 3, lambda_lab_stop 4
 _NAME = "lambda-lab-work"
 _EVENT_LIST = (_events.LINE, _events.JUMP, _events.PY_START, _events.PY_RESUME, _events.CALL)
 EVENTS = sum(_EVENT_LIST)  # distinct bits: the sum is their union
-# Set by install(): events of the calibration benchmark, and vCPU ms per event.
+# Set by measure_unit(): events of the calibration benchmark, and vCPU ms per event.
 WORKLOAD_EVENTS = 0
 UNIT_MS = 0.0
 # Where the function's own code lives while its environment is resident (lambda_lab_envs).
@@ -110,8 +110,19 @@ def count_of(function):
     return _units - before
 
 
-def install():
+def measure_unit():
+    """Counts the benchmark's events once (about 20 ms); a memory snapshot keeps the result, so a restored
+    runtime skips it. The counter is left unregistered: install() registers it at boot."""
     global WORKLOAD_EVENTS, UNIT_MS
     _register()
-    WORKLOAD_EVENTS = count_of(calibration._workload)
+    try:
+        WORKLOAD_EVENTS = count_of(calibration._workload)
+    finally:
+        _monitoring.free_tool_id(TOOL_ID)
     UNIT_MS = calibration.REFERENCE_MS / WORKLOAD_EVENTS
+
+
+def install():
+    if not WORKLOAD_EVENTS:
+        measure_unit()
+    _register()

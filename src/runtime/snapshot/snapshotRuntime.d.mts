@@ -6,3 +6,8 @@ export declare const MARKER: string;
 export declare function sandboxPython(digest: string): string;
 export declare function sparseSnapshot(bytes: Uint8Array): Uint8Array<ArrayBuffer>;
 export declare function expandSnapshot(bytes: Uint8Array): Uint8Array;
+export interface SnapshotExpander {
+  push(chunk: Uint8Array): void;
+  finish(): Uint8Array;
+}
+export declare function createSnapshotExpander(): SnapshotExpander;

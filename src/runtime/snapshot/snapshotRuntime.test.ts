@@ -8,7 +8,14 @@ import { createEngine, SITE_PACKAGES as ENGINE_SITE_PACKAGES } from '../engine/e
 import { quickRun } from '../engine/quickRun';
 import { handlerCode, initRequest, invokeRequest, spec } from '../engine/testSupport';
 import { readPythonSources } from '../node/pythonSources';
-import { expandSnapshot, MARKER, runtimeDigest, SITE_PACKAGES, sparseSnapshot } from './snapshotRuntime.mjs';
+import {
+  createSnapshotExpander,
+  expandSnapshot,
+  MARKER,
+  runtimeDigest,
+  SITE_PACKAGES,
+  sparseSnapshot,
+} from './snapshotRuntime.mjs';
 
 describe('the runtime inside the snapshot', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lab-snapshot-'));
@@ -32,6 +39,25 @@ describe('the runtime inside the snapshot', () => {
     expect(expandSnapshot(file)).toEqual(image);
     const other = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(expandSnapshot(other)).toBe(other);
+  });
+
+  it('expands the file as it streams in, in chunks of any size, to the same image', () => {
+    const image = new Uint8Array(9 * 4096 + 17);
+    for (let i = 0; i < image.length; i += 7) if ((i >> 12) % 3 !== 1) image[i] = (i % 251) + 1;
+    const file = sparseSnapshot(image);
+    for (const size of [1, 5, 13, 4096, 5000, file.length]) {
+      const expander = createSnapshotExpander();
+      for (let at = 0; at < file.length; at += size) expander.push(file.subarray(at, at + size));
+      expect(expander.finish()).toEqual(image);
+    }
+    const cut = createSnapshotExpander();
+    cut.push(file.subarray(0, file.length - 1));
+    expect(() => cut.finish()).toThrow('ended early');
+    const other = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const plain = createSnapshotExpander();
+    plain.push(other.subarray(0, 3));
+    plain.push(other.subarray(3));
+    expect(plain.finish()).toEqual(other);
   });
 
   it('holds the runtime loaded privately, which the engine starts when its sources match', async () => {
