@@ -2,12 +2,13 @@
  * The shape of one function draft (format 3): code, configuration, execution role, triggers, layers,
  * destinations and VPC, as the learner typed them. Only the data's shape is checked here; Lambda's own
  * rules (ranges, reserved names, patterns) are the simulator's and run at deploy and as the learner types.
+ * zod/mini, not zod: the store validates saves before the first paint, and mini is a fraction of the size.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ASYNC_MAX_EVENT_AGE_MAX_S, ASYNC_MAX_RETRY_ATTEMPTS_DEFAULT } from '../sim/limits';
 
-const fileTree = z.record(z.string().min(1), z.string());
-const triggerId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and - (1-64)');
+const fileTree = z.record(z.string().check(z.minLength(1)), z.string());
+const triggerId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and - (1-64)'));
 
 export const S3_EVENT_TYPES = [
   's3:ObjectCreated:*',
@@ -32,8 +33,8 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('sqs'),
     id: triggerId,
     queue: z.string(),
-    batchSize: z.number().int(),
-    batchWindowS: z.number().int(),
+    batchSize: z.int(),
+    batchWindowS: z.int(),
     reportBatchItemFailures: z.boolean(),
   }),
   z.strictObject({ kind: z.literal('sns'), id: triggerId, topic: z.string() }),
@@ -42,7 +43,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     id: triggerId,
     table: z.string(),
     startingPosition: z.enum(['LATEST', 'TRIM_HORIZON']),
-    batchSize: z.number().int(),
+    batchSize: z.int(),
   }),
   z.strictObject({
     kind: z.literal('apigateway'),
@@ -76,37 +77,37 @@ export const functionDraftSchema = z.strictObject({
   files: fileTree,
   handler: z.string(),
   runtime: z.string(),
-  memorySize: z.number().int(),
-  timeout: z.number().int(),
-  ephemeralStorage: z.number().int(),
+  memorySize: z.int(),
+  timeout: z.int(),
+  ephemeralStorage: z.int(),
   architecture: z.enum(['x86_64', 'arm64']),
   /** SnapStart on published versions (Python 3.12+); absent in older saves, meaning off. */
-  snapStart: z.boolean().optional(),
+  snapStart: z.optional(z.boolean()),
   environment: z.record(z.string(), z.string()),
   /** Saved test events by name, as the JSON text the learner typed (kept even when invalid). */
-  events: z.record(z.string().min(1), z.string()),
+  events: z.record(z.string().check(z.minLength(1)), z.string()),
   activeEvent: z.string(),
   activeFile: z.string(),
   /** null: no reservation (the function draws on the account's unreserved pool). */
-  reservedConcurrency: z.number().int().nullable(),
+  reservedConcurrency: z.nullable(z.int()),
   /** 0: none. Otherwise Deploy publishes a version behind the alias `live` and provisions it. */
-  provisionedConcurrency: z.number().int(),
+  provisionedConcurrency: z.int(),
   /** Workspace layer names, in the order Lambda merges them into /opt. */
-  layers: z.array(z.string().min(1)),
+  layers: z.array(z.string().check(z.minLength(1))),
   role: z.strictObject({
     /** '' means the function's own role, `<function>-role`. */
     name: z.string(),
     /** Names from the lab's managed policy set (AWSLambdaBasicExecutionRole, ...). */
-    managedPolicies: z.array(z.string().min(1)),
+    managedPolicies: z.array(z.string().check(z.minLength(1))),
     /** The inline policy as typed, kept even when it is not valid JSON yet; '' for none. */
     inlinePolicy: z.string(),
   }),
   triggers: z.array(triggerSchema),
   destinations: z.strictObject({
-    onSuccess: destinationSchema.nullable(),
-    onFailure: destinationSchema.nullable(),
-    maximumRetryAttempts: z.number().int(),
-    maximumEventAgeS: z.number().int(),
+    onSuccess: z.nullable(destinationSchema),
+    onFailure: z.nullable(destinationSchema),
+    maximumRetryAttempts: z.int(),
+    maximumEventAgeS: z.int(),
   }),
   vpc: z.strictObject({
     enabled: z.boolean(),

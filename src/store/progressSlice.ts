@@ -1,67 +1,69 @@
 /**
  * Course progress: exercise status, hints shown, the solution-reveal stage, the last check results, quiz
  * answers and lesson completion. Persisted as its own versioned document (inside the lab's save), validated
- * with zod on every load and import, so a damaged or newer save is reported, never half-applied.
+ * with zod on every load and import, so a damaged or newer save is reported, never half-applied (zod/mini:
+ * the store reads it before the first paint).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { StateCreator } from 'zustand';
 import { type QuizAnswerValue, quizAnswerValueSchema } from '../lessons/quizAnswer';
 import { type DocFormat, parseVersioned } from './versionedDoc';
 
 export const PROGRESS_VERSION = 1;
 
-const epochMs = z.number().int().min(0);
+const count = z.int().check(z.minimum(0));
+const epochMs = count;
 
 /**
  * One hidden check's result: the fields of src/lessons/checkers' `CheckResult` that are kept (its
  * `details` hold whole invoke answers and stay out of the save).
  */
 export const exerciseCheckResultSchema = z.strictObject({
-  checkId: z.string().min(1),
+  checkId: z.string().check(z.minLength(1)),
   /** The check's title from exercise.yaml. */
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   passed: z.boolean(),
   /** The matched mistake's feedback or the check's failure message. */
-  feedback: z.string().optional(),
+  feedback: z.optional(z.string()),
 });
 export type ExerciseCheckResult = z.infer<typeof exerciseCheckResultSchema>;
 
 export const exerciseProgressSchema = z.strictObject({
   status: z.enum(['not-started', 'in-progress', 'passed']),
   /** Hints are shown one at a time; this many are visible. */
-  hintsRevealed: z.number().int().min(0),
+  hintsRevealed: count,
   /** 0: hidden; 1..n: the learner is at confirmation n; past the last confirmation the solution shows. */
-  revealStage: z.number().int().min(0),
-  solutionRevealedAt: epochMs.nullable(),
+  revealStage: count,
+  solutionRevealedAt: z.nullable(epochMs),
   /** Token-by-token reveal: tokens shown so far. */
-  solutionTokensShown: z.number().int().min(0),
-  checkRuns: z.number().int().min(0),
+  solutionTokensShown: count,
+  checkRuns: count,
   lastResults: z.array(exerciseCheckResultSchema),
-  lastCheckedAt: epochMs.nullable(),
-  firstPassedAt: epochMs.nullable(),
+  lastCheckedAt: z.nullable(epochMs),
+  firstPassedAt: z.nullable(epochMs),
   /** The learner's files at the latest passing check, for the diff against the solution. */
-  passedFiles: z.record(z.string(), z.string()).nullable(),
+  passedFiles: z.nullable(z.record(z.string(), z.string())),
 });
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
 
 export const quizAnswerSchema = z.strictObject({
   answer: quizAnswerValueSchema,
   correct: z.boolean(),
-  attempts: z.number().int().min(1),
+  attempts: z.int().check(z.minimum(1)),
   answeredAt: epochMs,
-  firstCorrectAt: epochMs.nullable(),
+  firstCorrectAt: z.nullable(epochMs),
 });
 export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
 
 export const lessonProgressSchema = z.strictObject({
-  visitedAt: epochMs.nullable(),
-  completedAt: epochMs.nullable(),
+  visitedAt: z.nullable(epochMs),
+  completedAt: z.nullable(epochMs),
 });
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 
 export const progressDocSchema = z.strictObject({
   version: z.literal(PROGRESS_VERSION),
-  currentLesson: z.string().nullable(),
+  currentLesson: z.nullable(z.string()),
   lessons: z.record(z.string(), lessonProgressSchema),
   /** Keyed `<lesson-id>/<exercise-id>`. */
   exercises: z.record(z.string(), exerciseProgressSchema),

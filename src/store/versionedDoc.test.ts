@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+// zod/mini, as the saved documents use: full zod would set its English messages and hide a missing locale.
+import { z } from 'zod/mini';
 import { type DocFormat, parseVersioned } from './versionedDoc';
 
 const v3 = z.strictObject({ version: z.literal(3), items: z.array(z.string()) });

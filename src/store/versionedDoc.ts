@@ -3,10 +3,13 @@
  * in order (`from version n` -> the shape of n + 1), then validate the result. The workspace and progress
  * documents both go through here, so an old save is upgraded or refused the same way.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini has no messages of its own: English ones, the same as full zod sets, name what is wrong in a save.
+z.config(z.locales.en());
 
 export interface DocFormat<T> {
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   readonly version: number;
   readonly migrations: Readonly<Record<number, (old: unknown) => unknown>>;
   /** Names the document in messages ("progress format 2"); null for the workspace, called "it". */
@@ -51,7 +54,7 @@ export function parseVersioned<T>(format: DocFormat<T>, data: unknown, fromVersi
 
 /** The first schema issue with its path, or the error's own message. */
 export function describeError(error: unknown, notA: string): string {
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     const issue = error.issues[0];
     if (!issue) return notA;
     const path = issue.path.length > 0 ? issue.path.join('.') : 'the top level';

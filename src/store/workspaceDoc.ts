@@ -1,9 +1,10 @@
 /**
  * The saved workspace: what a learner built (functions, their files, configuration and test events).
  * Validated with zod on every load and import, with migrations from older versions, so a save from an
- * older lab or a hand-edited file is either understood or set aside, never half-applied.
+ * older lab or a hand-edited file is either understood or set aside, never half-applied (zod/mini: see
+ * draftSchema.ts).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   defaultSettings,
   type FunctionDraft,
@@ -20,10 +21,10 @@ export const WORKSPACE_VERSION = 3;
 
 export const workspaceSchema = z.strictObject({
   version: z.literal(WORKSPACE_VERSION),
-  functions: z.record(z.string().min(1), functionDraftSchema),
+  functions: z.record(z.string().check(z.minLength(1)), functionDraftSchema),
   activeFunction: z.string(),
   /** Layers the learner builds from files; Deploy publishes a new version when their files change. */
-  layers: z.record(z.string().min(1), layerDraftSchema),
+  layers: z.record(z.string().check(z.minLength(1)), layerDraftSchema),
 });
 export type WorkspaceDoc = z.infer<typeof workspaceSchema>;
 
@@ -78,7 +79,7 @@ export function defaultWorkspace(): WorkspaceDoc {
 }
 
 /** Version 1 (the first screen) saved a single handler and event. */
-const v1Schema = z.object({ code: z.string(), eventJson: z.string(), handler: z.string().optional() });
+const v1Schema = z.object({ code: z.string(), eventJson: z.string(), handler: z.optional(z.string()) });
 
 /** What format 2 granted every function: the migration from it keeps that (visible in the role editor). */
 export const ADMIN_POLICY = 'AdministratorAccess';
@@ -159,7 +160,7 @@ export function importWorkspace(text: string): ParsedWorkspace {
   const envelope = z
     .object({
       format: z.literal(EXPORT_FORMAT),
-      version: z.number().int().positive(),
+      version: z.int().check(z.positive()),
       workspace: z.unknown(),
     })
     .safeParse(data);

@@ -1,16 +1,17 @@
 /**
  * Panel sizes and which panels are collapsed: a per-browser preference, kept apart from the workspace
  * (it is not part of what a learner exports) and read defensively (a bad value falls back to the default).
+ * zod/mini: it is read for the first paint.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const LAYOUT_KEY = 'lambda-lab.layout';
 
 const layoutSchema = z.object({
-  lessonWidth: z.number().min(160).max(1200),
-  sideWidth: z.number().min(240).max(1400),
+  lessonWidth: z.number().check(z.minimum(160), z.maximum(1200)),
+  sideWidth: z.number().check(z.minimum(240), z.maximum(1400)),
   /** Share of the side column given to the test event, 0.15-0.85. */
-  testShare: z.number().min(0.15).max(0.85),
+  testShare: z.number().check(z.minimum(0.15), z.maximum(0.85)),
   lessonCollapsed: z.boolean(),
   sideCollapsed: z.boolean(),
 });
