@@ -23,7 +23,7 @@ export interface BootOptions {
   readonly indexUrl?: string;
   /** Absolute URL (browser) or file path (Node) of a memory snapshot to restore from, when one exists. */
   readonly snapshotUrl?: string;
-  /** Set by the host when cross-origin isolated: Python polls it and raises KeyboardInterrupt on 2. */
+  /** Set by the host when cross-origin isolated: Python polls it for a stop or a deadline check (interrupts.ts). */
   readonly interruptBuffer?: SharedArrayBuffer;
   /** Shared memory for the handler's synchronous AWS calls (see pool/awsChannel.ts); absent without it. */
   readonly awsChannel?: SharedArrayBuffer;
