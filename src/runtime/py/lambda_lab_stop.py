@@ -69,11 +69,16 @@ def _interrupted(signum, frame):
 
 
 def _check(signum, frame):
-    # The pool's question: only the modeled clock decides. Runtime code is never stopped here (the
-    # runtime checks the deadline itself when the phase ends); lab work inside user code waits for the
-    # next question.
-    if clock.user_running() and clock.past_deadline():
-        _deadline()
+    # The pool's question: only the modeled clock decides. Outside user code the runtime checks the
+    # deadline itself when the phase ends, and lab work inside user code waits for the next question.
+    if not (clock.user_running() and clock.past_deadline()):
+        return
+    if frame is not None and frame.f_code.co_filename.startswith(_RUNTIME_DIR):
+        # Runtime code called by the handler (the clock, a log write) is never cut mid-way: the
+        # handler's next line raises instead.
+        _begin(clock.DeadlineExceeded)
+        return
+    _deadline()
 
 
 def _exit(status):
