@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { snapshotKey } from './scripts/makeSnapshot.mjs';
 import { serviceWorkerPlugin } from './scripts/serviceWorkerPlugin.mjs';
+import { zodMiniPlugin } from './scripts/zodMiniPlugin.mjs';
 
 /** Cross-origin isolation: SharedArrayBuffer for the interrupt buffer and synchronous AWS calls. */
 const isolationHeaders = {
@@ -59,7 +60,7 @@ function pyodideAssets(): Plugin {
 const headers = process.env.LAMBDA_LAB_NO_ISOLATION === '1' ? {} : isolationHeaders;
 
 export default defineConfig({
-  plugins: [pyodideAssets(), react(), serviceWorkerPlugin()],
+  plugins: [pyodideAssets(), react(), serviceWorkerPlugin(), zodMiniPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
   server: { headers },
