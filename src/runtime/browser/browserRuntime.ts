@@ -1,7 +1,8 @@
 /**
  * The browser host: the shared worker pool over Pyodide Web Workers, with a warm spare. When the page is
- * cross-origin isolated a runaway handler is interrupted; otherwise its worker is terminated and the spare
- * takes over. The first worker is the one the entry script started early, when there is one.
+ * cross-origin isolated, a handler past its budget is asked whether its modeled time is past the deadline
+ * and stopped only then (pool/watchdog.ts); otherwise a runaway's worker is terminated and the spare takes
+ * over. The first worker is the one the entry script started early, when there is one.
  */
 import { createPooledRuntime, type PooledRuntime, type PooledRuntimeOptions } from '../pool/pooledRuntime';
 import { type PhaseListener, startPythonWorker } from '../pool/pythonWorker';
