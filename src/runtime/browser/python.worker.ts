@@ -70,8 +70,9 @@ const entry = createBootEntry(post, async (options, { timed }) => {
       options.snapshotUrl ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress) : null,
     ]),
   );
-  // Hashed while the files stream in, so the engine's start finds the digest made (snapshotRuntime.mjs).
-  runtimeDigest(RUNTIME_SOURCES);
+  // Hashed while the files stream in, so the engine's start finds the digest made (snapshotRuntime.mjs); in
+  // a task of its own, after the downloads' requests have gone out (they are issued from microtasks).
+  setTimeout(() => runtimeDigest(RUNTIME_SOURCES), 0);
   const [stdlib, lock, snapshot] = await downloads;
   const compiled = await timed('compile', () => compiling);
   const createPyodideModule = await loader;
