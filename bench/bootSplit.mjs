@@ -108,9 +108,7 @@ export function splitRows(visits) {
     'instantiate',
     'restore',
     'interpreter',
-    'runtime-and-warm-up',
-    'engine-start',
-    'warm-up-run',
+    'runtime-start',
     'total',
   ])
     parts.push([`worker: ${name}`, (v) => v.worker?.measures[name]?.[1]]);

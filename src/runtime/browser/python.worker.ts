@@ -114,12 +114,12 @@ const entry = createBootEntry(post, async (options, { timed }) => {
     measure('interpreter', start);
     return plain;
   });
-  const serve = await timed('ready', async () => {
+  const core = await timed('ready', async () => {
     const start = performance.now();
     if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
-    const core = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post, options);
-    measure('runtime-and-warm-up', start);
-    return core;
+    const started = createWorkerCore(pyodide as PyodideAPI, RUNTIME_SOURCES, post, options);
+    measure('runtime-start', start);
+    return started;
   });
   measure('total', bootStart);
   publishTimeline();
@@ -127,7 +127,7 @@ const entry = createBootEntry(post, async (options, { timed }) => {
   Object.defineProperty(self, 'onmessage', { value: self.onmessage, writable: false, configurable: false });
   const left = hardenWorkerScope(self, BROWSER_REMOVED);
   if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
-  return { serve, fromSnapshot };
+  return { serve: core.serve, fromSnapshot, afterReady: core.warmUp };
 });
 
 function withWatchdog<T>(promise: Promise<T>): Promise<T> {

@@ -47,6 +47,20 @@ describe('worker boot entry', () => {
     expect(h.served.map((m) => (m.type === 'destroy' ? m.id : null))).toEqual([1, 2, 3]);
   });
 
+  it('runs the after-ready work once ready is posted, before any message is served', async () => {
+    const order: string[] = [];
+    const h = harness(async () => ({
+      serve: (m: HostToWorker) => order.push(`serve ${m.type === 'destroy' ? m.id : m.type}`),
+      fromSnapshot: false,
+      afterReady: () => order.push(`warm-up after ${h.posted.at(-1)?.type}`),
+    }));
+    h.entry(bootMessage);
+    h.entry(destroy(1));
+    await h.settled();
+    h.entry(destroy(2));
+    expect(order).toEqual(['warm-up after ready', 'serve 1', 'serve 2']);
+  });
+
   it('names the phase a boot failed in, and serves nothing', async () => {
     const h = harness(async (_options, { timed }) => {
       await timed('download', () => undefined);

@@ -22,6 +22,8 @@ export interface Booted {
   /** Serves every message after boot (the worker core). */
   readonly serve: (message: HostToWorker) => void;
   readonly fromSnapshot: boolean;
+  /** Work that need not hold up `ready` (the warm-up run); messages that arrive meanwhile wait for it. */
+  readonly afterReady?: () => void;
 }
 
 export type BootSteps = (options: BootOptions, phases: PhaseTimer) => Promise<Booted>;
@@ -51,6 +53,7 @@ export function createBootEntry(
       const booted = await steps(options, { phaseMs, timed });
       serve = booted.serve;
       post({ type: 'ready', v: PROTOCOL_VERSION, fromSnapshot: booted.fromSnapshot, phaseMs });
+      booted.afterReady?.();
       for (const message of pending.splice(0)) serve(message);
     } catch (error) {
       post({

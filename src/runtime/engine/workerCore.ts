@@ -46,12 +46,19 @@ const NO_CHANNEL = JSON.stringify({
   },
 });
 
+export interface WorkerCore {
+  /** Serves every message after boot. */
+  readonly serve: (message: HostToWorker) => void;
+  /** The warm-up run, after `ready` is reported (bootEntry.ts): messages sent meanwhile wait for it. */
+  readonly warmUp: () => void;
+}
+
 export function createWorkerCore(
   pyodide: PyodideAPI,
   sources: PythonSources,
   post: (message: WorkerToHost) => void,
   bridge: CoreBridge = {},
-): (message: HostToWorker) => void {
+): WorkerCore {
   const interrupt = bridge.interruptBuffer ? new Uint8Array(bridge.interruptBuffer) : null;
   const channel = bridge.awsChannel;
   // No shared memory: phases run through JSPI and an AWS call waits for the host's `awsAnswer` message.
@@ -84,25 +91,10 @@ export function createWorkerCore(
       });
     },
   });
-  const engineStart = performance.now();
   const engine = createEngine(pyodide, sources, {
     schedstat: bridge.schedstat,
     timerScale: bridge.timerScale,
   });
-  const warmStart = performance.now();
-  performance.measure('boot:engine-start', { start: engineStart, end: warmStart });
-  // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
-  // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
-  // Counted, so it skips the load probes (about 12 ms of spinning a phase where no schedstat exists).
-  quickRun(engine, {
-    files: {
-      'warm_up.py':
-        'import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n',
-    },
-    handler: 'warm_up.handler',
-    eventJson: '{"warm": true}',
-  }, Date.now(), 'counted');
-  performance.measure('boot:warm-up-run', { start: warmStart });
   let fatal: string | null = null;
 
   const serve = (id: number, run: () => void) => {
@@ -200,7 +192,36 @@ export function createWorkerCore(
     else handlers.checkSyntax(message);
   };
 
-  return (message) => {
+  // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
+  // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
+  // Counted, so it skips the load probes (about 12 ms of spinning a phase where no schedstat exists).
+  const warmUp = () => {
+    const start = performance.now();
+    try {
+      quickRun(
+        engine,
+        {
+          files: {
+            'warm_up.py':
+              'import json\n\ndef handler(event, context):\n    print(json.dumps(event))\n    return event\n',
+          },
+          handler: 'warm_up.handler',
+          eventJson: '{"warm": true}',
+        },
+        Date.now(),
+        'counted',
+      );
+    } catch (error) {
+      // Nobody waits on the warm-up: a broken interpreter is reported, anything else shows in the first run.
+      if (isFatalError(error)) {
+        fatal = error instanceof Error ? error.message : String(error);
+        post({ type: 'fatal', message: fatal });
+      }
+    }
+    performance.measure('boot:warm-up-run', { start });
+  };
+
+  const serveMessage: WorkerCore['serve'] = (message) => {
     switch (message.type) {
       case 'boot':
         return; // already booted: the host-specific entry handled it
@@ -222,4 +243,5 @@ export function createWorkerCore(
       }
     }
   };
+  return { serve: serveMessage, warmUp };
 }

@@ -31,23 +31,27 @@ const entry = createBootEntry(post, async (options, { timed, phaseMs }) => {
   await timed('compile', () => undefined, 'part of the interpreter phase in Node');
   const { pyodide, ms, fromSnapshot } = await timed('interpreter', preloaded);
   phaseMs.interpreter = ms;
-  const serve = await timed('ready', () => {
+  const core = await timed('ready', () => {
     if (options.interruptBuffer) pyodide.setInterruptBuffer(new Uint8Array(options.interruptBuffer));
     // NodeRuntimeOptions.schedstat false: measure as a browser worker does (load estimated, not read).
     const browserLike = Reflect.get(Object(workerData), 'schedstat') === false;
     const schedstat = browserLike ? undefined : (createSchedstatReader() ?? undefined);
     // LAB_TIMER_SCALE=3 runs as on a machine three times slower: modeled figures and verdicts must not move.
     const timerScale = Number(process.env.LAB_TIMER_SCALE ?? 1) || 1;
-    const core = createWorkerCore(pyodide, readPythonSources(), post, { ...options, schedstat, timerScale });
+    const started = createWorkerCore(pyodide, readPythonSources(), post, {
+      ...options,
+      schedstat,
+      timerScale,
+    });
     // A test's slower machine (NodeRuntimeOptions.pythonDrag): counted work must not move.
     const drag = Number(Reflect.get(Object(workerData), 'pythonDrag') ?? 0);
     if (drag > 0) dragPython(pyodide, drag);
     // Booted: handler code must find no process to signal or end, and no network (SECURITY.md).
     const left = hardenWorkerScope(globalThis, NODE_REMOVED);
     if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
-    return core;
+    return started;
   });
-  return { serve, fromSnapshot };
+  return { serve: core.serve, fromSnapshot, afterReady: core.warmUp };
 });
 
 port.on('message', (message: HostToWorker) => entry(message));
