@@ -11,7 +11,8 @@ const num = (value) => {
   if (value === null || value === undefined) return '';
   return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 };
-const whole = (value) => (value === null || value === undefined ? '' : Math.round(value).toLocaleString('en-US'));
+const whole = (value) =>
+  value === null || value === undefined ? '' : Math.round(value).toLocaleString('en-US');
 const fixed2 = (value) => (value === undefined || value === null ? '' : `${value.toFixed(2)}x`);
 
 const lines = [
