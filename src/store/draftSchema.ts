@@ -7,7 +7,9 @@
 import { z } from 'zod/mini';
 import { ASYNC_MAX_EVENT_AGE_MAX_S, ASYNC_MAX_RETRY_ATTEMPTS_DEFAULT } from '../sim/limits';
 
-const fileTree = z.record(z.string().check(z.minLength(1)), z.string());
+/** A name, key or id that must not be empty. */
+export const nonEmpty = z.string().check(z.minLength(1));
+const fileTree = z.record(nonEmpty, z.string());
 const triggerId = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/, 'letters, digits and - (1-64)'));
 
 export const S3_EVENT_TYPES = [
@@ -85,7 +87,7 @@ export const functionDraftSchema = z.strictObject({
   snapStart: z.optional(z.boolean()),
   environment: z.record(z.string(), z.string()),
   /** Saved test events by name, as the JSON text the learner typed (kept even when invalid). */
-  events: z.record(z.string().check(z.minLength(1)), z.string()),
+  events: z.record(nonEmpty, z.string()),
   activeEvent: z.string(),
   activeFile: z.string(),
   /** null: no reservation (the function draws on the account's unreserved pool). */
@@ -93,12 +95,12 @@ export const functionDraftSchema = z.strictObject({
   /** 0: none. Otherwise Deploy publishes a version behind the alias `live` and provisions it. */
   provisionedConcurrency: z.int(),
   /** Workspace layer names, in the order Lambda merges them into /opt. */
-  layers: z.array(z.string().check(z.minLength(1))),
+  layers: z.array(nonEmpty),
   role: z.strictObject({
     /** '' means the function's own role, `<function>-role`. */
     name: z.string(),
     /** Names from the lab's managed policy set (AWSLambdaBasicExecutionRole, ...). */
-    managedPolicies: z.array(z.string().check(z.minLength(1))),
+    managedPolicies: z.array(nonEmpty),
     /** The inline policy as typed, kept even when it is not valid JSON yet; '' for none. */
     inlinePolicy: z.string(),
   }),

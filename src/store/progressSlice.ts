@@ -7,6 +7,7 @@
 import { z } from 'zod/mini';
 import type { StateCreator } from 'zustand';
 import { type QuizAnswerValue, quizAnswerValueSchema } from '../lessons/quizAnswer';
+import { nonEmpty } from './draftSchema';
 import { type DocFormat, parseVersioned } from './versionedDoc';
 
 export const PROGRESS_VERSION = 1;
@@ -19,9 +20,9 @@ const epochMs = count;
  * `details` hold whole invoke answers and stay out of the save).
  */
 export const exerciseCheckResultSchema = z.strictObject({
-  checkId: z.string().check(z.minLength(1)),
+  checkId: nonEmpty,
   /** The check's title from exercise.yaml. */
-  title: z.string().check(z.minLength(1)),
+  title: nonEmpty,
   passed: z.boolean(),
   /** The matched mistake's feedback or the check's failure message. */
   feedback: z.optional(z.string()),

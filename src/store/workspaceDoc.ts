@@ -11,6 +11,7 @@ import {
   functionDraftSchema,
   type LayerDraft,
   layerDraftSchema,
+  nonEmpty,
 } from './draftSchema';
 import { type DocFormat, parseVersioned } from './versionedDoc';
 
@@ -21,10 +22,10 @@ export const WORKSPACE_VERSION = 3;
 
 export const workspaceSchema = z.strictObject({
   version: z.literal(WORKSPACE_VERSION),
-  functions: z.record(z.string().check(z.minLength(1)), functionDraftSchema),
+  functions: z.record(nonEmpty, functionDraftSchema),
   activeFunction: z.string(),
   /** Layers the learner builds from files; Deploy publishes a new version when their files change. */
-  layers: z.record(z.string().check(z.minLength(1)), layerDraftSchema),
+  layers: z.record(nonEmpty, layerDraftSchema),
 });
 export type WorkspaceDoc = z.infer<typeof workspaceSchema>;
 

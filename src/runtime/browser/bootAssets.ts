@@ -5,7 +5,7 @@
  * leaves a `boot:*` performance measure so the bench can split the start-up time.
  */
 import type { loadPyodide } from 'pyodide';
-import { createSnapshotExpander } from '../snapshot/snapshotRuntime.mjs';
+import { createSnapshotExpander, joinChunks } from '../snapshot/snapshotRuntime.mjs';
 
 type PyodideConfig = NonNullable<Parameters<typeof loadPyodide>[0]>;
 export type CreatePyodideModule = NonNullable<PyodideConfig['createPyodideModule']>;
@@ -93,19 +93,8 @@ export async function download(url: string, progress: Progress, name: string): P
   const start = performance.now();
   const response = await fetchOk(url);
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  await readBody(response, progress, name, start, (chunk) => {
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  });
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  await readBody(response, progress, name, start, (chunk) => void chunks.push(chunk));
+  return joinChunks(chunks);
 }
 
 /**

@@ -11,3 +11,4 @@ export interface SnapshotExpander {
   finish(): Uint8Array;
 }
 export declare function createSnapshotExpander(): SnapshotExpander;
+export declare function joinChunks(chunks: readonly Uint8Array[]): Uint8Array;

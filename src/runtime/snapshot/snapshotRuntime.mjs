@@ -165,14 +165,19 @@ export function createSnapshotExpander() {
         if (run < runs.length) throw new Error('The snapshot file ended early.');
         return out;
       }
-      const parts = plain ?? [head];
-      const all = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-      let at = 0;
-      for (const part of parts) {
-        all.set(part, at);
-        at += part.length;
-      }
-      return all;
+      return joinChunks(plain ?? [head]);
     },
   };
+}
+
+/** Chunks as one array (the chunk itself when there is one). */
+export function joinChunks(chunks) {
+  if (chunks.length === 1) return chunks[0];
+  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
 }
