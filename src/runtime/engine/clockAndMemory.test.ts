@@ -101,6 +101,21 @@ def lambda_handler(event, context):
     expect((b?.offsetMs ?? 0) - (a?.offsetMs ?? 0)).toBeGreaterThanOrEqual(250);
   });
 
+  it("log lines are stamped with the clock as the handler left it, not partway through the lab's capture", () => {
+    // One write of 5,000 lines, captured one by one and taken out of the handler's time afterwards. Were
+    // each stamp read partway through that capture, the stamps would climb through it, and the line
+    // printed 250 ms of sleep later would seem to come before the last of them.
+    const { env, report } = run(
+      'import sys, time\ndef lambda_handler(e, c):\n    sys.stdout.write("x\\n" * 5_000 + "a\\n")\n    time.sleep(0.25)\n    print("b")\n',
+      { cpuScale: 50 },
+    );
+    engine.destroy(env.envId);
+    const offsets = report.logs.map((line) => line.offsetMs);
+    expect(report.logs.slice(-2).map((line) => line.text)).toEqual(['a', 'b']);
+    expect(offsets.every((offset, i) => i === 0 || offset >= (offsets[i - 1] ?? 0))).toBe(true);
+    expect((offsets.at(-1) ?? 0) - (offsets.at(-2) ?? 0)).toBeGreaterThanOrEqual(250);
+  });
+
   it('Init runs at full CPU: its limit is enforced in unscaled modeled time, whatever the memory', () => {
     // About 20 ms of work on one vCPU: 276 ms if Init were slowed like an invoke at 128 MB.
     const code = handlerCode(

@@ -242,17 +242,26 @@ def _correct_again(phase):
         phase.local_ms, phase.share, phase.gap_ms = first
 
 
+def _user_mark(phase):
+    """Where the handler's time stands now (timer, count): while the lab's own work runs inside this
+    segment of user code, the moment that work began, since lab_end takes it out. A log line written
+    meanwhile is stamped with the clock as the handler left it, so offsets never run backwards."""
+    if _lab_depth and _lab_started[0] >= phase.seg_start:
+        return _lab_started
+    return _timer(), work.count()
+
+
 def _local_ms(phase):
     if phase.run_start is None:
         return phase.local_ms
-    wall_ms = (_timer() - phase.run_start) * 1000.0 - phase.local_ms
+    wall_ms = (_user_mark(phase)[0] - phase.run_start) * 1000.0 - phase.local_ms
     return phase.local_ms + (_unloaded(phase, wall_ms) if phase.seg_sched is None else wall_ms)
 
 
 def _work_ms(phase):
     """The phase's work so far in ms on one Lambda vCPU: counted, or measured and calibrated."""
     if phase.counted:
-        units = phase.units if phase.run_start is None else work.count() - phase.unit_start
+        units = phase.units if phase.run_start is None else _user_mark(phase)[1] - phase.unit_start
         return units * work.UNIT_MS
     return _local_ms(phase) * phase.factor
 
