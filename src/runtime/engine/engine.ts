@@ -23,6 +23,11 @@ import { bareReport, parseRunReport } from './reports';
 export type PythonSources = Readonly<Record<string, string>>;
 
 export interface Engine {
+  /**
+   * Seals the interpreter (the state every environment starts from) and calibrates the clock. Every other
+   * call runs it first; a host may run it sooner, after reporting the runtime ready (workerCore.ts).
+   */
+  finish(): void;
   init(request: InitRequest): RunReport;
   invoke(request: InvokeRequest): RunReport;
   /** The same phases entered through JSPI (`callPromising`), so a handler's AWS call can wait on a promise. */
@@ -50,6 +55,7 @@ interface RuntimeModule {
 /** What lambda_lab_sandbox.start() returns: the runtime's entry points and its private modules. */
 interface SandboxEntry extends RuntimeModule {
   readonly calibration: unknown;
+  seal(): void;
   check_files(filesJson: string): string;
 }
 
@@ -163,15 +169,28 @@ export function createEngine(
       tickMs: number,
     ): void;
   };
-  const machine = clock.simulatedMachine;
-  calibration.configure(
-    clock.schedstat,
-    clock.timerScale ?? 1,
-    clock.loadCorrection ?? true,
-    machine?.runMs ?? 0,
-    machine?.stolenMs ?? 0,
-    machine?.tickMs ?? 0,
-  );
+  // true once finished; the error if finishing failed, which every later call throws again.
+  let finished: true | Error | null = null;
+  const finish = () => {
+    if (finished === true) return;
+    if (finished) throw finished;
+    try {
+      entry.seal();
+      const machine = clock.simulatedMachine;
+      calibration.configure(
+        clock.schedstat,
+        clock.timerScale ?? 1,
+        clock.loadCorrection ?? true,
+        machine?.runMs ?? 0,
+        machine?.stolenMs ?? 0,
+        machine?.tickMs ?? 0,
+      );
+      finished = true;
+    } catch (error) {
+      finished = new Error(`The Lambda runtime could not seal its interpreter: ${String(error)}`);
+      throw finished;
+    }
+  };
   const runtime = asRuntimeModule(entry);
   const codeDirs = new Map<string, CodeDir>();
   const envs = new Map<string, EnvFiles>();
@@ -260,21 +279,27 @@ export function createEngine(
   };
 
   return {
+    finish,
+
     init(request) {
+      finish();
       const payload = initPayload(request);
       return runPhase(request.env.envId, () => runtime.init_env(payload));
     },
 
     invoke(request) {
+      finish();
       return runPhase(request.envId, () => runtime.invoke_env(JSON.stringify(request)));
     },
 
     initPromising(request) {
+      finish();
       const payload = initPayload(request);
       return runPhasePromising(request.env.envId, () => runtime.init_env.callPromising(payload));
     },
 
     invokePromising(request) {
+      finish();
       const json = JSON.stringify(request);
       return runPhasePromising(request.envId, () => runtime.invoke_env.callPromising(json));
     },
@@ -299,6 +324,7 @@ export function createEngine(
     },
 
     checkSyntax(files) {
+      finish();
       return JSON.parse(entry.check_files(JSON.stringify(files))) as SyntaxProblem[];
     },
   };

@@ -114,6 +114,24 @@ describe('environments as namespaces', () => {
     engine.destroy(a.envId);
     engine.destroy(b.envId);
   });
+
+  it('the first environment of a new engine is already sealed: its patch to a shared module stays its own', async () => {
+    // The host may report the runtime ready before sealing it (workerCore.ts); the engine seals itself
+    // before anything runs, even when the host never asks it to.
+    const fresh = await loadEngine();
+    const patcher = spec({
+      code: handlerCode(
+        'import json\njson.dumps = lambda *a, **k: "patched"\ndef lambda_handler(e, c):\n    return json.dumps(1)\n',
+      ),
+    });
+    const reader = spec({
+      code: handlerCode('import json\ndef lambda_handler(e, c):\n    return json.dumps([1])\n'),
+    });
+    expect(fresh.init(initRequest(patcher)).outcome.status).toBe('success');
+    expect(fresh.init(initRequest(reader)).outcome.status).toBe('success');
+    const invoke = (env: EnvSpec) => response(fresh.invoke(invokeRequest(env)));
+    expect([invoke(patcher), invoke(reader), invoke(patcher)]).toEqual(['patched', '[1]', 'patched']);
+  }, 60_000);
 });
 
 describe('file systems', () => {

@@ -192,11 +192,22 @@ export function createWorkerCore(
     else handlers.checkSyntax(message);
   };
 
-  // One throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
+  // Sealing and calibrating (engine.finish) need not hold up `ready`: they run first thing after it.
+  // Then one throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
   // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
   // Counted, so it skips the load probes (about 12 ms of spinning a phase where no schedstat exists).
   const warmUp = () => {
-    const start = performance.now();
+    let start = performance.now();
+    try {
+      engine.finish();
+    } catch (error) {
+      // Unsealed, environments would leak into each other: nothing may run.
+      fatal = error instanceof Error ? error.message : String(error);
+      post({ type: 'fatal', message: fatal });
+      return;
+    }
+    performance.measure('boot:seal-and-calibrate', { start });
+    start = performance.now();
     try {
       quickRun(
         engine,

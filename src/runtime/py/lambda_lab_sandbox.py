@@ -160,12 +160,21 @@ class Entry:
         # The engine configures how handler time is measured (lambda_lab_calibration.configure).
         self.calibration = _private["lambda_lab_calibration"]
 
+    def seal(self):
+        """Records the state every environment starts from (lambda_lab_interp.seal); the engine calls it
+        once, before the first environment runs, and may report the runtime ready before it."""
+        global _sealed
+        if not _sealed:
+            _sealed = True
+            _private["lambda_lab_envs"].seal([module.__dict__ for module in _private.values()] + [globals()])
+
     def check_files(self, files_json):
         # Loaded on the first check: interpreters that never serve the editor never load it.
         syntax = _private.get("lambda_lab_syntax") or _load_runtime_module("lambda_lab_syntax")
         return syntax.check_files(files_json)
 
 
+_sealed = False
 # Loaded on first use when the runtime boots from files; a snapshot holds them loaded already.
 _LATER = ("lambda_lab_identity", "lambda_lab_syntax")
 
@@ -186,16 +195,14 @@ def load(site_packages, everything=False):
 
 
 def start(site_packages):
-    """Loads (unless a snapshot did) and boots the runtime privately, then seals the interpreter; returns
-    the engine's entry points."""
+    """Loads (unless a snapshot did) and boots the runtime privately, then closes the interpreter; returns
+    the engine's entry points, whose seal() must run before any environment does."""
     global _blocker
     runtime = load(site_packages)
     runtime.boot()
-    envs = _private["lambda_lab_envs"]
     _blocker = _Blocker(runtime.connect_bridge)
     _private["lambda_lab_stop"].keep_first = install_blocker
     _hide_modules()
     _hide_from_find_spec()
     install_blocker()
-    envs.seal([module.__dict__ for module in _private.values()] + [globals()])
     return Entry(runtime)
