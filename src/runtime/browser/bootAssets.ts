@@ -19,10 +19,15 @@ export function measure(name: string, start: number): number {
 
 /**
  * Publishes the boot's measures and the worker's downloads on a BroadcastChannel, for the bench
- * (bench/bootSplit.mjs) to read from the page: nothing listens otherwise.
+ * (bench/bootSplit.mjs) to read from the page: nothing listens otherwise. The channel is opened now, while
+ * the scope still has BroadcastChannel (hostHardening.ts), and used once more for the work after `ready`.
  */
-export function publishTimeline(): void {
+export function openTimeline(): () => void {
   const channel = new BroadcastChannel('lambda-lab:boot-timeline');
+  return () => publishTimeline(channel);
+}
+
+function publishTimeline(channel: BroadcastChannel): void {
   channel.postMessage({
     timeOrigin: performance.timeOrigin,
     measures: performance
@@ -33,7 +38,6 @@ export function publishTimeline(): void {
       .getEntriesByType('resource')
       .map((r) => [r.name, r.startTime, r.duration, (r as PerformanceResourceTiming).transferSize]),
   });
-  channel.close();
 }
 
 /** Combined byte progress over every download of the boot. */

@@ -18,7 +18,7 @@ import {
   downloadSnapshot,
   importLoader,
   measure,
-  publishTimeline,
+  openTimeline,
   withCompiledWasm,
 } from './bootAssets';
 
@@ -122,12 +122,17 @@ const entry = createBootEntry(post, async (options, { timed }) => {
     return started;
   });
   measure('total', bootStart);
+  const publishTimeline = openTimeline();
   publishTimeline();
   // Booted: storage, network, scripts, other workers and tabs leave the scope (SECURITY.md).
   Object.defineProperty(self, 'onmessage', { value: self.onmessage, writable: false, configurable: false });
   const left = hardenWorkerScope(self, BROWSER_REMOVED);
   if (left.length > 0) throw new Error(`Could not remove ${left.join(', ')} from the worker's scope`);
-  return { serve: core.serve, fromSnapshot, afterReady: core.warmUp };
+  const afterReady = () => {
+    core.warmUp();
+    publishTimeline();
+  };
+  return { serve: core.serve, fromSnapshot, afterReady };
 });
 
 function withWatchdog<T>(promise: Promise<T>): Promise<T> {

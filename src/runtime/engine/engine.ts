@@ -24,8 +24,8 @@ export type PythonSources = Readonly<Record<string, string>>;
 
 export interface Engine {
   /**
-   * Seals the interpreter (the state every environment starts from) and calibrates the clock. Every other
-   * call runs it first; a host may run it sooner, after reporting the runtime ready (workerCore.ts).
+   * Seals the interpreter: records the state every environment starts from. Every other call runs it
+   * first; a host may run it sooner, after reporting the runtime ready (workerCore.ts).
    */
   finish(): void;
   init(request: InitRequest): RunReport;
@@ -169,26 +169,28 @@ export function createEngine(
       tickMs: number,
     ): void;
   };
-  // true once finished; the error if finishing failed, which every later call throws again.
-  let finished: true | Error | null = null;
+  // The calibration runs before `ready` (sealing may follow it): measured after it, it would compete
+  // with the page's first render, and the first Durations would be billed by a slower reference.
+  const machine = clock.simulatedMachine;
+  calibration.configure(
+    clock.schedstat,
+    clock.timerScale ?? 1,
+    clock.loadCorrection ?? true,
+    machine?.runMs ?? 0,
+    machine?.stolenMs ?? 0,
+    machine?.tickMs ?? 0,
+  );
+  // true once sealed; the error if sealing failed, which every later call throws again.
+  let sealed: true | Error | null = null;
   const finish = () => {
-    if (finished === true) return;
-    if (finished) throw finished;
+    if (sealed === true) return;
+    if (sealed) throw sealed;
     try {
       entry.seal();
-      const machine = clock.simulatedMachine;
-      calibration.configure(
-        clock.schedstat,
-        clock.timerScale ?? 1,
-        clock.loadCorrection ?? true,
-        machine?.runMs ?? 0,
-        machine?.stolenMs ?? 0,
-        machine?.tickMs ?? 0,
-      );
-      finished = true;
+      sealed = true;
     } catch (error) {
-      finished = new Error(`The Lambda runtime could not seal its interpreter: ${String(error)}`);
-      throw finished;
+      sealed = new Error(`The Lambda runtime could not seal its interpreter: ${String(error)}`);
+      throw sealed;
     }
   };
   const runtime = asRuntimeModule(entry);

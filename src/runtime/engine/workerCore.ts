@@ -192,7 +192,7 @@ export function createWorkerCore(
     else handlers.checkSyntax(message);
   };
 
-  // Sealing and calibrating (engine.finish) need not hold up `ready`: they run first thing after it.
+  // Sealing the interpreter (engine.finish) need not hold up `ready`: it runs first thing after it.
   // Then one throwaway run warms the interpreter's code paths (and the wasm JIT), so the learner's first
   // invoke is not measured, and scaled by the CPU model, with start-up costs Lambda would not have.
   // Counted, so it skips the load probes (about 12 ms of spinning a phase where no schedstat exists).
@@ -206,7 +206,7 @@ export function createWorkerCore(
       post({ type: 'fatal', message: fatal });
       return;
     }
-    performance.measure('boot:seal-and-calibrate', { start });
+    performance.measure('boot:seal', { start });
     start = performance.now();
     try {
       quickRun(
