@@ -117,14 +117,18 @@ export interface EngineClockOptions {
   readonly timerScale?: number;
   /** Without schedstat, estimate the core share by probes and take preemption out (default true). */
   readonly loadCorrection?: boolean;
+  /** Without schedstat, the ms this thread has stopped while Python ran, seen from inside (threadGaps.ts). */
+  readonly threadGaps?: () => number;
   /**
    * A test's simulated machine, no real clock read: the timer advances `tickMs` at each read and, with
-   * `stolenMs`, jumps that much after every `runMs` it ran (a thread preempted at a known rate).
+   * `stolenMs`, jumps that much after every `runMs` it ran (a thread preempted at a known rate). With
+   * `gapsSeen` (or a `threadGaps` reader), the thread's gaps show those jumps, as threadGaps.ts would.
    */
   readonly simulatedMachine?: {
     readonly tickMs: number;
     readonly runMs?: number;
     readonly stolenMs?: number;
+    readonly gapsSeen?: boolean;
   };
 }
 
@@ -167,6 +171,7 @@ export function createEngine(
       stealRunMs: number,
       stealMs: number,
       tickMs: number,
+      gaps: (() => number) | undefined,
     ): void;
   };
   // The calibration runs before `ready` (sealing may follow it): measured after it, it would compete
@@ -179,6 +184,7 @@ export function createEngine(
     machine?.runMs ?? 0,
     machine?.stolenMs ?? 0,
     machine?.tickMs ?? 0,
+    clock.threadGaps ?? (machine?.gapsSeen ? () => 0 : undefined),
   );
   // true once sealed; the error if sealing failed, which every later call throws again.
   let sealed: true | Error | null = null;

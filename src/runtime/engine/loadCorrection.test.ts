@@ -82,3 +82,77 @@ describe('load correction without schedstat (the browser path)', () => {
     expect(ratio).toBeLessThan(1.3);
   });
 });
+
+/**
+ * Where the thread's gaps are seen from inside (threadGaps.ts): the simulated machine's stolen time shows
+ * as gaps, and a handler's call into C is simulated by `c_call(reads)`: its reads of the clock are work no
+ * preemption interrupts, and they show as a gap too (a long call into C reads no interrupt buffer).
+ */
+describe('load correction by the gaps seen from inside', () => {
+  let extraGaps = 0;
+  async function seeing(machine: typeof TICK | typeof BUSY): Promise<Engine> {
+    const pyodide = await loadPyodide();
+    pyodide.registerJsModule('simulated_c', {
+      add_gap: (ms: number) => {
+        extraGaps += ms;
+      },
+    });
+    return createEngine(pyodide, readPythonSources(), {
+      simulatedMachine: machine,
+      threadGaps: () => extraGaps,
+    });
+  }
+  // 1,000 reads of pure Python, then a call into C as long as 500 reads (5 ms of the simulated timer).
+  const WITH_C_CALL = `
+import time
+import simulated_c
+def lambda_handler(event, context):
+    for _ in range(1000):
+        time.perf_counter()
+    simulated_c.add_gap(5.0)
+    for _ in range(500):
+        time.perf_counter()
+    return "done"
+`;
+  const AS_PYTHON = WITH_C_CALL.replace('simulated_c.add_gap(5.0)', 'pass');
+  let quietSeen: Engine;
+  let busySeen: Engine;
+  beforeAll(async () => {
+    quietSeen = await seeing(TICK);
+    busySeen = await seeing(BUSY);
+  });
+
+  it('a busy machine reports the quiet Duration of pure Python', () => {
+    const ratio = medianWork(busySeen, WORKER) / medianWork(quietSeen, WORKER);
+    expect(ratio).toBeGreaterThan(0.97);
+    expect(ratio).toBeLessThan(1.03);
+  });
+
+  it('a warm environment takes out a preemption its probes missed: the gaps beyond its floor', () => {
+    // The probes around the phase see a quiet machine; inside it, the thread stops for 5 ms (the same
+    // gap and time as the call into C above, but on one invoke only, as a preemption comes and goes).
+    const code = WITH_C_CALL.replace(
+      'simulated_c.add_gap(5.0)',
+      'if not event.get("preempted"):\n        return "done"\n    simulated_c.add_gap(5.0)',
+    );
+    const env = spec({ code: handlerCode(code), memoryMb: 1769, timeoutMs: 30_000 });
+    expect(quietSeen.init(initRequest(env)).outcome.status).toBe('success');
+    const plain = work(quietSeen.invoke(invokeRequest(env, {})));
+    const preempted = work(quietSeen.invoke(invokeRequest(env, { preempted: true })));
+    expect(preempted / plain).toBeGreaterThan(0.95);
+    expect(preempted / plain).toBeLessThan(1.05);
+    // A new environment has no floor yet: its first invoke keeps the gap, as it would a call into C.
+    const fresh = spec({ code: handlerCode(code), memoryMb: 1769, timeoutMs: 30_000 });
+    expect(quietSeen.init(initRequest(fresh)).outcome.status).toBe('success');
+    expect(work(quietSeen.invoke(invokeRequest(fresh, { preempted: true }))) / plain).toBeGreaterThan(1.3);
+  });
+
+  it('a call into C keeps its time, quiet or busy', () => {
+    const python = medianWork(quietSeen, AS_PYTHON);
+    for (const engine of [quietSeen, busySeen]) {
+      const ratio = medianWork(engine, WITH_C_CALL) / python;
+      expect(ratio).toBeGreaterThan(0.95);
+      expect(ratio).toBeLessThan(1.05);
+    }
+  });
+});

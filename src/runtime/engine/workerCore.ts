@@ -16,6 +16,7 @@ import type { HandlersOf, HostToWorker, RunMessage, WorkerToHost } from '../prot
 import { createCallerStamp } from './callerStamp';
 import { createEngine, type PythonSources } from './engine';
 import { quickRun } from './quickRun';
+import { watchThreadGaps } from './threadGaps';
 
 /** A wasm trap or abort leaves Pyodide unusable; anything else is one failed request. */
 export function isFatalError(error: unknown): boolean {
@@ -94,6 +95,9 @@ export function createWorkerCore(
   const engine = createEngine(pyodide, sources, {
     schedstat: bridge.schedstat,
     timerScale: bridge.timerScale,
+    // No scheduler to read (a browser): the thread's own gaps show its preemption.
+    // No scheduler to read (a browser): the thread's own gaps show its preemption.
+    threadGaps: bridge.schedstat ? undefined : (watchThreadGaps(pyodide) ?? undefined),
   });
   let fatal: string | null = null;
 

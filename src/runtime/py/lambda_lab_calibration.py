@@ -38,6 +38,7 @@ _timer_scale = 1.0
 _steal = None  # (run s, stolen s): a test's simulated preemption, see timer()
 _tick, _ticks = 0.0, 0  # a test's simulated timer: seconds per read, reads so far
 _schedstat = None  # reads the host's "<run ns> <wait ns> <slices>" line for this thread, or None
+_gaps = None  # reads the host's ms of gaps so far for this thread (no schedstat), or None
 # A scheduler tick (HZ=250): how late the kernel may account run time.
 TICK_MS = 4.0
 _rounds = []
@@ -62,12 +63,24 @@ def timer():
     global _ticks
     if _tick > 0:
         _ticks += 1
-        now = _ticks * _tick
-    else:
-        now = _perf_counter() * _timer_scale
-    if _steal is not None:
-        now += (now // _steal[0]) * _steal[1]
-    return now
+    return _raw_now() + _stolen_s()
+
+
+def _raw_now():
+    return _ticks * _tick if _tick > 0 else _perf_counter() * _timer_scale
+
+
+def _stolen_s():
+    """A test's simulated machine: seconds stolen so far (0 on a real one)."""
+    return 0.0 if _steal is None else (_raw_now() // _steal[0]) * _steal[1]
+
+
+def gap_ms():
+    """Ms this thread has stopped while Python ran, seen from inside (threadGaps.ts), or None where the
+    host does not look. Preemption and long calls into C alike: see lambda_lab_clock._unloaded."""
+    if _gaps is None:
+        return None
+    return float(_gaps()) * _timer_scale + _stolen_s() * 1000.0
 
 
 def sched_ms():
@@ -79,17 +92,26 @@ def sched_ms():
 
 
 def run_delay_ms():
-    """Ms this thread has waited for a core since it started (0 when the host cannot tell)."""
+    """Ms this thread has waited for a core since it started; without schedstat, its gaps seen from
+    inside (a benchmark run is pure Python, so its gaps are preemption); 0 when the host cannot tell."""
     stat = sched_ms()
-    return 0.0 if stat is None else stat[1]
+    if stat is not None:
+        return stat[1]
+    gaps = gap_ms()
+    return 0.0 if gaps is None else gaps
 
 
-def configure(schedstat=None, timer_scale=1.0, load_correction=True, steal_run_ms=0.0, steal_ms=0.0, tick_ms=0.0):
+def configure(
+    schedstat=None, timer_scale=1.0, load_correction=True, steal_run_ms=0.0, steal_ms=0.0, tick_ms=0.0, gaps=None
+):
     """Set the schedstat reader, the timer scale, whether load is estimated where schedstat is missing,
+    the reader of the thread's gaps (ms it stopped while Python ran, see threadGaps.ts; None: unseen),
     and a test's simulated machine: a timer that advances tick_ms at each read (0: the real timer)
-    and loses steal_ms after every steal_run_ms it ran. Then calibrate afresh."""
-    global _schedstat, _timer_scale, _rounds, _estimate_load, _steal, _probes, _tick, _ticks
+    and loses steal_ms after every steal_run_ms it ran, which the gaps then show on top of what the
+    reader says. Then calibrate afresh."""
+    global _schedstat, _timer_scale, _rounds, _estimate_load, _steal, _probes, _tick, _ticks, _gaps
     _schedstat = schedstat
+    _gaps = gaps if schedstat is None else None
     _tick, _ticks = float(tick_ms) / 1000.0, 0
     _timer_scale = float(timer_scale)
     _estimate_load = schedstat is None and bool(load_correction)

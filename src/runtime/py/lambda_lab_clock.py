@@ -37,11 +37,11 @@ class DeadlineExceeded(BaseException):
 class _Phase:
     __slots__ = (
         "start_ms", "deadline_ms", "cpu_scale", "origin_ms", "factor", "sleep_ms",
-        "local_ms", "run_start", "seg_start", "seg_sched", "seg_excluded",
-        "counted", "units", "unit_start", "share", "gap_ms", "walls",
+        "local_ms", "run_start", "seg_start", "seg_sched", "seg_excluded", "seg_gaps",
+        "counted", "units", "unit_start", "share", "share_hi", "gap_ms", "walls", "floor_ms", "floor_left",
     )
 
-    def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms, counted):
+    def __init__(self, start_ms, deadline_ms, cpu_scale, origin_ms, counted, floor_ms):
         self.start_ms = start_ms
         self.deadline_ms = deadline_ms
         self.cpu_scale = cpu_scale
@@ -54,21 +54,32 @@ class _Phase:
         self.run_start = None
         self.seg_start = self.seg_excluded = 0.0
         self.seg_sched = None
+        # The thread's gaps (calibration.gap_ms) when the segment started, less those in excluded work.
+        self.seg_gaps = None
         # Counted work: events so far; while user code runs, unit_start is the count it counts from.
         self.counted = counted
         self.units = 0
         self.unit_start = 0
         # Without schedstat (a browser): the estimated share of a core, and the shortest preemption seen.
         self.share, self.gap_ms = 1.0, float("inf")
-        self.walls = []  # each segment's wall ms, to correct again with the probe after the phase
+        # The higher share either probe found: what the phase tells its environment's floor (a floor
+        # that errs high keeps calls into C billed).
+        self.share_hi = 1.0
+        # Each segment's (wall ms, gaps ms or None), to correct again with the probe after the phase.
+        self.walls = []
+        # The environment's gap floor (its calls into C), and how much of it the segments so far left.
+        self.floor_ms = self.floor_left = floor_ms
 
 
 _phase = None
+# Only a phase both probes found this quiet tells its environment's floor (_unloaded): where they saw more
+# preemption, they may have been wrong, and a floor too low would bill a call into C as preemption.
+FLOOR_SHARE = 0.9
 # Where the clock stands between phases (runtime code only), so time never jumps back to 1970.
 _idle_ms = 0.0
 # Nesting depth of lab work inside user code (a log write inside a logging call, ...).
 _lab_depth = 0
-_lab_started = (0.0, 0)
+_lab_started = (0.0, 0, None)
 # The core share the last phase was load-corrected with (estimated, no schedstat), or None.
 _last_share = None
 
@@ -77,25 +88,55 @@ def load_share():
     return _last_share
 
 
-def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms, counted=False):
+def start_phase(start_ms, deadline_ms, cpu_scale, origin_ms, counted=False, gap_floor_ms=None):
     global _phase
     if not counted:
         # Not before counted phases: a round due by real time would run (and allocate) at a moment
         # that depends on the machine's speed, and the memory figures would follow it.
         calibration.maybe_refresh()
-    _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms), bool(counted))
+    floor = None if gap_floor_ms is None else float(gap_floor_ms)
+    _phase = _Phase(float(start_ms), float(deadline_ms), float(cpu_scale), float(origin_ms), bool(counted), floor)
     if not counted:
         _phase.share, _phase.gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS)
+        _phase.share_hi = _phase.share
     work.enable(bool(counted))
 
 
-def _unloaded(phase, wall_ms):
-    """A segment's wall ms less the estimated preemption (no schedstat): its share of the wall time, but
-    never less than its first gap_ms, which no preemption the probes saw would fit in. Monotone in
-    wall_ms, so the clock the handler reads never runs backwards."""
-    if phase.share >= 1.0 or wall_ms <= 0:
+def _unloaded(phase, wall_ms, gaps_ms=None):
+    """A segment's wall ms less the preemption (no schedstat).
+
+    Where the thread's gaps are seen from inside (gaps_ms, threadGaps.ts), every preemption while Python
+    ran is among them, and so is each long call into C, which is work. Of the gaps, those the probes
+    explain as preemption ((1 - share) x wall) are taken out at least; the rest are kept as calls into C,
+    unless the environment's floor says its calls into C take less (the fewest unexplained gaps a
+    successful invoke showed: a busy moment can only raise it). Pure Python on a warm environment is
+    then billed its wall less its gaps, however wrong the probes are; a call into C keeps its time.
+    Without gaps: the probes' share of the wall, never less than its first gap_ms, which no preemption
+    the probes saw would fit in. Monotone in the segment's running time, so the clock the handler reads
+    never runs backwards."""
+    if wall_ms <= 0:
+        return wall_ms
+    if gaps_ms is not None:
+        floor = _c_work(phase, wall_ms, gaps_ms)
+        if phase.floor_left is not None:
+            floor = min(floor, phase.floor_left)
+        return wall_ms - max(gaps_ms - floor, 0.0)
+    if phase.share >= 1.0:
         return wall_ms
     return max(wall_ms * phase.share, min(wall_ms, phase.gap_ms))
+
+
+def _c_work(phase, wall_ms, gaps_ms, share=None):
+    """The gaps the probes cannot explain as preemption: at most, the segment's calls into C."""
+    share = phase.share if share is None else share
+    return max(gaps_ms - (1.0 - min(share, 1.0)) * wall_ms, 0.0)
+
+
+def _segment_gaps(phase, mark):
+    """The gaps of the running segment up to `mark` (a _user_mark), or None where they are not seen."""
+    if phase.seg_gaps is None or mark[2] is None:
+        return None
+    return max(mark[2] - phase.seg_gaps, 0.0)
 
 
 def rearm():
@@ -114,6 +155,7 @@ def resume():
     phase.seg_start = now
     phase.seg_sched = calibration.sched_ms()
     phase.seg_excluded = 0.0
+    phase.seg_gaps = calibration.gap_ms() if phase.seg_sched is None else None
     phase.run_start = now - phase.local_ms / 1000.0
     phase.unit_start = work.count() - phase.units
     _arm_deadline(phase)
@@ -152,6 +194,7 @@ def pause():
     if phase is None or phase.run_start is None:
         return
     now = _timer()
+    gaps = _segment_gaps(phase, (now, 0, calibration.gap_ms()))
     span_ms = (now - phase.seg_start) * 1000.0
     ran_ms = (now - phase.run_start) * 1000.0 - phase.local_ms
     start, end = phase.seg_sched, calibration.sched_ms()
@@ -163,8 +206,10 @@ def pause():
             share = min(1.0, ran_ms / span_ms)
             ran_ms = min(ran_ms, max(ran_ms - waited * share, (run - calibration.TICK_MS) * share))
     elif start is None:
-        phase.walls.append(ran_ms)
-        ran_ms = _unloaded(phase, ran_ms)
+        phase.walls.append((ran_ms, gaps))
+        ran_ms = _unloaded(phase, ran_ms, gaps)
+        if gaps is not None and phase.floor_left is not None:
+            phase.floor_left = max(phase.floor_left - gaps, 0.0)
     phase.local_ms += max(ran_ms, 0.0)
     phase.run_start = None
     phase.units = work.count() - phase.unit_start
@@ -206,17 +251,22 @@ def _exclude_since(started):
         spent = _timer() - started[0]
         phase.run_start += spent
         phase.seg_excluded += spent
+        # Gaps inside that work (a wait for the host's answer is one long gap) are not the handler's.
+        gaps = calibration.gap_ms()
+        if phase.seg_gaps is not None and gaps is not None and started[2] is not None:
+            phase.seg_gaps += gaps - started[2]
         # A nested phase (a callee run inside this call) counted its own code, not this handler's.
         phase.unit_start += work.count() - started[1]
 
 
 def end_phase():
-    """Close the phase and return (vCPU ms of user code, virtual sleep ms, local ms measured, counted)."""
+    """Close the phase and return (vCPU ms of user code, virtual sleep ms, local ms measured, counted, and
+    the ms of its gaps the probes could not explain, its calls into C at most; None where unseen)."""
     global _phase, _idle_ms
     pause()
     phase = _phase
     if phase is None:
-        return 0.0, 0.0, 0.0, False
+        return 0.0, 0.0, 0.0, False, None
     if not phase.counted and calibration.estimates_load():
         _correct_again(phase)
     _idle_ms = now_ms()
@@ -224,7 +274,11 @@ def end_phase():
     work.enable(False)
     global _last_share
     _last_share = phase.share if not phase.counted and calibration.estimates_load() else None
-    return _work_ms(phase), phase.sleep_ms, phase.local_ms, phase.counted
+    seen = phase.walls and all(gaps is not None for _, gaps in phase.walls) and not phase.counted
+    c_work = None
+    if seen and phase.share >= FLOOR_SHARE:
+        c_work = _c_work(phase, sum(w for w, _ in phase.walls), sum(g for _, g in phase.walls), phase.share_hi)
+    return _work_ms(phase), phase.sleep_ms, phase.local_ms, phase.counted, c_work
 
 
 def _correct_again(phase):
@@ -232,30 +286,41 @@ def _correct_again(phase):
     runs on the scheduler's credit at first, so the probes before a phase see less preemption than a
     long phase meets, while the probes after it meet what it met (a short phase: the credit it ran on).
     The phase keeps its first figure where the second would cross the deadline (its outcome stands)."""
-    share, gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS, fresh=True)
+    share, gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS * 4)
     if not phase.walls or now_ms() >= phase.deadline_ms:
         return
-    first = (phase.local_ms, phase.share, phase.gap_ms)
-    phase.share, phase.gap_ms = share, gap_ms
-    phase.local_ms = sum(_unloaded(phase, wall) for wall in phase.walls)
+    seen = all(gaps is not None for _, gaps in phase.walls)
+    first = (phase.local_ms, phase.share, phase.gap_ms, phase.floor_left)
+    # Seen gaps: the lower share either probe found explains more of them as preemption.
+    phase.share_hi = max(share, phase.share)
+    phase.share, phase.gap_ms = (min(share, phase.share) if seen else share), gap_ms
+    phase.floor_left = phase.floor_ms
+    phase.local_ms = 0.0
+    for wall, gaps in phase.walls:
+        phase.local_ms += _unloaded(phase, wall, gaps)
+        if gaps is not None and phase.floor_left is not None:
+            phase.floor_left = max(phase.floor_left - gaps, 0.0)
     if now_ms() >= phase.deadline_ms:
-        phase.local_ms, phase.share, phase.gap_ms = first
+        phase.local_ms, phase.share, phase.gap_ms, phase.floor_left = first
 
 
 def _user_mark(phase):
-    """Where the handler's time stands now (timer, count): while the lab's own work runs inside this
+    """Where the handler's time stands now (timer, count, gaps): while the lab's own work runs inside this
     segment of user code, the moment that work began, since lab_end takes it out. A log line written
     meanwhile is stamped with the clock as the handler left it, so offsets never run backwards."""
     if _lab_depth and _lab_started[0] >= phase.seg_start:
         return _lab_started
-    return _timer(), work.count()
+    return real_counter()
 
 
 def _local_ms(phase):
     if phase.run_start is None:
         return phase.local_ms
-    wall_ms = (_user_mark(phase)[0] - phase.run_start) * 1000.0 - phase.local_ms
-    return phase.local_ms + (_unloaded(phase, wall_ms) if phase.seg_sched is None else wall_ms)
+    mark = _user_mark(phase)
+    wall_ms = (mark[0] - phase.run_start) * 1000.0 - phase.local_ms
+    if phase.seg_sched is not None:
+        return phase.local_ms + wall_ms
+    return phase.local_ms + _unloaded(phase, wall_ms, _segment_gaps(phase, mark))
 
 
 def _work_ms(phase):
@@ -297,8 +362,8 @@ def deadline_ms():
 
 
 def real_counter():
-    """A mark to exclude from (io_wait, lab work): the timer and the work count now."""
-    return _timer(), work.count()
+    """A mark to exclude from (io_wait, lab work): the timer, the work count and the thread's gaps now."""
+    return _timer(), work.count(), calibration.gap_ms()
 
 
 def io_wait(real_started, modeled_ms):

@@ -44,6 +44,10 @@ class Env:
         self.handler = None
         self.retained_bytes = 0
         self.max_bytes = 0
+        # The fewest ms of gaps a successful invoke of this environment showed that its probes could not
+        # explain as preemption: its own calls into C at most (lambda_lab_clock._unloaded). None until
+        # one is measured where gaps are seen.
+        self.gap_floor_ms = None
         self.json_logs = self.environ.get("AWS_LAMBDA_LOG_FORMAT", "").upper() == "JSON"
         level = logs.LOG_LEVELS.get(self.environ.get("AWS_LAMBDA_LOG_LEVEL", "").upper())
         self.root_level = logging.WARNING if level is None else level

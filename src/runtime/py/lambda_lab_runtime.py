@@ -168,7 +168,8 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init, counted=Fa
     baseline = memory.baseline_bytes(spec["runtime"])
     meter = memory.PhaseMeter(spec["memoryMb"] * memory.MB, baseline + env.retained_bytes)
     # Init runs at full CPU whatever the memory (facts section 9); invoke gets the memory's share.
-    clock.start_phase(start_ms, deadline_ms, 1.0 if is_init else spec["cpuScale"], env.origin_ms, counted)
+    cpu_scale = 1.0 if is_init else spec["cpuScale"]
+    clock.start_phase(start_ms, deadline_ms, cpu_scale, env.origin_ms, counted, None if is_init else env.gap_floor_ms)
     outcome = None
     fatal = None
     stop.begin_phase()
@@ -201,7 +202,9 @@ def _run_phase(env, request_id, start_ms, deadline_ms, body, is_init, counted=Fa
         code = fatal.code if isinstance(fatal.code, int) else (0 if fatal.code is None else 1)
         # The platform adds "Runtime exited with error: " (sim/finish.ts); os._exit carries its own status.
         outcome = {"status": "crash", "message": getattr(fatal, "status", None) or f"exit status {code}"}
-    cpu_ms, sleep_ms, local_ms, counted = clock.end_phase()
+    cpu_ms, sleep_ms, local_ms, counted, c_work_ms = clock.end_phase()
+    if not is_init and c_work_ms is not None and outcome["status"] == "success":
+        env.gap_floor_ms = c_work_ms if env.gap_floor_ms is None else min(env.gap_floor_ms, c_work_ms)
     events = logs.finish()
     peak = baseline + env.retained_bytes + meter.peak_delta
     env.retained_bytes = max(env.retained_bytes + meter.retained_delta, 0)
