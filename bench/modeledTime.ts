@@ -21,6 +21,8 @@ const median = (xs: readonly number[]) =>
 const HELLO = 'def lambda_handler(event, context):\n    return {"statusCode": 200, "body": "Hello"}\n';
 // About 20 ms of work on one vCPU.
 const CPU_BOUND = 'def lambda_handler(event, context):\n    return sum(i * i for i in range(200_000))\n';
+// About 130 ms: a phase the scheduler preempts many times over.
+const LONG_CPU_BOUND = CPU_BOUND.replace('200_000', '1_300_000');
 
 const runtime = createNodeRuntime();
 const lab = createLabWorld({ seed: 14, startTimeMs: Date.UTC(2026, 0, 15), access: 'admin' });
@@ -85,6 +87,8 @@ try {
   await counted.invoke({ functionName: countedVcpu, payloadJson: '{}' });
   const browserVcpu = await deploy(CPU_BOUND, 1769, browserLike);
   await browserLike.invoke({ functionName: browserVcpu, payloadJson: '{}' });
+  const browserLong = await deploy(LONG_CPU_BOUND, 1769, browserLike);
+  await browserLike.invoke({ functionName: browserLong, payloadJson: '{}' });
 
   const helloModeled: number[] = [];
   const helloOld: number[] = [];
@@ -96,6 +100,8 @@ try {
   const countedBusyQuietReal: number[] = [];
   const browserBusyQuiet: number[] = [];
   const browserBusyQuietReal: number[] = [];
+  const longBusyQuiet: number[] = [];
+  const longBusyQuietReal: number[] = [];
   for (let run = 0; run < runs; run++) {
     const h = await warm(hello, 20);
     helloModeled.push(h.modeled);
@@ -104,6 +110,7 @@ try {
     const quiet = await warm(oneVcpu, 5);
     const countedQuiet = await warm(countedVcpu, 3, counted);
     const browserQuiet = await warm(browserVcpu, 5, browserLike);
+    const longQuiet = await warm(browserLong, 5, browserLike);
     ratio.push(at128.modeled / quiet.modeled);
     ratioReal.push(at128.real / quiet.real);
     const busy = spinners(BUSY);
@@ -119,6 +126,9 @@ try {
       const browserLoaded = await warm(browserVcpu, 5, browserLike);
       browserBusyQuiet.push(browserLoaded.modeled / browserQuiet.modeled);
       browserBusyQuietReal.push(browserLoaded.real / browserQuiet.real);
+      const longLoaded = await warm(browserLong, 5, browserLike);
+      longBusyQuiet.push(longLoaded.modeled / longQuiet.modeled);
+      longBusyQuietReal.push(longLoaded.real / longQuiet.real);
     } finally {
       for (const child of busy) child.kill('SIGKILL');
     }
@@ -159,6 +169,13 @@ try {
       values: browserBusyQuiet,
       baseline: browserBusyQuietReal,
       note: 'no schedstat, as in a browser worker: load-corrected (estimated); baseline: the real round trips',
+    },
+    {
+      name: `~130 ms handler, browser-path Duration busy / quiet (${BUSY} spinning)`,
+      unit: 'x',
+      values: longBusyQuiet,
+      baseline: longBusyQuietReal,
+      note: 'the same path with a phase preempted many times over; baseline: the real round trips',
     },
   );
 } finally {

@@ -1,4 +1,5 @@
 // Figures measured in headless Chromium, each beside its baseline from the same run.
+import { spawn } from 'node:child_process';
 import { OBSERVE_BOOT, pageSide, untilCached, workerSide } from './bootSplit.mjs';
 
 /** Figures the harness will add as their features land, with what each waits for (none today). */
@@ -90,6 +91,95 @@ async function rawRoundTrips(page, count) {
     }
     return times;
   }, count);
+}
+
+/** Spins `count` processes on the cores until the returned function stops them. */
+function spinners(count) {
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  );
+  return () => {
+    for (const child of children) child.kill('SIGKILL');
+  };
+}
+
+// About 100 ms of CPython in one Chromium worker: long enough for the scheduler to preempt it many times.
+const LONG_HANDLER = 'def lambda_handler(event, context):\n    return sum(i * i for i in range(1_000_000))\n';
+
+/** One Test through the UI: the modeled Duration its REPORT line gives, and the click-to-result time. */
+async function durationOfTest(page) {
+  const real = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const before = document.querySelector('[data-testid="result.requestId"]')?.textContent;
+        const started = performance.now();
+        new MutationObserver((_m, observer) => {
+          if (document.querySelector('[data-testid="result.requestId"]')?.textContent !== before) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        document.querySelector('[data-testid="test.run"]').click();
+      }),
+  );
+  const report = await page
+    .getByTestId('result.logs')
+    .getByText(/^REPORT RequestId/)
+    .last()
+    .textContent();
+  const modeled = Number(/Duration: ([\d.]+) ms/.exec(report ?? '')?.[1]);
+  if (!Number.isFinite(modeled)) throw new Error(`no Duration in ${report}`);
+  return { modeled, real };
+}
+
+/**
+ * The browser's own load correction (threadGaps.ts and the probes), in Chromium: a longer CPU-bound
+ * handler's Duration with `busy` processes spinning against without, round by round, beside the ratio of
+ * the same Tests' click-to-result times.
+ */
+export async function browserBusyQuiet(browser, base, rounds, busy = 2) {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await readyMs(page, 'lambda-lab:app-python-ready');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), LONG_HANDLER);
+  await page.getByTestId('editor.code').locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const series = async () => {
+    const tests = [];
+    for (let i = 0; i < 5; i++) tests.push(await durationOfTest(page));
+    return { modeled: median(tests.map((t) => t.modeled)), real: median(tests.map((t) => t.real)) };
+  };
+  // A cold start, then time for the calibration's refresh rounds after boot (every 5 s).
+  await series();
+  await page.waitForTimeout(11_000);
+  const modeled = [];
+  const real = [];
+  for (let round = 0; round < rounds; round++) {
+    const quiet = await series();
+    const stop = spinners(busy);
+    let loaded;
+    try {
+      await page.waitForTimeout(300);
+      loaded = await series();
+    } finally {
+      stop();
+    }
+    await page.waitForTimeout(300);
+    modeled.push(loaded.modeled / quiet.modeled);
+    real.push(loaded.real / quiet.real);
+  }
+  await context.close();
+  return [
+    `~100 ms handler in Chromium, Duration busy / quiet (${busy} spinning)`,
+    'x',
+    modeled,
+    real,
+    'Tests through the UI, load corrected by the thread gaps and probes; baseline: their click-to-result times',
+  ];
 }
 
 export async function pageFigures(browser, base, runs, stats) {

@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { splitRows } from './bootSplit.mjs';
 import { measureBundle } from './bundle.mjs';
-import { bootSplits, PENDING, pageFigures } from './pageFigures.mjs';
+import { bootSplits, browserBusyQuiet, PENDING, pageFigures } from './pageFigures.mjs';
 import { BROWSER_MARK, rendererMemoryFigures } from './rendererMemory.mjs';
 import { buildVizBench, vizFrameFigures } from './vizFrames.mjs';
 
@@ -92,6 +92,7 @@ try {
     args: [...CHROMIUM_ARGS, BROWSER_MARK],
   });
   for (const figure of await pageFigures(browser, base, runs, stats)) add(...figure);
+  add(...(await browserBusyQuiet(browser, base, Math.min(runs, 3))));
   for (const figure of await rendererMemoryFigures(browser, `${base}/`, Math.min(runs, 3))) add(...figure);
   for (const figure of await vizFrameFigures(browser, `${base}${vizPage}`, runs)) add(...figure);
   await browser.close();
