@@ -54,29 +54,28 @@ async function visit(browser, url, mark) {
   return { context, page, paint, ready };
 }
 
+/** Clicks Test and resolves with the ms until a new request id is on screen (its result shown). */
+const clickTestAndTime = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const before = document.querySelector('[data-testid="result.requestId"]')?.textContent;
+        const started = performance.now();
+        new MutationObserver((_m, observer) => {
+          if (document.querySelector('[data-testid="result.requestId"]')?.textContent !== before) {
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        document.querySelector('[data-testid="test.run"]').click();
+      }),
+  );
+
 async function uiRoundTrips(page, count) {
   await page.getByTestId('test.run').click();
   await page.getByTestId('result.requestId').waitFor();
   const times = [];
-  for (let i = 0; i < count; i++) {
-    times.push(
-      await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            const id = document.querySelector('[data-testid="result.requestId"]');
-            const before = id?.textContent;
-            const started = performance.now();
-            new MutationObserver((_m, observer) => {
-              if (document.querySelector('[data-testid="result.requestId"]')?.textContent !== before) {
-                observer.disconnect();
-                resolve(performance.now() - started);
-              }
-            }).observe(document.body, { subtree: true, childList: true, characterData: true });
-            document.querySelector('[data-testid="test.run"]').click();
-          }),
-      ),
-    );
-  }
+  for (let i = 0; i < count; i++) times.push(await clickTestAndTime(page));
   return times;
 }
 
@@ -108,20 +107,7 @@ const LONG_HANDLER = 'def lambda_handler(event, context):\n    return sum(i * i 
 
 /** One Test through the UI: the modeled Duration its REPORT line gives, and the click-to-result time. */
 async function durationOfTest(page) {
-  const real = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const before = document.querySelector('[data-testid="result.requestId"]')?.textContent;
-        const started = performance.now();
-        new MutationObserver((_m, observer) => {
-          if (document.querySelector('[data-testid="result.requestId"]')?.textContent !== before) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
-        document.querySelector('[data-testid="test.run"]').click();
-      }),
-  );
+  const real = await clickTestAndTime(page);
   const report = await page
     .getByTestId('result.logs')
     .getByText(/^REPORT RequestId/)
