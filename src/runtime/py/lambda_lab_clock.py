@@ -282,11 +282,13 @@ def end_phase():
 
 
 def _correct_again(phase):
-    """Probes right after the phase, and bills the phase by those probes alone: a thread woken from idle
-    runs on the scheduler's credit at first, so the probes before a phase see less preemption than a
-    long phase meets, while the probes after it meet what it met (a short phase: the credit it ran on).
-    The phase keeps its first figure where the second would cross the deadline (its outcome stands)."""
-    share, gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS * 4)
+    """Probes right after the phase and bills it again. Without gaps, by those probes alone: a thread
+    woken from idle runs on the scheduler's credit at first, so the probes before a phase see less
+    preemption than a long phase meets, while the probes after it meet what it met (a short phase: the
+    credit it ran on). With gaps, the lower share of the two explains more of them as preemption, and
+    the higher one tells the environment's floor. The phase keeps its first figure where the second
+    would cross the deadline (its outcome stands)."""
+    share, gap_ms = calibration.probe_load(calibration.PHASE_RAN_MS, fresh=True)
     if not phase.walls or now_ms() >= phase.deadline_ms:
         return
     seen = all(gaps is not None for _, gaps in phase.walls)
