@@ -91,13 +91,14 @@ def sched_ms():
     return float(fields[0]) / 1e6 * _timer_scale, float(fields[1]) / 1e6 * _timer_scale
 
 
-def run_delay_ms():
+def run_delay_ms(with_gaps=True):
     """Ms this thread has waited for a core since it started; without schedstat, its gaps seen from
-    inside (a benchmark run is pure Python, so its gaps are preemption); 0 when the host cannot tell."""
+    inside (a benchmark run is pure Python, so its gaps are preemption) unless with_gaps is False; 0 when
+    the host cannot tell."""
     stat = sched_ms()
     if stat is not None:
         return stat[1]
-    gaps = gap_ms()
+    gaps = gap_ms() if with_gaps else None
     return 0.0 if gaps is None else gaps
 
 
@@ -118,28 +119,30 @@ def configure(
     _steal = (float(steal_run_ms) / 1000.0, float(steal_ms) / 1000.0) if steal_run_ms > 0 and steal_ms > 0 else None
     _rounds = []
     _probes = []
-    calibrate(BOOT_SAMPLES)
+    # At boot, runs the page's start preempts count too (the best of them stands): waiting for clean ones
+    # would hold up `ready`, and a refresh round after 5 s measures on the faster code anyway.
+    calibrate(BOOT_SAMPLES, clean_only=_gaps is None)
 
 
-def _sample():
+def _sample(clean_only=True):
     """Local ms of one benchmark run, or None when the thread waited for a core meanwhile: the kernel
     accounts a wait lazily (up to a scheduler tick late), so only an uninterrupted run is exact."""
     t0 = timer()
-    d0 = run_delay_ms()
+    d0 = run_delay_ms(clean_only)
     _workload()
     t1 = timer()
-    d1 = run_delay_ms()
+    d1 = run_delay_ms(clean_only)
     return (t1 - t0) * 1000.0 if d1 == d0 else None
 
 
-def calibrate(samples=REFRESH_SAMPLES):
+def calibrate(samples=REFRESH_SAMPLES, clean_only=True):
     """One round: the best of `samples` uninterrupted benchmark runs (a few more tries when the
     machine is busy); a round with none is dropped and the earlier rounds stay in force."""
     global _last_round
     _last_round = _perf_counter()
     clean = []
     for _ in range(samples * 4):
-        sample = _sample()
+        sample = _sample(clean_only)
         if sample is not None:
             clean.append(sample)
             if len(clean) >= samples:
