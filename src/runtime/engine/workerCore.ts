@@ -96,7 +96,6 @@ export function createWorkerCore(
     schedstat: bridge.schedstat,
     timerScale: bridge.timerScale,
     // No scheduler to read (a browser): the thread's own gaps show its preemption.
-    // No scheduler to read (a browser): the thread's own gaps show its preemption.
     threadGaps: bridge.schedstat ? undefined : (watchThreadGaps(pyodide) ?? undefined),
   });
   let fatal: string | null = null;

@@ -132,11 +132,19 @@ def _c_work(phase, wall_ms, gaps_ms, share=None):
     return max(gaps_ms - (1.0 - min(share, 1.0)) * wall_ms, 0.0)
 
 
-def _segment_gaps(phase, mark):
-    """The gaps of the running segment up to `mark` (a _user_mark), or None where they are not seen."""
-    if phase.seg_gaps is None or mark[2] is None:
+def _segment_gaps(phase, gaps_now):
+    """The gaps of the running segment, given the thread's gaps now, or None where they are not seen."""
+    if phase.seg_gaps is None or gaps_now is None:
         return None
-    return max(mark[2] - phase.seg_gaps, 0.0)
+    return max(gaps_now - phase.seg_gaps, 0.0)
+
+
+def _bill_segment(phase, wall_ms, gaps_ms):
+    """A closed segment's local ms (no schedstat); it uses up as much of the floor as it had gaps."""
+    billed = _unloaded(phase, wall_ms, gaps_ms)
+    if gaps_ms is not None and phase.floor_left is not None:
+        phase.floor_left = max(phase.floor_left - gaps_ms, 0.0)
+    return billed
 
 
 def rearm():
@@ -194,7 +202,7 @@ def pause():
     if phase is None or phase.run_start is None:
         return
     now = _timer()
-    gaps = _segment_gaps(phase, (now, 0, calibration.gap_ms()))
+    gaps = _segment_gaps(phase, calibration.gap_ms())
     span_ms = (now - phase.seg_start) * 1000.0
     ran_ms = (now - phase.run_start) * 1000.0 - phase.local_ms
     start, end = phase.seg_sched, calibration.sched_ms()
@@ -207,9 +215,7 @@ def pause():
             ran_ms = min(ran_ms, max(ran_ms - waited * share, (run - calibration.TICK_MS) * share))
     elif start is None:
         phase.walls.append((ran_ms, gaps))
-        ran_ms = _unloaded(phase, ran_ms, gaps)
-        if gaps is not None and phase.floor_left is not None:
-            phase.floor_left = max(phase.floor_left - gaps, 0.0)
+        ran_ms = _bill_segment(phase, ran_ms, gaps)
     phase.local_ms += max(ran_ms, 0.0)
     phase.run_start = None
     phase.units = work.count() - phase.unit_start
@@ -297,11 +303,7 @@ def _correct_again(phase):
     phase.share_hi = max(share, phase.share)
     phase.share, phase.gap_ms = (min(share, phase.share) if seen else share), gap_ms
     phase.floor_left = phase.floor_ms
-    phase.local_ms = 0.0
-    for wall, gaps in phase.walls:
-        phase.local_ms += _unloaded(phase, wall, gaps)
-        if gaps is not None and phase.floor_left is not None:
-            phase.floor_left = max(phase.floor_left - gaps, 0.0)
+    phase.local_ms = sum(_bill_segment(phase, wall, gaps) for wall, gaps in phase.walls)
     if now_ms() >= phase.deadline_ms:
         phase.local_ms, phase.share, phase.gap_ms, phase.floor_left = first
 
@@ -322,7 +324,7 @@ def _local_ms(phase):
     wall_ms = (mark[0] - phase.run_start) * 1000.0 - phase.local_ms
     if phase.seg_sched is not None:
         return phase.local_ms + wall_ms
-    return phase.local_ms + _unloaded(phase, wall_ms, _segment_gaps(phase, mark))
+    return phase.local_ms + _unloaded(phase, wall_ms, _segment_gaps(phase, mark[2]))
 
 
 def _work_ms(phase):

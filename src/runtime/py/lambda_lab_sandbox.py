@@ -162,11 +162,8 @@ class Entry:
 
     def seal(self):
         """Records the state every environment starts from (lambda_lab_interp.seal); the engine calls it
-        once, before the first environment runs, and may report the runtime ready before it."""
-        global _sealed
-        if not _sealed:
-            _sealed = True
-            _private["lambda_lab_envs"].seal([module.__dict__ for module in _private.values()] + [globals()])
+        once (engine.finish), before the first environment runs, and may report the runtime ready before it."""
+        _private["lambda_lab_envs"].seal([module.__dict__ for module in _private.values()] + [globals()])
 
     def check_files(self, files_json):
         # Loaded on the first check: interpreters that never serve the editor never load it.
@@ -174,7 +171,6 @@ class Entry:
         return syntax.check_files(files_json)
 
 
-_sealed = False
 # Loaded on first use when the runtime boots from files; a snapshot holds them loaded already.
 _LATER = ("lambda_lab_identity", "lambda_lab_syntax")
 
