@@ -110,6 +110,7 @@ export function splitRows(visits) {
     'snapshot-download',
     'instantiate',
     'restore',
+    'snapshot-wait',
     'interpreter',
     'runtime-start',
     'total',

@@ -136,27 +136,46 @@ async function cachedOrFetched(url: string): Promise<Response | null> {
   return (await fromCache(url)) ?? fetch(url.split('#')[0] ?? url).catch(() => null);
 }
 
-/** The snapshot's bytes, or null when there is none or it was made for another runtime (plain boot then). */
-export async function downloadSnapshot(
-  url: string,
-  key: string,
-  progress: Progress,
-): Promise<Uint8Array | null> {
+export interface SnapshotDownload {
+  /**
+   * The memory image as soon as the file's header is in, its runs still landing (the whole image for a
+   * file that is not sparse); null when there is no snapshot or it was made for another runtime.
+   */
+  readonly early: Promise<Uint8Array | null>;
+  /** The same image once every byte has landed; rejects when the download fails or the file ends early. */
+  readonly complete: Promise<Uint8Array | null>;
+}
+
+/** The snapshot, downloaded and expanded as it streams in (plain boot when it is missing or stale). */
+export function downloadSnapshot(url: string, key: string, progress: Progress): SnapshotDownload {
   const start = performance.now();
-  const [meta, response] = await Promise.all([
-    cachedOrFetched(url.replace(/\.bin(\?[^#]*)?(#.*)?$/, '.json$2'))
-      .then((r) => (r?.ok ? (r.json() as Promise<{ key?: unknown }>) : null))
-      .catch(() => null),
-    cachedOrFetched(url),
-  ]);
-  if (!meta || meta.key !== key || !response?.ok) {
-    void response?.body?.cancel();
-    return null;
-  }
-  // Expanded as it streams in: the runs land in the image at once, and no 16 MiB file is held besides.
-  const image = createSnapshotExpander();
-  await readBody(response, progress, 'snapshot', start, image.push);
-  return image.finish();
+  let announce: (image: Uint8Array | null) => void = () => undefined;
+  const early = new Promise<Uint8Array | null>((resolve) => {
+    announce = resolve;
+  });
+  const complete = (async () => {
+    const [meta, response] = await Promise.all([
+      cachedOrFetched(url.replace(/\.bin(\?[^#]*)?(#.*)?$/, '.json$2'))
+        .then((r) => (r?.ok ? (r.json() as Promise<{ key?: unknown }>) : null))
+        .catch(() => null),
+      cachedOrFetched(url),
+    ]);
+    if (!meta || meta.key !== key || !response?.ok) {
+      void response?.body?.cancel();
+      return null;
+    }
+    // Expanded as it streams in: the runs land in the image at once, and no 16 MiB file is held besides.
+    const expander = createSnapshotExpander();
+    await readBody(response, progress, 'snapshot', start, (chunk) => {
+      expander.push(chunk);
+      const image = expander.image();
+      if (image) announce(image);
+    });
+    return expander.finish();
+  })();
+  // A failed download still settles `early`, so nothing waits on it for good (the boot fails on `complete`).
+  complete.then(announce, () => announce(null));
+  return { early, complete };
 }
 
 /** Pyodide's loader script, imported (parsed and compiled) while the downloads run. */
@@ -170,9 +189,9 @@ export async function importLoader(indexUrl: string): Promise<CreatePyodideModul
 }
 
 /**
- * Runs loadPyodide with the wasm we already compiled. Pyodide fetches and instantiates the wasm itself
- * and only once the snapshot is in hand, so for this one call its fetch of the wasm gets an empty answer
- * (never read) and its instantiateStreaming our module. Pyodide is pinned to an exact version, and the
+ * Runs loadPyodide with the wasm we already compiled. Pyodide fetches and instantiates the wasm itself,
+ * so for this one call its fetch of the wasm gets an empty answer (never read) and its
+ * instantiateStreaming our module. Pyodide is pinned to an exact version, and the
  * e2e boot goes through here, so a changed loader shows up at once.
  */
 export async function withCompiledWasm<T>(
@@ -187,7 +206,13 @@ export async function withCompiledWasm<T>(
     String(input instanceof Request ? input.url : input) === wasmUrl
       ? Promise.resolve(new Response(null, { headers: { 'content-type': 'application/wasm' } }))
       : realFetch(input, init);
+  const unpatch = () => {
+    scope.fetch = realFetch;
+    WebAssembly.instantiateStreaming = realInstantiate;
+  };
   WebAssembly.instantiateStreaming = async (_source, imports) => {
+    // Pyodide fetches the wasm before it instantiates: from here on nothing needs the stand-ins.
+    unpatch();
     const start = performance.now();
     const instance = await WebAssembly.instantiate(module, imports);
     measure('instantiate', start);
@@ -196,7 +221,6 @@ export async function withCompiledWasm<T>(
   try {
     return await run();
   } finally {
-    scope.fetch = realFetch;
-    WebAssembly.instantiateStreaming = realInstantiate;
+    unpatch();
   }
 }

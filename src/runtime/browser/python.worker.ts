@@ -56,60 +56,100 @@ const entry = createBootEntry(post, async (options, { timed }) => {
     post({ type: 'phase', phase: 'download', state: 'progress', ms: 0, loadedBytes, totalBytes });
   });
   // Everything starts at once: the wasm compiles as it streams in, beside the snapshot and the stdlib.
-  // A page a service worker controls says so: the files are then read from Cache Storage directly.
+  // A page a service worker controls says so: the files are then read from Cache Storage directly, all
+  // but the wasm. Chrome keeps a compiled wasm's code cache only for a response that came from the network
+  // or from a service worker's answer, never for one read with caches.match(), so the wasm is asked of the
+  // service worker (which answers from the same cache).
   const hint = options.snapshotUrl?.endsWith(CACHED_HINT) ? CACHED_HINT : '';
-  const compiling = compileWasm(`${wasmUrl}${hint}`, progress);
+  const compiling = compileWasm(wasmUrl, progress);
   const loader = importLoader(indexUrl);
   // Awaited below; until then a failure must not count as unhandled.
   compiling.catch(() => undefined);
   loader.catch(() => undefined);
+  const stdlibLoad = download(`${indexUrl}python_stdlib.zip${hint}`, progress, 'stdlib');
+  const lockLoad = download(`${indexUrl}pyodide-lock.json${hint}`, progress, 'lock');
+  const snapshotLoad = options.snapshotUrl
+    ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress)
+    : null;
   const downloads = timed('download', () =>
-    Promise.all([
-      download(`${indexUrl}python_stdlib.zip${hint}`, progress, 'stdlib'),
-      download(`${indexUrl}pyodide-lock.json${hint}`, progress, 'lock'),
-      options.snapshotUrl ? downloadSnapshot(options.snapshotUrl, SNAPSHOT_KEY, progress) : null,
-    ]),
+    Promise.all([stdlibLoad, lockLoad, snapshotLoad?.complete ?? null]),
   );
   // Hashed while the files stream in, so the engine's start finds the digest made (snapshotRuntime.mjs); in
   // a task of its own, after the downloads' requests have gone out (they are issued from microtasks).
   setTimeout(() => runtimeDigest(RUNTIME_SOURCES), 0);
-  const [stdlib, lock, snapshot] = await downloads;
-  const compiled = await timed('compile', () => compiling);
-  const createPyodideModule = await loader;
-  const stdLibURL = URL.createObjectURL(new Blob([stdlib as Uint8Array<ArrayBuffer>]));
-  const lockFileContents = new TextDecoder().decode(lock);
-  const load = (withSnapshot: Uint8Array | null) =>
-    withWatchdog(
+  const prepared = Promise.all([stdlibLoad, lockLoad, compiling, loader]).then(
+    ([stdlib, lock, compiled, createPyodideModule]) => ({
+      compiled,
+      createPyodideModule,
+      stdLibURL: URL.createObjectURL(new Blob([stdlib as Uint8Array<ArrayBuffer>])),
+      lockFileContents: new TextDecoder().decode(lock),
+    }),
+  );
+  prepared.catch(() => undefined);
+  const load = async (withSnapshot: { image: Uint8Array; landed: Promise<unknown> } | null) => {
+    const { compiled, createPyodideModule, stdLibURL, lockFileContents } = await prepared;
+    return withWatchdog(
+      withSnapshot?.landed ?? Promise.resolve(),
       withCompiledWasm(wasmUrl, compiled, () =>
         loadPyodide({
           indexURL: indexUrl,
           stdLibURL,
           lockFileContents,
           createPyodideModule,
-          ...(withSnapshot ? { _loadSnapshot: withSnapshot } : {}),
+          ...(withSnapshot
+            ? {
+                _loadSnapshot: withSnapshot.image,
+                // Pyodide waits for this hook before it runs, and copies the image in after: so the wasm's
+                // instantiation and dynamic linking go on while the rest of the snapshot streams in. A
+                // download that fails holds the hook for good; the boot then fails on the download itself.
+                fsInit: () => {
+                  const start = performance.now();
+                  return withSnapshot.landed.then(
+                    () => void measure('snapshot-wait', start),
+                    () => new Promise<void>(() => undefined),
+                  );
+                },
+              }
+            : {}),
         }),
       ),
     );
+  };
+  // The restore starts once the wasm, the stdlib and the snapshot's header are in, beside the download.
+  const restoring = (async () => {
+    // From the network, the interpreter is set up while the snapshot still streams in. From Cache Storage
+    // the file arrives as fast as this thread takes it, and setting up meanwhile would only hold those
+    // reads back (in interleaved runs the repeat visit got slower), so there it waits for the whole file.
+    const image = await (hint ? snapshotLoad?.complete.catch(() => null) : snapshotLoad?.early);
+    if (!image || !snapshotLoad) return null;
+    const start = performance.now();
+    try {
+      const restored = await load({ image, landed: snapshotLoad.complete });
+      measure('restore', start);
+      return restored;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  })();
+  restoring.catch(() => undefined);
+  await downloads;
+  await timed('compile', () => compiling);
   let fromSnapshot = false;
   const pyodide = await timed('interpreter', async () => {
     const start = performance.now();
-    if (snapshot) {
-      try {
-        // The engine starts the runtime the snapshot holds when it was built from these sources.
-        const restored = await load(snapshot);
-        fromSnapshot = true;
-        measure('restore', start);
-        return restored;
-      } catch (error) {
-        post({
-          type: 'phase',
-          phase: 'interpreter',
-          state: 'progress',
-          ms: 0,
-          detail: `snapshot not used: ${String(error)}`,
-        });
-      }
+    const restored = await restoring;
+    if (restored && !(restored instanceof Error)) {
+      fromSnapshot = true;
+      return restored;
     }
+    if (restored instanceof Error)
+      post({
+        type: 'phase',
+        phase: 'interpreter',
+        state: 'progress',
+        ms: 0,
+        detail: `snapshot not used: ${String(restored)}`,
+      });
     const plain = await load(null);
     measure('interpreter', start);
     return plain;
@@ -135,12 +175,21 @@ const entry = createBootEntry(post, async (options, { timed }) => {
   return { serve: core.serve, fromSnapshot, afterReady };
 });
 
-function withWatchdog<T>(promise: Promise<T>): Promise<T> {
+/** The watchdog counts from `from` on: a restore that starts early waits for the snapshot's download first. */
+function withWatchdog<T>(from: Promise<unknown>, promise: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(new Error(`The Python interpreter did not start within ${INTERPRETER_WATCHDOG_MS / 1000} s.`)),
-      INTERPRETER_WATCHDOG_MS,
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    from.then(
+      () => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(`The Python interpreter did not start within ${INTERPRETER_WATCHDOG_MS / 1000} s.`),
+            ),
+          INTERPRETER_WATCHDOG_MS,
+        );
+      },
+      () => undefined,
     );
     promise.then(
       (value) => {

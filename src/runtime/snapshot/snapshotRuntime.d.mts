@@ -7,6 +7,8 @@ export declare function sandboxPython(digest: string): string;
 export declare function sparseSnapshot(bytes: Uint8Array): Uint8Array<ArrayBuffer>;
 export declare function expandSnapshot(bytes: Uint8Array): Uint8Array;
 export interface SnapshotExpander {
+  /** The image once a sparse file's header is in, its runs still landing; null before, and for other forms. */
+  image(): Uint8Array | null;
   push(chunk: Uint8Array): void;
   finish(): Uint8Array;
 }

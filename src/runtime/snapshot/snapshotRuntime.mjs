@@ -107,7 +107,9 @@ export function expandSnapshot(bytes) {
 /**
  * expandSnapshot as the bytes arrive: push() each chunk, finish() for the image. A sparse file's runs go
  * straight to their place in the image, so neither the whole file nor a second copy is ever held; a file
- * in any other form is gathered and answered as it is.
+ * in any other form is gathered and answered as it is. For a sparse file, `image()` hands out the image as
+ * soon as the header is in (its size known, its runs still landing), so the interpreter can be set up
+ * beside the rest of the download; it is null until then, and for a file in any other form.
  */
 export function createSnapshotExpander() {
   let head = new Uint8Array(0); // the header so far (its length is known after 12 bytes)
@@ -149,6 +151,7 @@ export function createSnapshotExpander() {
     take(rest);
   };
   return {
+    image: () => out,
     push(chunk) {
       if (plain) plain.push(chunk);
       else if (runs) take(chunk);

@@ -50,6 +50,17 @@ describe('the runtime inside the snapshot', () => {
       for (let at = 0; at < file.length; at += size) expander.push(file.subarray(at, at + size));
       expect(expander.finish()).toEqual(image);
     }
+    // The image exists once the header is in (to set the interpreter up early), and finish() fills it.
+    const early = createSnapshotExpander();
+    expect(early.image()).toBeNull();
+    early.push(file.subarray(0, 11));
+    expect(early.image()).toBeNull();
+    early.push(file.subarray(11, file.length - 1));
+    const image0 = early.image();
+    expect(image0?.length).toBe(image.length);
+    early.push(file.subarray(file.length - 1));
+    expect(early.finish()).toBe(image0);
+    expect(image0).toEqual(image);
     const cut = createSnapshotExpander();
     cut.push(file.subarray(0, file.length - 1));
     expect(() => cut.finish()).toThrow('ended early');
@@ -57,6 +68,7 @@ describe('the runtime inside the snapshot', () => {
     const plain = createSnapshotExpander();
     plain.push(other.subarray(0, 3));
     plain.push(other.subarray(3));
+    expect(plain.image()).toBeNull();
     expect(plain.finish()).toEqual(other);
   });
 
