@@ -64,3 +64,24 @@ test('after one visit the lab starts and runs Test offline, and a new build is t
     writeFileSync(swFile, current);
   }
 });
+
+test('a repeat visit asks the service worker for the wasm, so the browser can keep its compiled code', async ({
+  page,
+  context,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.waitForPython();
+  await controlledBy(page);
+  const wasm: boolean[] = [];
+  context.on('response', (response) => {
+    if (response.url().endsWith('/pyodide.asm.wasm')) wasm.push(response.fromServiceWorker());
+  });
+  await page.reload();
+  await lab.waitForPython();
+  // Chrome keeps a wasm's compiled code only for a response from the network or a service worker's
+  // answer: the Python worker must not read the wasm from Cache Storage itself (it does so for the rest).
+  expect(wasm).toEqual([true]);
+  await lab.testButton.click();
+  await expect(lab.resultStatus).toHaveText('Succeeded');
+});

@@ -57,10 +57,23 @@ let early: {
   last: PhaseMessage | undefined;
 } | null = null;
 
-/** Starts the first worker now. The page marks `lambda-lab:python-ready` when it reports ready. */
-export function startEarlyPython(baseUrl: string, useSnapshot: boolean): void {
+/** How long the app waits at most for the first worker's downloads to be asked for (see `underway`). */
+const UNDERWAY_CAP_MS = 250;
+
+/**
+ * Starts the first worker now. The page marks `lambda-lab:python-ready` when it reports ready. Resolves
+ * once the worker has asked for its files (its first phase message comes after the requests), or after
+ * UNDERWAY_CAP_MS, or when it fails: whichever is first.
+ */
+export function startEarlyPython(baseUrl: string, useSnapshot: boolean): Promise<void> {
   const boot = browserBoot(baseUrl, useSnapshot);
+  let underway: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => {
+    underway = resolve;
+    setTimeout(resolve, UNDERWAY_CAP_MS);
+  });
   const worker = startPythonWorker(spawnWebWorker(), boot, (message) => {
+    underway();
     if (!early) return;
     early.last = message;
     early.listener?.(message);
@@ -68,8 +81,9 @@ export function startEarlyPython(baseUrl: string, useSnapshot: boolean): void {
   early = { boot, worker, listener: undefined, last: undefined };
   worker.ready.then(
     (info) => performance.mark('lambda-lab:python-ready', { detail: info }),
-    () => undefined,
+    () => underway(),
   );
+  return asked;
 }
 
 /**
