@@ -1,5 +1,8 @@
 // Figures measured in headless Chromium, each beside its baseline from the same run.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OBSERVE_BOOT, pageSide, untilCached, workerSide } from './bootSplit.mjs';
 
 /** Figures the harness will add as their features land, with what each waits for (none today). */
@@ -229,5 +232,75 @@ export async function pageFigures(browser, base, runs, stats) {
       rawTimes,
       'click to result shown, against raw postMessage + Python call',
     ],
+  ];
+}
+
+const SESSION_TESTS = 100;
+const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reloads the page with Chrome's tracing on and tells whether V8 took the wasm from its code cache. */
+async function reloadUsedCodeCache(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    categories: 'disabled-by-default-devtools.timeline',
+    transferMode: 'ReturnAsStream',
+  });
+  await page.reload();
+  await readyMs(page, 'lambda-lab:python-ready');
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream });
+    text += chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.detach();
+  return text.includes('"v8.wasm.moduleCacheHit"');
+}
+
+/**
+ * A repeat visit after a session, in a browser profile kept on disk as a student's is: first visit, a
+ * reload under the service worker, 100 Tests, then reloads. Chrome stores the wasm's compiled code once V8
+ * has optimized enough of it, and a reload that finds it compiles the functions the boot runs in the
+ * background instead of on their first call. One more reload, traced, checks that the cache was used.
+ */
+export async function afterSessionRepeat(launchPersistent, base, rounds, baseline) {
+  const ready = [];
+  let traced = 0;
+  let hits = 0;
+  for (let round = 0; round < rounds; round++) {
+    const dir = mkdtempSync(join(tmpdir(), 'lab-bench-profile-'));
+    const context = await launchPersistent(dir);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await readyMs(page, 'lambda-lab:app-python-ready');
+      await untilCached(page);
+      await page.reload();
+      await readyMs(page, 'lambda-lab:app-python-ready');
+      for (let i = 0; i < SESSION_TESTS; i++) await clickTestAndTime(page);
+      // V8 hands its code over once it has optimized enough of it (about 1 MB), a while after.
+      await settle(8000);
+      for (let i = 0; i < 3; i++) {
+        await page.reload();
+        ready.push(await readyMs(page, 'lambda-lab:python-ready'));
+        await readyMs(page, 'lambda-lab:app-python-ready');
+        await settle(2000); // the page's own work after ready (course, editor) is done before the next
+      }
+      traced += 1;
+      if (await reloadUsedCodeCache(context, page)) hits += 1;
+    } finally {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return [
+    'repeat visit to Python ready after a session (wasm code cache)',
+    'ms',
+    ready,
+    baseline,
+    `profile on disk, ${SESSION_TESTS} Tests, then 3 reloads a round; the code cache was used on ${hits} of ${traced} traced reloads`,
   ];
 }
