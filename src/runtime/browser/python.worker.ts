@@ -115,11 +115,12 @@ const entry = createBootEntry(post, async (options, { timed }) => {
       ),
     );
   };
-  // The restore starts once the wasm, the stdlib and the snapshot's header are in, beside the download.
+  // The restore. From the network it starts once the wasm, the stdlib and the snapshot's header are in, so
+  // the interpreter is set up while the snapshot still streams in. From Cache Storage the file arrives as
+  // fast as this thread takes it, and setting up meanwhile would only hold those reads back (in interleaved
+  // runs the repeat visit got slower), so there it waits for the whole file. The engine then starts the
+  // runtime the snapshot holds when it was built from these sources.
   const restoring = (async () => {
-    // From the network, the interpreter is set up while the snapshot still streams in. From Cache Storage
-    // the file arrives as fast as this thread takes it, and setting up meanwhile would only hold those
-    // reads back (in interleaved runs the repeat visit got slower), so there it waits for the whole file.
     const image = await (hint ? snapshotLoad?.complete.catch(() => null) : snapshotLoad?.early);
     if (!image || !snapshotLoad) return null;
     const start = performance.now();
