@@ -7,7 +7,7 @@ import { pageRunsPython } from './pageRunsPython';
 import { snapshotWanted, startEarlyPython } from './runtime/browser/earlyPython';
 
 const underway = pageRunsPython() ? startEarlyPython(import.meta.env.BASE_URL, snapshotWanted()) : null;
-// On a repeat visit the service worker answers both the Python worker and the app's few dozen scripts, one
-// request at a time: the worker's files are asked for first, since Python is what the learner waits for.
+// On a repeat visit the service worker answers both the Python worker and the app's few dozen scripts, all on
+// its one thread: the worker's files are asked for first, since Python is what the learner waits for.
 if (underway && navigator.serviceWorker?.controller) void underway.then(() => import('./main'));
 else void import('./main');
